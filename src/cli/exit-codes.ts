@@ -1,0 +1,26 @@
+import { type AppErrorCode, isAppError } from "../domain/app-error.ts";
+
+// Exit codes by error code, in one place: 2 for what the user gave us, 3 for a missing thing,
+// 4 for a conflict, 1 for our own failures.
+const EXIT_CODES: Record<AppErrorCode, number> = {
+  bad_input: 2,
+  unsupported_file: 2,
+  file_too_large: 2,
+  empty_file: 2,
+  no_plan_content: 2,
+  not_found: 3,
+  conflict: 4,
+  unauthenticated: 5,
+  forbidden: 5,
+  rate_limited: 6,
+  internal: 1,
+};
+
+export function exitCodeFor(error: unknown): number {
+  return isAppError(error) ? EXIT_CODES[error.code] : 1;
+}
+
+export function messageFor(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  return error instanceof Error ? `内部错误 / internal error: ${error.message}` : String(error);
+}

@@ -1,0 +1,104 @@
+import { readFile, stat } from "node:fs/promises";
+import { AppError } from "../domain/app-error.ts";
+import { decodeText } from "../extract/decode-text.ts";
+import { extractPlan } from "../extract/extract-plan.ts";
+import type { PlanDraft } from "../extract/types.ts";
+import type { CliCommand } from "./cli-io.ts";
+import { parseArgs } from "./parse-args.ts";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+async function readPlanFile(path: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new AppError("bad_input", `${path}: 不是文件 / not a file`, { file: path });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("not_found", `${path}: 文件不存在或无法读取 / file not found or unreadable`, {
+      file: path,
+    });
+  }
+  if (size > MAX_BYTES) {
+    throw new AppError("file_too_large", `${path}: 文件超过 20 MB / the file is over 20 MB`, {
+      file: path,
+      size,
+    });
+  }
+  const bytes = await readFile(path);
+  return decodeText(bytes, path).text;
+}
+
+const COMPARATOR_WORDS: Record<string, string> = {
+  target: "",
+  at_least: "≥",
+  at_most: "≤",
+  about: "≈",
+  range: "区间",
+};
+const DIRECTION_WORDS: Record<string, string> = { increase: "增量", decrease: "减量", level: "水平" };
+
+function table(draft: PlanDraft): string {
+  const lines: string[] = [];
+  const m = draft.meta;
+  lines.push(`标题 title:     ${m.title ?? "—"}`);
+  lines.push(`地区 region:    ${m.region ?? "—"}`);
+  lines.push(
+    `年度 year:      ${m.year ?? "—"}${m.periodStart !== m.periodEnd ? ` (${m.periodStart}–${m.periodEnd})` : ""}`,
+  );
+  lines.push(`发布 issuer:    ${m.issuer ?? "—"}`);
+  lines.push(`日期 published: ${m.published ?? "—"}`);
+  lines.push("");
+  lines.push(`提纲 outline (${draft.outline.length}):`);
+  for (const h of draft.outline) lines.push(`${"  ".repeat(h.level)}${h.marker}${h.title}`);
+  lines.push("");
+  lines.push(`指标 targets (${draft.targets.length}):`);
+  draft.targets.forEach((t, i) => {
+    const value = t.value2 !== null ? `${t.value}–${t.value2}` : `${t.value}`;
+    const dept = t.department ? `  → ${t.department.department}(建议 suggested)` : "";
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${t.subject}  ${COMPARATOR_WORDS[t.comparator]}${t.display}  [${value} ${t.unit}, ${DIRECTION_WORDS[t.direction]}, ${t.kind}]${dept}`,
+    );
+  });
+  lines.push("");
+  lines.push(`里程碑 milestones (${draft.milestones.length}):`);
+  for (const ms of draft.milestones) lines.push(`  - ${ms.subject}`);
+  lines.push(`事项 items (${draft.items.length}):`);
+  for (const it of draft.items) lines.push(`  - ${it.name} (${it.category})`);
+  lines.push(`任务 tasks: ${draft.tasks.length}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export const extractCommand: CliCommand = {
+  name: "extract",
+  summary: "读取计划文本，输出提纲与指标 / read a plan document and print its outline and targets",
+  usage: [
+    "plantrack extract [--json] [--region 南开区] [--year 2020] FILE",
+    "",
+    "  FILE       计划文本（UTF-8 或 GB18030/GBK） / plan text (UTF-8 or GB18030/GBK)",
+    "  --json     输出 JSON（见 spec/extraction.md） / print the JSON contract",
+    "  --region   指定地区 / override the region",
+    "  --year     指定年度 / override the year",
+  ].join("\n"),
+  async run(args, io) {
+    const { flags, positionals } = parseArgs(args, { boolean: ["json"], string: ["region", "year"] });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) {
+      throw new AppError("bad_input", "需要且只需要一个文件 / exactly one FILE is required", {
+        usage: extractCommand.usage,
+      });
+    }
+    const year = flags.year === undefined ? undefined : Number(flags.year);
+    if (year !== undefined && !Number.isInteger(year)) {
+      throw new AppError("bad_input", `--year 应为年份 / --year must be a year: ${flags.year}`);
+    }
+    const text = await readPlanFile(file);
+    const draft = extractPlan(text, {
+      ...(typeof flags.region === "string" ? { region: flags.region } : {}),
+      ...(year !== undefined ? { year } : {}),
+    });
+    io.out(flags.json ? `${JSON.stringify(draft, null, 1)}\n` : table(draft));
+    return 0;
+  },
+};

@@ -1,0 +1,44 @@
+import type { CliCommand, CliIo } from "./cli-io.ts";
+import { exitCodeFor, messageFor } from "./exit-codes.ts";
+import { extractCommand } from "./extract-command.ts";
+
+// Every command of `plantrack`, in the order `--help` lists them.
+const COMMANDS: CliCommand[] = [extractCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "plantrack — 规划计划执行跟踪 / development-plan tracking",
+    "",
+    "用法 / usage: plantrack <命令 command> [参数 options]",
+    "",
+    ...lines,
+    "",
+    "plantrack <命令> --help 查看命令的参数 / shows a command's options",
+    "",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(help());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`未知命令 / unknown command: ${name}\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.err(`plantrack ${name}: ${messageFor(error)}\n`);
+    return exitCodeFor(error);
+  }
+}

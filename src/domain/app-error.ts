@@ -1,0 +1,35 @@
+// One error type for the whole application. The code is stable (clients and scripts match on it);
+// src/http maps codes to HTTP statuses and src/cli maps them to exit codes, each in one place.
+
+export type AppErrorCode =
+  | "bad_input" // a malformed file, field or argument
+  | "unsupported_file" // a file type or encoding we cannot read
+  | "file_too_large"
+  | "empty_file"
+  | "no_plan_content" // readable, but holds nothing that looks like a plan
+  | "not_found"
+  | "conflict" // a stale revision, a duplicate document
+  | "unauthenticated"
+  | "forbidden"
+  | "rate_limited"
+  | "internal";
+
+export interface AppErrorDetails {
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details: AppErrorDetails;
+
+  constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,407 @@
+// From quantities to targets: the subject a number measures, its comparator, direction and kind.
+// A clause reads [subject][verb][comparator] NUMBER UNIT [suffix] [object]; the rules below take it
+// apart with word lists, never with the sentences of a particular document.
+
+import { COUNT_UNITS, isRateUnit } from "../domain/units.ts";
+import type { Quantity } from "./quantities.ts";
+import type { Segment } from "./segments.ts";
+import type { Comparator, Direction, TargetKind } from "./types.ts";
+
+export interface TargetCandidate {
+  start: number;
+  end: number;
+  subject: string;
+  value: number;
+  value2: number | null;
+  unit: string;
+  displayUnit: string;
+  display: string;
+  comparator: Comparator;
+  direction: Direction;
+  kind: TargetKind;
+  confidence: number;
+}
+
+/** Words between the subject and the number, read from the number backwards. */
+const LINK_WORDS: [string, Comparator | null][] = [
+  ["不低于", "at_least"],
+  ["不少于", "at_least"],
+  ["不超过", "at_most"],
+  ["不高于", "at_most"],
+  ["控制在", "at_most"],
+  ["保持在", null],
+  ["稳定在", null],
+  ["提高到", null],
+  ["提升到", null],
+  ["增加到", null],
+  ["下降到", null],
+  ["降低到", null],
+  ["比上年", null],
+  ["较上年", null],
+  ["同口径", null],
+  ["超过", "at_least"],
+  ["突破", "at_least"],
+  ["至少", "at_least"],
+  ["高于", "at_least"],
+  ["大于", "at_least"],
+  ["低于", "at_most"],
+  ["少于", "at_most"],
+  ["小于", "at_most"],
+  ["大约", "about"],
+  ["接近", "about"],
+  ["增长", null],
+  ["增加", null],
+  ["下降", null],
+  ["降低", null],
+  ["减少", null],
+  ["压减", null],
+  ["削减", null],
+  ["提高", null],
+  ["提升", null],
+  ["达到", null],
+  ["增至", null],
+  ["降至", null],
+  ["保持", null],
+  ["稳定", null],
+  ["净增", null],
+  ["新增", null],
+  ["分别", null],
+  ["同比", null],
+  ["年均", null],
+  ["平均", null],
+  ["累计", null],
+  ["超", "at_least"],
+  ["约", "about"],
+  ["近", "about"],
+  ["达", null],
+  ["在", null],
+  ["为", null],
+  ["是", null],
+];
+
+/** Verbs of doing at the head of a clause: 新建2个…, 完成…, 推进18个…建设. */
+const ACTION_VERBS = [
+  "全力推动",
+  "全力推进",
+  "加快推进",
+  "加快推动",
+  "新建改造",
+  "新增改造",
+  "新、改建",
+  "新增、改造",
+  "筹集建设",
+  "改扩建",
+  "新开工",
+  "新建",
+  "新增",
+  "净增",
+  "完成",
+  "实现",
+  "建成",
+  "开工",
+  "竣工",
+  "打造",
+  "推进",
+  "推动",
+  "加快",
+  "培育",
+  "建设",
+  "开展",
+  "实施",
+  "启动",
+  "改造",
+  "扩建",
+  "改建",
+  "创建",
+  "筹集",
+  "提供",
+  "惠及",
+  "盘活",
+  "整治",
+  "整备",
+];
+/** Verbs that keep something going rather than add to it: the number is a level. */
+const ONGOING_VERBS = new Set(["全力推动", "全力推进", "加快推进", "加快推动", "推进", "推动", "加快"]);
+/** Action verbs that carry meaning of their own and stay in the subject (盘活空置楼宇, 引进优质产业项目). */
+const GENERIC_ACTIONS = new Set([
+  "新建",
+  "新增",
+  "净增",
+  "完成",
+  "实现",
+  "打造",
+  "建设",
+  "开展",
+  "实施",
+  "启动",
+  "新建改造",
+  "新增改造",
+  "新、改建",
+  "新增、改造",
+  "筹集建设",
+]);
+/** A subject that itself says something is added or done (城镇新增就业, 农村贫困人口脱贫). */
+const ADDING_WORDS = /(新增|新建|净增|引进|脱贫|改造|建成|完成|开工|竣工|招引|培育|筹集|实现|新开|签约|落地)/;
+
+const LEAD_FILLERS =
+  /^(?:到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|持续|进一步|同时|并且|并|其中|另外|以及|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
+
+const DECREASE = new Set(["下降", "降低", "减少", "压减", "削减", "下降到", "降低到"]);
+const INCREASE = new Set(["增长", "增加", "提高", "提升", "净增", "新增"]);
+const LEVEL_LINKS = new Set([
+  "提高到",
+  "提升到",
+  "增加到",
+  "增至",
+  "降至",
+  "保持",
+  "保持在",
+  "稳定",
+  "稳定在",
+  "控制在",
+  "在",
+]);
+const REACH = new Set(["达到", "达", "突破", "超过", "超", "不低于", "不少于", "至少", "高于", "大于"]);
+/** Subjects that name a state, not a flow: their numbers are levels. */
+const STATE_WORDS = /(在施|在建|现有|保有|总数|总量|规模|余额|存量|率|比例|比重|占比|涨幅|指数|水平|覆盖)/;
+/** Subjects that name a flow over the period: reaching a number of them is an increase. */
+const FLOW_WORDS = /(额|收入|投资|产值|增加值|销售|营业|出口|进口|交易|税收|总额|利用)$/;
+const CHINESE_NUMERAL_VERBS =
+  /(新增|新建|净增|建成|新开工|开工|竣工|完成|达到|增加|培育|引进|改造|改扩建|扩建|创建|新设|设立|建设|举办|开展|培训|救助)$/;
+
+interface Parsed {
+  subject: string;
+  subjectStart: number;
+  links: string[];
+  action: string | null;
+  prefix: Comparator | null;
+  leads: string[];
+}
+
+function stripLinks(text: string): { rest: string; links: string[]; prefix: Comparator | null } {
+  let rest = text;
+  const links: string[] = [];
+  let prefix: Comparator | null = null;
+  for (let guard = 0; guard < 8; guard++) {
+    const hit = LINK_WORDS.find(([w]) => rest.endsWith(w));
+    if (!hit) break;
+    links.push(hit[0]);
+    if (hit[1] && !prefix) prefix = hit[1];
+    rest = rest.slice(0, -hit[0].length);
+  }
+  return { rest, links, prefix };
+}
+
+/** Reads the words before a number: subject, the verbs linking it to the number, a comparator. */
+function parsePre(text: string, offset: number, regionStem: string | null): Parsed {
+  const stripped = stripLinks(text.replace(/[“”"'《》]+$/, ""));
+  const { links, prefix } = stripped;
+  let start = offset;
+  // 实施康复救助项目使接受康复服务比例达到80%: what is measured follows the causative 使.
+  const causative = /(?:使|让|促使)(?=[\u4e00-\u9fa5]{2})/g;
+  let cut = -1;
+  for (let m = causative.exec(stripped.rest); m !== null; m = causative.exec(stripped.rest))
+    cut = m.index + m[0].length;
+  let subject = cut > 0 ? stripped.rest.slice(cut) : stripped.rest;
+  start += Math.max(cut, 0);
+  const leads: string[] = [];
+  let action: string | null = null;
+  for (let guard = 0; guard < 8; guard++) {
+    const before = subject;
+    const filler = LEAD_FILLERS.exec(subject);
+    if (filler && filler[0].length <= subject.length) {
+      leads.push(filler[0]);
+      subject = subject.slice(filler[0].length);
+    } else if (regionStem && subject.startsWith(regionStem) && subject.length > regionStem.length + 1) {
+      subject = subject.slice(regionStem.length).replace(/^[省市区县]/, "");
+    } else if (/^[\s■◆●▲◢|·*-]/.test(subject)) {
+      subject = subject.slice(1);
+    } else {
+      const verb = ACTION_VERBS.find((v) => subject.startsWith(v));
+      if (verb && !action) {
+        action = verb;
+        const after = subject.slice(verb.length);
+        // 新开工、竣工面积: a verb in a list of verbs stays with its noun.
+        if (
+          !after.startsWith("、") &&
+          (GENERIC_ACTIONS.has(verb) || after === "" || ONGOING_VERBS.has(verb))
+        ) {
+          subject = after;
+        }
+      }
+    }
+    start += before.length - subject.length;
+    if (before === subject) break;
+  }
+  // 东部过境高速等道路: the examples before 等 are items, the subject is what follows.
+  const deng = subject.lastIndexOf("等");
+  if (deng >= 0) {
+    const keep = (action && subject.startsWith(action) ? action : "") + subject.slice(deng + 1);
+    start += deng + 1;
+    subject = keep;
+  }
+  return { subject, subjectStart: start, links, action, prefix, leads };
+}
+
+/** The noun a count is of, when it follows the unit: 2个老年日间照料中心 → 老年日间照料中心. */
+function readObject(text: string, from: number, limit: number): { object: string; end: number } {
+  const slice = text.slice(from, Math.min(limit, from + 24));
+  const m = /^[\u4e00-\u9fa5A-Za-z0-9“”"()（）-]+/.exec(slice);
+  if (!m) return { object: "", end: from };
+  let object = m[0];
+  const stop = /的|等|并|为|和|及|以|(?:开展|提供)/.exec(object);
+  if (stop && stop.index > 0) object = object.slice(0, stop.index);
+  else if (stop) return { object: "", end: from };
+  const end = from + object.length;
+  object = object.replace(/(?:建设工作|建设|工作|任务|目标)$/, "");
+  return { object, end };
+}
+
+function decideDirection(
+  p: Parsed,
+  unit: string,
+  subject: string,
+  objectUsed: boolean,
+  carried: Parsed | null,
+) {
+  const links = p.links;
+  if (links.some((l) => DECREASE.has(l))) return "decrease";
+  if (links.some((l) => LEVEL_LINKS.has(l))) return "level";
+  if (links.some((l) => INCREASE.has(l))) return "increase";
+  const action = p.action ?? carried?.action ?? null;
+  const reaches = links.some((l) => REACH.has(l));
+  const flowLead = [...p.leads, ...(carried?.leads ?? [])].some(
+    (l) => l === "全年" || l === "年内" || l === "当年",
+  );
+  if (action && ONGOING_VERBS.has(action)) return "level";
+  if (action || (flowLead && !reaches && !isRateUnit(unit))) return "increase";
+  if (carried?.links.some((l) => INCREASE.has(l))) return "increase";
+  if (reaches && objectUsed) return "increase";
+  if (ADDING_WORDS.test(subject.replace(/\([^)]*\)/g, ""))) return "increase";
+  if (reaches)
+    return unit === "元" || unit === "美元" || FLOW_WORDS.test(subject) || flowLead ? "increase" : "level";
+  if (isRateUnit(unit) || STATE_WORDS.test(subject)) return "level";
+  if (/^新/.test(subject) || objectUsed) return "increase";
+  return "level";
+}
+
+function kindOf(unit: string, direction: Direction, links: string[]): TargetKind {
+  if (isRateUnit(unit)) {
+    const change = links.some((l) => DECREASE.has(l) || INCREASE.has(l));
+    return change && direction !== "level" ? "rate" : "level";
+  }
+  return direction === "level" ? "level" : "cumulative";
+}
+
+/** Splits a subject that names several things for a 分别 list: 雏鹰、瞪羚企业 → 雏鹰企业, 瞪羚企业. */
+export function splitSubjects(subject: string, count: number): string[] | null {
+  if (subject.startsWith("城乡") && count === 2) {
+    const rest = subject.slice(2);
+    return [`城镇${rest}`, `农村${rest}`];
+  }
+  const parts = subject.split(/、|和|与|及/).filter((s) => s !== "");
+  if (parts.length !== count) return null;
+  const first = parts[0] as string;
+  const last = parts[parts.length - 1] as string;
+  if (first.length < last.length) {
+    const head = last.slice(first.length);
+    return parts.map((p, i) => (i === parts.length - 1 || p.endsWith(head) ? p : p + head));
+  }
+  return parts;
+}
+
+export interface ClauseContext {
+  text: string;
+  clause: Segment;
+  /** The clause before, for a 分别 list whose subjects were named there. */
+  previousClause: Segment | null;
+  regionStem: string | null;
+  /** The last subject named earlier in the sentence: 占比增长13%以上,达35%以上. */
+  previousSubject: string;
+}
+
+function cleanSubject(s: string): string {
+  return s.replace(/^[、,和及与的]+|[、,和及与的]+$/g, "").trim();
+}
+
+/** Subject named in the clause before a bare 分别 list: 高新技术企业和科技型企业在…实现“双倍增”. */
+function subjectFromPrevious(ctx: ClauseContext): string {
+  if (!ctx.previousClause) return "";
+  const t = ctx.text.slice(ctx.previousClause.start, ctx.previousClause.end).replace(/[,:;。]$/, "");
+  const head = t.split(/在|实现|将|要|的基础上/)[0] ?? "";
+  return parsePre(head, 0, ctx.regionStem).subject;
+}
+
+/** Targets stated by the quantities of one clause (given in order). */
+export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): TargetCandidate[] {
+  const { text, clause } = ctx;
+  const out: TargetCandidate[] = [];
+  let cursor = clause.start;
+  let carried: Parsed | null = null;
+  let previousSubject = ctx.previousSubject;
+  let i = 0;
+  while (i < quantities.length) {
+    const q = quantities[i] as Quantity;
+    const preText = text.slice(cursor, q.start);
+    const p = parsePre(preText, cursor, ctx.regionStem);
+    // Siblings: 80家和18家, 6.5%、8%左右 — values that follow with nothing but a conjunction between.
+    const group: Quantity[] = [q];
+    while (i + group.length < quantities.length) {
+      const prev = group[group.length - 1] as Quantity;
+      const next = quantities[i + group.length] as Quantity;
+      const between = text.slice(prev.end, next.start);
+      if (!/^(?:、|和|及|与|,)?$/.test(between)) break;
+      if (next.unit !== q.unit && !(isRateUnit(next.unit) && isRateUnit(q.unit))) break;
+      group.push(next);
+    }
+    const last = group[group.length - 1] as Quantity;
+    const objectInfo =
+      COUNT_UNITS.has(last.unit) || /公里|米|公顷|亩/.test(last.unit)
+        ? readObject(text, last.end, clause.end)
+        : { object: "", end: last.end };
+    let subject = cleanSubject(p.subject);
+    let subjectStart = p.subjectStart;
+    const objectUsed = objectInfo.object !== "" && group.length === 1;
+    if (objectUsed) subject = subject && !p.action ? subject + objectInfo.object : objectInfo.object;
+    if (subject === "" && p.links.includes("分别")) subject = subjectFromPrevious(ctx);
+    if (subject === "") {
+      subject = previousSubject;
+      subjectStart = q.start;
+    }
+    const names = group.length > 1 ? splitSubjects(subject, group.length) : null;
+    // 6.5%、8%左右: a comparator written once after a list of values holds for all of them.
+    const listSuffix = group.length > 1 ? last.suffix : null;
+    // A Chinese numeral is a target only right after a verb of adding or building (新建两所 …),
+    // not in slogans (推动两个转变, 聚焦四项重点工作).
+    const chineseOk =
+      !q.chinese || CHINESE_NUMERAL_VERBS.test(preText.replace(/(不少于|不低于|超过|约)$/, ""));
+    if (chineseOk && subject !== "") {
+      group.forEach((g, k) => {
+        const name = names?.[k] ?? subject;
+        const comparator: Comparator =
+          g.value2 !== null ? "range" : (g.suffix ?? listSuffix ?? p.prefix ?? "target");
+        const direction = decideDirection(p, g.unit, name, objectUsed, carried) as Direction;
+        const start = group.length > 1 ? g.start : Math.min(subjectStart, g.start);
+        out.push({
+          start: Math.max(clause.start, start),
+          end: objectUsed ? objectInfo.end : g.end,
+          subject: name,
+          value: g.value,
+          value2: g.value2,
+          unit: g.unit,
+          displayUnit: g.displayUnit,
+          display: g.display,
+          comparator,
+          direction,
+          kind: kindOf(g.unit, direction, p.links.length ? p.links : (carried?.links ?? [])),
+          confidence: (q.chinese ? 0.6 : 0.9) - (subject === previousSubject ? 0.2 : 0),
+        });
+      });
+    }
+    if (p.action || p.links.length) carried = p;
+    previousSubject = subject;
+    cursor = objectUsed ? objectInfo.end : last.end;
+    i += group.length;
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// Whether a number speaks of the plan's period or of the past. Execution reports and news of a
+// 政府工作报告 mix last year's results (2019年…增长6.1%) with this year's targets; a paragraph's
+// latest time word before a number decides which it is.
+
+import type { Segment } from "./segments.ts";
+
+export interface TimeMarker {
+  at: number;
+  past: boolean;
+}
+
+const MARKER =
+  /(?<![比较与同])(?:到|至)?(\d{4})(?:\s*[-—–~至]\s*(\d{4}))?年(?!\d{1,2}月|的基础上|基础上|度?以来|同期)|去年|上年|过去一年|过去五年|今年|明年|本年度|新的一年/g;
+
+export function timeMarkers(text: string, paragraph: Segment, periodStart: number | null): TimeMarker[] {
+  const out: TimeMarker[] = [];
+  const slice = text.slice(paragraph.start, paragraph.end);
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(slice); m !== null; m = MARKER.exec(slice)) {
+    const word = m[0];
+    let past: boolean;
+    if (/去年|上年|过去/.test(word)) past = true;
+    else if (/今年|明年|本年度|新的一年/.test(word)) past = false;
+    else {
+      const year = Number(m[2] ?? m[1]);
+      if (periodStart === null) continue;
+      past = year < periodStart;
+    }
+    out.push({ at: paragraph.start + m.index, past });
+  }
+  return out;
+}
+
+/** True when the latest time word before `at` in its paragraph speaks of the past. */
+export function isPast(markers: TimeMarker[], at: number): boolean {
+  let past = false;
+  for (const m of markers) {
+    if (m.at >= at) break;
+    past = m.past;
+  }
+  return past;
+}

@@ -1,0 +1,208 @@
+// The JSON shapes the HTTP API returns, shared with the web app (type-only imports).
+// The TypeBox schemas beside each route must describe exactly these shapes.
+
+import type {
+  Comparator,
+  DepartmentSuggestion,
+  Direction,
+  ItemCategory,
+  OutlineKind,
+  TargetKind,
+} from "../extract/types.ts";
+
+export type PlanState = "draft" | "published" | "closed";
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  regionName: string | null;
+  regionCode: string | null;
+  year: number | null;
+  periodStart: string; // YYYY-MM-DD
+  periodEnd: string; // YYYY-MM-DD
+  issuer: string | null;
+  published: string | null;
+  state: PlanState;
+  createdAt: string; // ISO timestamp
+  counts: {
+    sections: number;
+    areas: number;
+    groups: number;
+    tasks: number;
+    /** Numeric targets (kind ≠ milestone). */
+    targets: number;
+    items: number;
+    /** Added: targets of kind milestone. */
+    milestones: number;
+  };
+  /** Added: the source document's file name. */
+  fileName: string | null;
+}
+
+export interface DepartmentRef {
+  id: number;
+  name: string;
+}
+
+export interface OutlineNodeView {
+  id: number;
+  parentId: number | null;
+  kind: OutlineKind;
+  level: number;
+  order: number;
+  marker: string;
+  title: string;
+  text: string;
+  start: number;
+  end: number;
+  leadDepartment: DepartmentRef | null;
+  coDepartments: DepartmentRef[];
+  suggestedDepartment: SuggestedDepartment | null;
+}
+
+export interface TargetView {
+  id: number;
+  nodeId: number | null; // the task it belongs to
+  subject: string;
+  value: number | null;
+  value2: number | null;
+  unit: string;
+  displayUnit: string;
+  display: string;
+  comparator: Comparator;
+  direction: Direction;
+  kind: TargetKind;
+  baseline: number | null;
+  /** YYYY-MM-DD; null = the end of the plan period. */
+  dueDate: string | null;
+  frequency: "monthly" | "quarterly";
+  weight: number;
+  start: number;
+  end: number;
+  confidence: number | null;
+  source: "extracted" | "manual";
+  leadDepartment: DepartmentRef | null;
+  coDepartments: DepartmentRef[];
+  suggestedDepartment: SuggestedDepartment | null;
+}
+
+export interface ItemView {
+  id: number;
+  nodeId: number | null;
+  name: string;
+  category: ItemCategory;
+  start: number;
+  end: number;
+  leadDepartment: DepartmentRef | null;
+}
+
+export interface PlanDetail {
+  plan: PlanSummary;
+  outline: OutlineNodeView[]; // every node, tasks included, in document order
+  targets: TargetView[];
+  items: ItemView[];
+  departments: DepartmentRef[]; // the plan region's departments, for pickers
+}
+
+export interface PlanSource {
+  planId: number;
+  fileName: string;
+  encoding: string;
+  sha256: string;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Added with the backend of issue 3: request bodies and results of the write endpoints. Every field of
+// a patch is optional; `null` clears a nullable field, an absent field is left as it is.
+
+/** A department suggestion, resolved to the region's department of that name when there is one. */
+export interface SuggestedDepartment extends DepartmentSuggestion {
+  departmentId: number | null;
+}
+
+export interface TargetPatch {
+  subject?: string;
+  value?: number | null;
+  value2?: number | null;
+  unit?: string;
+  displayUnit?: string;
+  /** When value, value2 or displayUnit change and display is not given, the server rewrites it. */
+  display?: string;
+  comparator?: Comparator;
+  direction?: Direction;
+  kind?: TargetKind;
+  baseline?: number | null;
+  /** YYYY-MM-DD; null = the end of the plan period. */
+  dueDate?: string | null;
+  frequency?: "monthly" | "quarterly";
+  weight?: number;
+  start?: number;
+  end?: number;
+  nodeId?: number | null;
+  leadDepartmentId?: number | null;
+  /** Replaces the whole set of co-operating departments. */
+  coDepartmentIds?: number[];
+}
+
+/** POST /api/targets/:id/split — the first part keeps [start, at), the second gets [at, end). */
+export interface SplitTargetRequest {
+  at: number;
+  first?: TargetPatch;
+  second?: TargetPatch;
+}
+
+export interface SplitTargetResult {
+  targets: [TargetView, TargetView];
+}
+
+/** POST /api/targets/merge — the earliest target survives, spanning all of them; the others go. */
+export interface MergeTargetsRequest {
+  ids: number[];
+  patch?: TargetPatch;
+}
+
+/** POST /api/plans/:id/targets — a target the extractor missed, from selected text. */
+export interface ManualTargetRequest extends TargetPatch {
+  start: number;
+  end: number;
+}
+
+export interface NodePatch {
+  title?: string;
+  kind?: OutlineKind;
+  leadDepartmentId?: number | null;
+  coDepartmentIds?: number[];
+}
+
+export interface ImportSummary {
+  sections: number;
+  areas: number;
+  groups: number;
+  tasks: number;
+  /** Numeric targets. */
+  targets: number;
+  milestones: number;
+  items: number;
+}
+
+/** POST /api/plans/import (multipart: file, region?, year?, force?). */
+export interface ImportResult {
+  planId: number;
+  plan: PlanSummary;
+  summary: ImportSummary;
+  /** Plans already made from the same document (only with force). */
+  duplicateOf: number[];
+}
+
+export interface HealthResponse {
+  status: "ok";
+  version: string;
+  database: "sqlite" | "postgres";
+}
