@@ -2,6 +2,12 @@
 
 /** Base units, longest first so that 平方公里 wins over 公里 and 个百分点 over 个. */
 export const BASE_UNITS: readonly string[] = [
+  "微克/立方米",
+  "毫克/立方米",
+  "毫克/升",
+  "吨标准煤",
+  "立方米/万元",
+  "吨/万元",
   "个百分点",
   "百分点",
   "平方公里",

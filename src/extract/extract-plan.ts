@@ -139,7 +139,7 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
             { text, clause: c, previousClause, regionStem: stem, previousSubject },
             inClause,
           )) {
-            targets.push(toTarget(t, targets.length, map, taskAt, meta.region, keywords, text));
+            targets.push(toTarget(t, targets.length, map, taskAt, meta.region, keywords));
             previousSubject = t.subject;
           }
         }
@@ -168,6 +168,12 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
         previousClause = c;
       }
     }
+  }
+
+  // A target whose own subject names no department takes its task's suggestion.
+  const taskDepartment = new Map(tasks.map((t) => [t.id, t.department]));
+  for (const t of [...targets, ...milestones]) {
+    if (!t.department && t.taskId) t.department = taskDepartment.get(t.taskId) ?? null;
   }
 
   // A document without headings (a news report, a list) still has tasks: the sentences with targets.
@@ -213,10 +219,8 @@ function toTarget(
   taskAt: (at: number) => string | null,
   region: string | null,
   keywords: readonly DepartmentKeyword[],
-  text: string,
 ): ExtractedTarget {
   const span = map(t.start, t.end);
-  const context = text.slice(Math.max(0, t.start - 40), t.end);
   return {
     id: `x${index + 1}`,
     taskId: taskAt(t.start),
@@ -230,8 +234,7 @@ function toTarget(
     direction: t.direction,
     kind: t.kind,
     confidence: Math.round(t.confidence * 100) / 100,
-    department:
-      suggestDepartment(t.subject, region, keywords) ?? suggestDepartment(context, region, keywords),
+    department: suggestDepartment(t.subject, region, keywords),
     ...span,
   };
 }

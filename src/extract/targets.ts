@@ -281,6 +281,8 @@ function decideDirection(
   if (reaches)
     return unit === "元" || unit === "美元" || FLOW_WORDS.test(subject) || flowLead ? "increase" : "level";
   if (isRateUnit(unit) || STATE_WORDS.test(subject)) return "level";
+  // An amount of money without a verb is a flow over the period (实际利用外资1.5亿美元).
+  if (unit === "元" || unit === "美元") return "increase";
   if (/^新/.test(subject) || objectUsed) return "increase";
   return "level";
 }
