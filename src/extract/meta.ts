@@ -78,7 +78,7 @@ function regionOf(name: string): string | null {
 
 function findRegion(text: string, title: string | null, issuer: string | null): string | null {
   if (title) {
-    const head = /^(.{2,20}?)(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年/.exec(title);
+    const head = /^(?:关于|印发|转发)?(.{2,20}?)(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年/.exec(title);
     const r = head ? regionOf(head[1] as string) : null;
     if (r) return r;
   }
@@ -156,8 +156,12 @@ function findPeriod(text: string, title: string | null): { start: number; end: n
     const range = /[(（]?(\d{4})\s*[-—–~至]\s*(\d{4})年/.exec(s);
     if (range) return { start: Number(range[1]), end: Number(range[2]) };
     if (s === title) {
-      const y = /(\d{4})年/.exec(s);
-      if (y) return { start: Number(y[1]), end: Number(y[1]) };
+      // 关于2021年…执行情况与2022年计划草案的报告: the plan is for the latest year the title names.
+      const years = [...s.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+      if (years.length) {
+        const y = Math.max(...years);
+        return { start: y, end: y };
+      }
     }
   }
   return null;

@@ -70,6 +70,8 @@ const LINK_WORDS: [string, Comparator | null][] = [
   ["年均", null],
   ["平均", null],
   ["累计", null],
+  ["完成", null],
+  ["实现", null],
   ["超", "at_least"],
   ["约", "about"],
   ["近", "about"],
@@ -217,7 +219,8 @@ function parsePre(text: string, offset: number, regionStem: string | null): Pars
     } else if (/^[\s■◆●▲◢|·*-]/.test(subject)) {
       subject = subject.slice(1);
     } else {
-      const verb = ACTION_VERBS.find((v) => subject.startsWith(v));
+      // 建成区 (the built-up area) is a noun, not the verb 建成.
+      const verb = subject.startsWith("建成区") ? undefined : ACTION_VERBS.find((v) => subject.startsWith(v));
       if (verb && !action) {
         action = verb;
         const after = subject.slice(verb.length);
@@ -277,7 +280,8 @@ function decideDirection(
   if (action || (flowLead && !reaches && !isRateUnit(unit))) return "increase";
   if (carried?.links.some((l) => INCREASE.has(l))) return "increase";
   if (reaches && objectUsed) return "increase";
-  if (ADDING_WORDS.test(subject.replace(/\([^)]*\)/g, ""))) return "increase";
+  if (STATE_WORDS.test(subject)) return "level";
+  if (ADDING_WORDS.test(subject.replace(/\([^)]*\)|建成区/g, ""))) return "increase";
   if (reaches)
     return unit === "元" || unit === "美元" || FLOW_WORDS.test(subject) || flowLead ? "increase" : "level";
   if (isRateUnit(unit) || STATE_WORDS.test(subject)) return "level";
