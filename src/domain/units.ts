@@ -66,6 +66,7 @@ export const BASE_UNITS: readonly string[] = [
   "元",
   "米",
   "度",
+  "岁",
   "%",
   "‰",
 ];

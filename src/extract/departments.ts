@@ -11,6 +11,11 @@ export interface DepartmentKeyword {
 
 /** Ordered: the first keyword found in a text wins, so specific words come before general ones. */
 export const DEFAULT_DEPARTMENT_KEYWORDS: readonly DepartmentKeyword[] = [
+  ["城镇化", "发展改革委"],
+  ["专利", "市场监管局"],
+  ["污染物", "生态环境局"],
+  ["产业集群", "工业和信息化局"],
+  ["重大产业项目", "发展改革委"],
   ["地区生产总值", "统计局"],
   ["生产总值", "统计局"],
   ["增加值", "统计局"],

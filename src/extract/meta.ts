@@ -1,5 +1,6 @@
 // Metadata of a plan document: title, region, year (and period), issuer, publication date.
 
+import { parseChineseNumeral } from "../domain/numerals.ts";
 import { isFurniture } from "./furniture.ts";
 import type { Segment } from "./segments.ts";
 import type { PlanMeta } from "./types.ts";
@@ -60,8 +61,11 @@ function findTitle(text: string, paras: Segment[]): { title: string; at: number 
     const line = text.slice(p.start, p.end).trim();
     if (isFurniture(line) || line.length > 60 || line.length < 6) continue;
     if (/[,。;:!?]/.test(line.replace(/[:：]$/, ""))) continue;
-    if (/\d{4}年/.test(line) && TITLE_WORDS.test(line) && !/号$|〔/.test(line))
-      return { title: line, at: p.start };
+    const dated =
+      /\d{4}年|[〇零一二三四五六七八九]{4}年|第[一二三四五六七八九十]+个五年|[一二三四五六七八九十]+五(?:规划|时期)/.test(
+        line,
+      );
+    if (dated && TITLE_WORDS.test(line) && !/号$|〔/.test(line)) return { title: line, at: p.start };
   }
   const quoted = /《([^《》]{4,60}?(?:计划|规划|纲要|方案)(?:\([^()]*\))?)》/.exec(text);
   return quoted ? { title: quoted[1] as string, at: quoted.index } : null;
@@ -78,8 +82,11 @@ function regionOf(name: string): string | null {
 
 function findRegion(text: string, title: string | null, issuer: string | null): string | null {
   if (title) {
-    const head = /^(?:关于|印发|转发)?(.{2,20}?)(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年/.exec(title);
-    const r = head ? regionOf(head[1] as string) : null;
+    const head =
+      /^(?:关于|印发|转发)?(.{2,20}?)(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年|^(?:关于|印发|转发)?(.{2,20}?)国民经济/.exec(
+        title,
+      );
+    const r = head ? regionOf((head[1] ?? head[2]) as string) : null;
     if (r) return r;
   }
   // 深圳市龙岗区, 重庆市荣昌区: the most specific link of a chain of regions.
@@ -150,8 +157,21 @@ function findPublished(text: string, paras: Segment[]): string | null {
   return null;
 }
 
+/** 第十四个五年规划 / 十四五: the five-year plans run 1953–57, 1958–62, then from 1966 on in fives. */
+export function fiveYearPeriod(ordinal: number): { start: number; end: number } {
+  const start = ordinal <= 2 ? 1953 + 5 * (ordinal - 1) : 1966 + 5 * (ordinal - 3);
+  return { start, end: start + 4 };
+}
+
+const FIVE_YEAR = /第?([一二三四五六七八九十]{1,3})(?:个五年|五)(?:规划|计划|时期|期间)/;
+
 function findPeriod(text: string, title: string | null): { start: number; end: number } | null {
   const sources = title ? [title, text] : [text];
+  if (title) {
+    const five = FIVE_YEAR.exec(title);
+    const n = five ? parseChineseNumeral(five[1] as string) : null;
+    if (n !== null && n >= 1 && n <= 30) return fiveYearPeriod(n);
+  }
   for (const s of sources) {
     const range = /[(（]?(\d{4})\s*[-—–~至]\s*(\d{4})年/.exec(s);
     if (range) return { start: Number(range[1]), end: Number(range[2]) };

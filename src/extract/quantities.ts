@@ -120,6 +120,14 @@ export function findQuantities(text: string): Quantity[] {
     const unitEnd = percentWord ? pos : pos + unit.length;
     const suffix = readSuffix(text, unitEnd);
     const end = unitEnd + suffix.length;
+    // 3岁以下婴幼儿, 60岁以上老年人: an age bracket names a group of people, it sets no target.
+    if (
+      unit === "岁" &&
+      (suffix.comparator !== null || /^[\u4e00-\u9fa5]/.test(text.slice(end, end + 1))) &&
+      !/寿命/.test(text.slice(Math.max(0, start - 12), start))
+    ) {
+      continue;
+    }
     NUMBER_START.lastIndex = end;
     found.push({
       start,

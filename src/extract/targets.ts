@@ -181,7 +181,8 @@ interface Parsed {
 }
 
 function stripLinks(text: string): { rest: string; links: string[]; prefix: Comparator | null } {
-  let rest = text;
+  // 托位数达到每千人4.5个: the per-capita base qualifies the unit, it is not part of the subject.
+  let rest = text.replace(/每[百千万]?人口?$/, "");
   const links: string[] = [];
   let prefix: Comparator | null = null;
   for (let guard = 0; guard < 8; guard++) {

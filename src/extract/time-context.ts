@@ -2,6 +2,8 @@
 // 政府工作报告 mix last year's results (2019年…增长6.1%) with this year's targets; a paragraph's
 // latest time word before a number decides which it is.
 
+import { parseChineseNumeral } from "../domain/numerals.ts";
+import { fiveYearPeriod } from "./meta.ts";
 import type { Segment } from "./segments.ts";
 
 export interface TimeMarker {
@@ -10,7 +12,7 @@ export interface TimeMarker {
 }
 
 const MARKER =
-  /(?<![比较与同])(?:到|至)?(\d{4})(?:\s*[-—–~至]\s*(\d{4}))?年(?!\d{1,2}月|的基础上|基础上|度?以来|同期)|去年|上年|过去一年|过去五年|今年|明年|本年度|新的一年/g;
+  /(?<![比较与同])(?:到|至)?(\d{4})(?:\s*[-—–~至]\s*(\d{4}))?年(?!\d{1,2}月|的基础上|基础上|度?以来|同期)|去年|上年|过去一年|过去五年|今年|明年|本年度|新的一年|[“"]?([一二三四五六七八九十]{1,3})五[”"]?(?:时期|期间|以来)/g;
 
 export function timeMarkers(text: string, paragraph: Segment, periodStart: number | null): TimeMarker[] {
   const out: TimeMarker[] = [];
@@ -21,7 +23,11 @@ export function timeMarkers(text: string, paragraph: Segment, periodStart: numbe
     let past: boolean;
     if (/去年|上年|过去/.test(word)) past = true;
     else if (/今年|明年|本年度|新的一年/.test(word)) past = false;
-    else {
+    else if (m[3] !== undefined) {
+      const n = parseChineseNumeral(m[3]);
+      if (n === null || periodStart === null) continue;
+      past = fiveYearPeriod(n).end < periodStart;
+    } else {
       const year = Number(m[2] ?? m[1]);
       if (periodStart === null) continue;
       past = year < periodStart;
