@@ -179,25 +179,24 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   // A document without headings (a news report, a list) still has tasks: the sentences with targets.
   const allTasks: TaskNode[] = tasks.map(({ view: _v, ...t }) => t);
   if (headings.length === 0) {
-    for (const target of [...targets, ...milestones]) {
-      const existing = allTasks.find((t) => t.start <= target.start && target.start < t.end);
-      if (existing) {
-        target.taskId = existing.id;
-        continue;
+    let current: TaskNode | null = null;
+    const numbered = [...targets, ...milestones].sort((a, b) => a.start - b.start);
+    for (const target of numbered) {
+      if (!current || target.start >= current.end) {
+        const sentence = sentenceAround(original, target.start, target.end);
+        const taskText = original.slice(sentence.start, sentence.end).trim();
+        current = {
+          id: `t${allTasks.length + 1}`,
+          parentId: null,
+          text: taskText,
+          department: suggestDepartment(taskText, meta.region, keywords),
+          ...sentence,
+        };
+        allTasks.push(current);
       }
-      const sentence = sentenceAround(original, target.start, target.end);
-      const id = `t${allTasks.length + 1}`;
-      const taskText = original.slice(sentence.start, sentence.end).trim();
-      allTasks.push({
-        id,
-        parentId: null,
-        text: taskText,
-        department: suggestDepartment(taskText, meta.region, keywords),
-        ...sentence,
-      });
-      target.taskId = id;
+      target.taskId = current.id;
+      if (!target.department) target.department = current.department;
     }
-    allTasks.sort((a, b) => a.start - b.start);
   }
   return { meta, outline, tasks: allTasks, targets, milestones, items };
 }

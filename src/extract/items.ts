@@ -16,7 +16,9 @@ const LEAD_VERBS =
 const TAIL_ACTIONS =
   /(?:建成投用|建成投运|建成开放|投入使用|开工建设|竣工投用|建成|土地出让|改扩建工程|改扩建|新建工程|提升改造|改造工程|建设工程|工程建设|项目建设|前期工作|建设|工程|改造|出让|收储|征收工作|征收)$/;
 const FACILITY =
-  /(地块|项目|校区|院区|小学|中学|学校|幼儿园|医院|卫生院|中心|美术馆|博物馆|图书馆|档案馆|新馆|体育馆|文化馆|公园|厂|大厦|广场|道|路|桥|站)$/;
+  /(地块|项目|公路|高速|校区|院区|小学|中学|学校|幼儿园|医院|卫生院|中心|美术馆|博物馆|图书馆|档案馆|新馆|体育馆|文化馆|公园|厂|大厦|广场|道|路|桥|站)(?:[(][^()]{1,12}[)])?(?:[一二三四五六七八九十\d]期|东延段|西延段|南延段|北延段|改扩建)?$/;
+/** A part that states a quantity (21.67公里碧道) is a target's object, not a named item. */
+const HAS_QUANTITY = /\d+(?:\.\d+)?\s*(?:公里|千米|米|个|家|所|座|条|处|万|亿|%|平方米|公顷|亩)/;
 
 function categoryOf(name: string): ItemCategory {
   if (name.endsWith("地块")) return "land_parcel";
@@ -50,7 +52,13 @@ export function clauseItems(text: string, clause: Segment): RawItem[] {
       part = trimmed;
     }
     const name = part.trim();
-    if (name.length >= 2 && name.length <= 24 && FACILITY.test(name) && !/\d+号线|号线$/.test(name)) {
+    if (
+      name.length >= 2 &&
+      name.length <= 24 &&
+      FACILITY.test(name) &&
+      !HAS_QUANTITY.test(name) &&
+      !/\d+号线|号线$/.test(name)
+    ) {
       out.push({
         start: offset + shift,
         end: offset + shift + name.length,

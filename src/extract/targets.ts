@@ -270,6 +270,8 @@ function decideDirection(
 ) {
   const links = p.links;
   if (links.some((l) => DECREASE.has(l))) return "decrease";
+  // 增加值增速保持在6%: the subject is itself a growth rate.
+  if (isRateUnit(unit) && GROWTH_SUBJECT.test(subject)) return "increase";
   if (links.some((l) => LEVEL_LINKS.has(l))) return "level";
   if (links.some((l) => INCREASE.has(l))) return "increase";
   const action = p.action ?? carried?.action ?? null;
@@ -292,9 +294,11 @@ function decideDirection(
   return "level";
 }
 
-function kindOf(unit: string, direction: Direction, links: string[]): TargetKind {
+const GROWTH_SUBJECT = /(增速|增幅|增长率|增长)$/;
+
+function kindOf(unit: string, direction: Direction, links: string[], subject: string): TargetKind {
   if (isRateUnit(unit)) {
-    const change = links.some((l) => DECREASE.has(l) || INCREASE.has(l));
+    const change = links.some((l) => DECREASE.has(l) || INCREASE.has(l)) || GROWTH_SUBJECT.test(subject);
     return change && direction !== "level" ? "rate" : "level";
   }
   return direction === "level" ? "level" : "cumulative";
@@ -400,7 +404,7 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
           display: g.display,
           comparator,
           direction,
-          kind: kindOf(g.unit, direction, p.links.length ? p.links : (carried?.links ?? [])),
+          kind: kindOf(g.unit, direction, p.links.length ? p.links : (carried?.links ?? []), name),
           confidence: (q.chinese ? 0.6 : 0.9) - (subject === previousSubject ? 0.2 : 0),
         });
       });
