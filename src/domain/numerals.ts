@@ -36,7 +36,8 @@ export function parseChineseNumeral(text: string): number | null {
   if (text === "") return null;
   for (const ch of text) if (!(ch in DIGITS || ch in SMALL_UNITS || ch in BIG_UNITS)) return null;
   // Digit-by-digit years and codes: 二〇二五, 一九九八.
-  if ([...text].every((ch) => ch in DIGITS) && text.length > 1) {
+  // (二三 is no number: digit strings are years or codes of three or more digits.)
+  if ([...text].every((ch) => ch in DIGITS) && (text.length >= 3 || /[〇零]/.test(text))) {
     return Number([...text].map((ch) => DIGITS[ch]).join(""));
   }
   let total = 0; // completed 亿 groups
@@ -91,8 +92,8 @@ export function parseChineseNumeral(text: string): number | null {
 
 /** Parses an arabic number with optional thousands separators: "1,200.5" → 1200.5. */
 export function parseArabic(text: string): number | null {
+  if (!/^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return null;
   const t = text.replace(/[,，]/g, "");
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }
 

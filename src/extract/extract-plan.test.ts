@@ -131,7 +131,7 @@ describe("directions", () => {
 
   // Spec: "decrease for reductions (下降, 降低, 减少, 压减)". With the verb before its object the
   // extractor gives subject "压减一般性支出", direction "level", kind "level".
-  it.fails("reads 压减 before its object as decrease: 压减一般性支出10%", () => {
+  it("reads 压减 before its object as decrease: 压减一般性支出10%", () => {
     expect(only("压减一般性支出10%。")).toMatchObject({ subject: "一般性支出", direction: "decrease" });
   });
 
@@ -200,7 +200,7 @@ describe("分别 lists", () => {
 
   // The split adds the shared head by the length of the first name, so it only works when the
   // names before it have the same length. Given: subjects "国家级化器" and "市级孵化器".
-  it.fails("splits names of different lengths: 国家级、市级孵化器", () => {
+  it("splits names of different lengths: 国家级、市级孵化器", () => {
     const found = targetsOf("国家级、市级孵化器分别达到3家和8家。");
     expect(found.map((t) => t.subject)).toEqual(["国家级孵化器", "市级孵化器"]);
   });
@@ -253,7 +253,7 @@ describe("past and future", () => {
 
   // With no title, the text's latest year (2019) becomes periodStart, and options.year only widens
   // the period to 2019–2020, so 2019 is not "before the period": both 6.1 and 5 come out.
-  it.fails("reads the past from the plan year given as an option (--year 2020)", () => {
+  it("reads the past from the plan year given as an option (--year 2020)", () => {
     const text = "2019年全区地区生产总值增长6.1%。\n\n今年地区生产总值增长5%左右。";
     const found = extractPlan(text, { year: 2020 }).targets;
     expect(found.map((t) => t.value)).toEqual([5]);
@@ -270,7 +270,7 @@ describe("past and future", () => {
 
   // 比上年增长 (compared with last year) is how plans state most growth targets, but the time
   // markers read 上年 as "last year" and drop the clause: no target at all.
-  it.fails("does not take 比上年/较上年 as a time context", () => {
+  it("does not take 比上年/较上年 as a time context", () => {
     const found = targetsOf("地区生产总值比上年增长6%左右,工业投资较上年增长8%。");
     expect(found.map((t) => [t.subject, t.value])).toEqual([
       ["地区生产总值", 6],
@@ -358,7 +358,7 @@ describe("names, dates and ordinals with numbers", () => {
 
   // Spec: names that contain numbers (民营经济19条) are not targets. Given: subject "深入落实民营经济",
   // value 28, unit 条, a level target.
-  it.fails("gives no target for a policy named by its number of articles: 民营经济28条", () => {
+  it("gives no target for a policy named by its number of articles: 民营经济28条", () => {
     expect(targetsOf("深入落实民营经济28条。")).toEqual([]);
   });
 });
@@ -542,7 +542,7 @@ describe("milestones", () => {
 
   // A 保健院 is a facility like a 医院 or a 中心, but the list of facility words ends in 医院, so
   // 完成妇幼保健院建设 gives no milestone.
-  it.fails("takes 完成妇幼保健院建设 as a milestone", () => {
+  it("takes 完成妇幼保健院建设 as a milestone", () => {
     const { draft } = draftOf("一、重点任务\n\n完成妇幼保健院建设。");
     expect(draft.milestones).toHaveLength(1);
   });

@@ -68,9 +68,15 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   const meta = extractMeta(text, paras);
   if (options.region) meta.region = options.region;
   if (options.year) {
-    meta.year = options.year;
-    if (meta.periodStart === null || meta.periodStart > options.year) meta.periodStart = options.year;
-    if (meta.periodEnd === null || meta.periodEnd < options.year) meta.periodEnd = options.year;
+    const y = options.year;
+    meta.year = y;
+    // A stated year makes the plan a one-year plan unless the text's own period holds it.
+    const inPeriod =
+      meta.periodStart !== null && meta.periodEnd !== null && meta.periodStart <= y && y <= meta.periodEnd;
+    if (!inPeriod || meta.periodStart === meta.periodEnd) {
+      meta.periodStart = y;
+      meta.periodEnd = y;
+    }
   }
   const keywords = [...(options.departmentKeywords ?? []), ...DEFAULT_DEPARTMENT_KEYWORDS];
   const stem = regionStem(meta.region);

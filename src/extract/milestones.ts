@@ -12,7 +12,7 @@ export interface RawMilestone {
 const MILESTONE =
   /^(?:确保|力争|年内|全面)?(建成|完成|启动|开工建设|建成投用|投入使用|竣工|开馆|开园|建设完成)([\u4e00-\u9fa5A-Za-z0-9()“”]{2,30}?)(?:建设|工程|改造|项目)?$/;
 const THING =
-  /(馆|中心|平台|医院|院区|学校|小学|中学|幼儿园|公园|工程|项目|大厦|站|厂|路|桥|楼|场|基地|园区|系统|新馆|校区|广场|设施)$/;
+  /(馆|中心|平台|医院|院区|院|学校|小学|中学|幼儿园|公园|工程|项目|大厦|站|厂|路|桥|楼|场|基地|园区|系统|新馆|校区|广场|设施)$/;
 
 /** The verb after the thing: 推动市图书馆新馆、体育中心建成投用. */
 const MILESTONE_AFTER =
@@ -21,11 +21,11 @@ const MILESTONE_AFTER =
 /** A milestone stated by one clause, or null. */
 export function clauseMilestone(text: string, clause: Segment): RawMilestone | null {
   const raw = text.slice(clause.start, clause.end).replace(/[,。;:!?]$/, "");
-  if (/\d|[一二两三四五六七八九十]+[个所座家项条处]/.test(raw)) return null;
-  const m = MILESTONE.exec(raw);
-  const after = m ? null : MILESTONE_AFTER.exec(raw);
-  if (!m && !after) return null;
-  const object = ((m ? m[2] : after?.[1]) as string).replace(/(?:建设|工程|改造)$/, "");
+  if (/\d|[一二两三四五六七八九十][个所座家项条处]/.test(raw)) return null;
+  const before = MILESTONE.exec(raw);
+  const found = before ? before[2] : MILESTONE_AFTER.exec(raw)?.[1];
+  if (found === undefined) return null;
+  const object = found.replace(/(?:建设|工程|改造)$/, "");
   if (!THING.test(object) && !THING.test(object.split(/和|及|与|、/).pop() ?? "")) return null;
   return { start: clause.start, end: clause.start + raw.length, subject: raw };
 }

@@ -117,7 +117,7 @@ describe("ranges", () => {
   // Spec: values are in the base unit, magnitudes multiplied in. Written once after the second end,
   // 亿 belongs to both ends (80亿 to 100亿); the extractor gives value 80, value2 10000000000 and
   // displayUnit 元.
-  it.fails("applies a magnitude written once after a range to both ends: 80-100亿元", () => {
+  it("applies a magnitude written once after a range to both ends: 80-100亿元", () => {
     expect(only("完成投资80-100亿元")).toMatchObject({
       value: 8000000000,
       value2: 10000000000,

@@ -98,13 +98,23 @@ export function findQuantities(text: string): Quantity[] {
     pos += magnitude.length;
     const factor = magnitudeFactor(magnitude) ?? 1;
     value = scale(value, factor);
+    // 3000余家, 50多家: "more than", written before the unit.
+    let beforeUnit: SuffixComparator = null;
+    if ((text[pos] === "余" || text[pos] === "多") && matchBaseUnit(text.slice(pos + 1, pos + 7)) !== null) {
+      beforeUnit = "at_least";
+      pos += 1;
+    }
     let value2: number | null = null;
     let rangeUnit = "";
     if (!chinese && !percentWord) {
       const range = RANGE.exec(text.slice(pos, pos + 24));
       if (range) {
         const second = parseNumber((range[2] as string) + (range[3] as string));
+        // 80-100亿元: a magnitude written once after the range holds for both ends.
+        if (second !== null && magnitude === "" && range[3])
+          value = scale(value, magnitudeFactor(range[3] as string) ?? 1);
         if (second !== null && second > value) {
+          if (magnitude === "" && range[3]) magnitude = range[3] as string;
           value2 = second;
           rangeUnit = range[1] ?? "";
           pos += range[0].length;
@@ -138,7 +148,7 @@ export function findQuantities(text: string): Quantity[] {
       unit,
       displayUnit: magnitude + unit,
       display: text.slice(start, unitEnd),
-      suffix: suffix.comparator,
+      suffix: suffix.comparator ?? beforeUnit,
       chinese,
     });
   }

@@ -148,7 +148,9 @@ const ADDING_WORDS = /(新增|新建|净增|引进|脱贫|改造|建成|完成|�
 const LEAD_FILLERS =
   /^(?:到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|持续|进一步|同时|并且|并|其中|另外|以及|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
 
-const DECREASE = new Set(["下降", "降低", "减少", "压减", "削减", "下降到", "降低到"]);
+const DECREASE = new Set(["下降", "降低", "减少", "压减", "削减", "压缩", "缩减"]);
+/** Verbs of cutting at the head of a clause: 压减一般性支出10%. */
+const DECREASE_ACTIONS = ["压减", "削减", "压缩", "缩减", "减少", "降低"];
 const INCREASE = new Set(["增长", "增加", "提高", "提升", "净增", "新增"]);
 const LEVEL_LINKS = new Set([
   "提高到",
@@ -161,6 +163,8 @@ const LEVEL_LINKS = new Set([
   "稳定",
   "稳定在",
   "控制在",
+  "下降到",
+  "降低到",
   "在",
 ]);
 const REACH = new Set(["达到", "达", "突破", "超过", "超", "不低于", "不少于", "至少", "高于", "大于"]);
@@ -221,6 +225,13 @@ function parsePre(text: string, offset: number, regionStem: string | null): Pars
       subject = subject.slice(1);
     } else {
       // 建成区 (the built-up area) is a noun, not the verb 建成.
+      const cut = DECREASE_ACTIONS.find((v) => subject.startsWith(v));
+      if (cut && !action) {
+        action = cut;
+        subject = subject.slice(cut.length);
+        start += before.length - subject.length;
+        continue;
+      }
       const verb = subject.startsWith("建成区") ? undefined : ACTION_VERBS.find((v) => subject.startsWith(v));
       if (verb && !action) {
         action = verb;
@@ -270,6 +281,7 @@ function decideDirection(
 ) {
   const links = p.links;
   if (links.some((l) => DECREASE.has(l))) return "decrease";
+  if (p.action && DECREASE_ACTIONS.includes(p.action)) return "decrease";
   // 增加值增速保持在6%: the subject is itself a growth rate.
   if (isRateUnit(unit) && GROWTH_SUBJECT.test(subject)) return "increase";
   if (links.some((l) => LEVEL_LINKS.has(l))) return "level";
@@ -294,13 +306,12 @@ function decideDirection(
   return "level";
 }
 
+const POLICY_VERBS = /(落实|贯彻|出台|制定|印发|执行|修订)/;
 const GROWTH_SUBJECT = /(增速|增幅|增长率|增长)$/;
 
-function kindOf(unit: string, direction: Direction, links: string[], subject: string): TargetKind {
-  if (isRateUnit(unit)) {
-    const change = links.some((l) => DECREASE.has(l) || INCREASE.has(l)) || GROWTH_SUBJECT.test(subject);
-    return change && direction !== "level" ? "rate" : "level";
-  }
+function kindOf(unit: string, direction: Direction): TargetKind {
+  // A percentage that grows or falls is a rate (增长5%, 下降3%); one to reach or hold is a level.
+  if (isRateUnit(unit)) return direction === "level" ? "level" : "rate";
   return direction === "level" ? "level" : "cumulative";
 }
 
@@ -314,11 +325,13 @@ export function splitSubjects(subject: string, count: number): string[] | null {
   if (parts.length !== count) return null;
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;
-  if (first.length < last.length) {
-    const head = last.slice(first.length);
-    return parts.map((p, i) => (i === parts.length - 1 || p.endsWith(head) ? p : p + head));
-  }
-  return parts;
+  // The modifier of the last name ends like the first name (国家级、市级孵化器 → 级), else it is as
+  // long as the first name (雏鹰、瞪羚企业); what follows it is the noun they share.
+  const tail = first.slice(-1);
+  const at = /[级型类性式]/.test(tail) ? last.indexOf(tail) : -1;
+  const head = at >= 0 ? last.slice(at + 1) : first.length < last.length ? last.slice(first.length) : "";
+  if (head === "") return parts;
+  return parts.map((p, i) => (i === parts.length - 1 || p.endsWith(head) ? p : p + head));
 }
 
 export interface ClauseContext {
@@ -386,7 +399,9 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
     // not in slogans (推动两个转变, 聚焦四项重点工作).
     const chineseOk =
       !q.chinese || CHINESE_NUMERAL_VERBS.test(preText.replace(/(不少于|不低于|超过|约)$/, ""));
-    if (chineseOk && subject !== "") {
+    // 落实民营经济28条: a policy named by its number of articles.
+    const policyName = q.unit === "条" && !objectUsed && POLICY_VERBS.test(preText);
+    if (chineseOk && !policyName && subject !== "") {
       group.forEach((g, k) => {
         const name = names?.[k] ?? subject;
         const comparator: Comparator =
@@ -404,7 +419,7 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
           display: g.display,
           comparator,
           direction,
-          kind: kindOf(g.unit, direction, p.links.length ? p.links : (carried?.links ?? []), name),
+          kind: kindOf(g.unit, direction),
           confidence: (q.chinese ? 0.6 : 0.9) - (subject === previousSubject ? 0.2 : 0),
         });
       });

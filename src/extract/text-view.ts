@@ -32,12 +32,6 @@ const ENTITIES: Record<string, string> = {
   emsp: " ",
 };
 
-function isCjk(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
-}
-
 function isAsciiWord(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9]/.test(ch);
 }
@@ -112,16 +106,20 @@ export function buildTextView(original: string): TextView {
   const text: string[] = [];
   const f: number[] = [];
   const t: number[] = [];
+  const blank = (c: string | undefined) => c === " " || c === "\t";
   for (let k = 0; k < out.length; k++) {
     const c = out[k] as string;
-    if (c === " " || c === "\t") {
-      let prev = k - 1;
-      while (prev >= 0 && (out[prev] === " " || out[prev] === "\t")) prev--;
+    if (blank(c)) {
+      // Look at a run of blanks once: keep its first blank only between two latin words.
       let next = k + 1;
-      while (next < out.length && (out[next] === " " || out[next] === "\t")) next++;
-      const keep = isAsciiWord(out[prev]) && isAsciiWord(out[next]) && prev === k - 1;
-      if (!keep) continue;
-      if (isCjk(out[prev]) || isCjk(out[next])) continue;
+      while (next < out.length && blank(out[next])) next++;
+      if (isAsciiWord(out[k - 1]) && isAsciiWord(out[next])) {
+        text.push(c);
+        f.push(from[k] as number);
+        t.push(to[k] as number);
+      }
+      k = next - 1;
+      continue;
     }
     text.push(c);
     f.push(from[k] as number);

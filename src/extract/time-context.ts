@@ -12,7 +12,7 @@ export interface TimeMarker {
 }
 
 const MARKER =
-  /(?<![比较与同])(?:到|至)?(\d{4})(?:\s*[-—–~至]\s*(\d{4}))?年(?!\d{1,2}月|的基础上|基础上|度?以来|同期)|去年|上年|过去一年|过去五年|今年|明年|本年度|新的一年|[“"]?([一二三四五六七八九十]{1,3})五[”"]?(?:时期|期间|以来)/g;
+  /(?<![比较与同])(?:(?:到|至)?(\d{4})(?:\s*[-—–~至]\s*(\d{4}))?年(?!\d{1,2}月|的基础上|基础上|度?以来|同期)|去年|上年|过去一年|过去五年|今年|明年|本年度|新的一年|[“"]?([一二三四五六七八九十]{1,3})五[”"]?(?:时期|期间|以来))/g;
 
 export function timeMarkers(text: string, paragraph: Segment, periodStart: number | null): TimeMarker[] {
   const out: TimeMarker[] = [];
@@ -39,10 +39,16 @@ export function timeMarkers(text: string, paragraph: Segment, periodStart: numbe
 
 /** True when the latest time word before `at` in its paragraph speaks of the past. */
 export function isPast(markers: TimeMarker[], at: number): boolean {
-  let past = false;
-  for (const m of markers) {
-    if (m.at >= at) break;
-    past = m.past;
+  // Markers are in text order: find the last one before `at`.
+  let lo = 0;
+  let hi = markers.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((markers[mid] as TimeMarker).at < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return past;
+  return found >= 0 && (markers[found] as TimeMarker).past;
 }
