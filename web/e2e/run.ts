@@ -1,0 +1,138 @@
+// `npm run test:browser`: builds the web app, starts `plantrack serve --seed-demo` on a free port with
+// a fresh SQLite database in a temporary folder, runs the browser tests in Chromium, stops the server.
+//   --base-url URL   run against a server that is already up instead (nothing is started)
+//   --no-build       use web/dist as it is
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { planPageTest } from "./plan-page.e2e.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const args = process.argv.slice(2);
+const baseUrlArg = args.includes("--base-url") ? args[args.indexOf("--base-url") + 1] : undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number, exited: () => string | null): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const gone = exited();
+    if (gone) throw new Error(`the server stopped before it was ready (${gone})`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000}s`);
+}
+
+const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
+  {
+    name: "plan page: click a highlighted target, correct its value, reload, see the correction",
+    run: (baseUrl) =>
+      planPageTest({
+        baseUrl,
+        screenshot: join(root, "docs/screenshots/plan-page.png"),
+        log: (l) => console.log(`  ${l}`),
+      }),
+  },
+];
+
+async function main(): Promise<number> {
+  let baseUrl = baseUrlArg;
+  let stop = async () => {};
+  if (!baseUrl) {
+    if (!args.includes("--no-build")) {
+      console.log("building the web app…");
+      const build = spawnSync("npm", ["run", "--silent", "build:web"], { cwd: root, stdio: "inherit" });
+      if (build.status !== 0) throw new Error("npm run build:web failed");
+    }
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "plantrack-e2e-"));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      PLANTRACK_DB: join(dir, "plantrack.db"),
+    };
+    delete env.DATABASE_URL;
+    const server = spawn(
+      process.execPath,
+      ["bin/plantrack.mjs", "serve", "--seed-demo", "--port", String(port)],
+      {
+        cwd: root,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    server.stdout.on("data", (d) => {
+      output += d;
+    });
+    server.stderr.on("data", (d) => {
+      output += d;
+    });
+    let exit: string | null = null;
+    server.on("exit", (code, signal) => {
+      exit = `exit code ${code ?? signal}`;
+    });
+    stop = async () => {
+      if (exit === null) {
+        const gone = new Promise((r) => server.once("exit", r));
+        server.kill("SIGTERM");
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+        if (exit === null) server.kill("SIGKILL");
+      }
+      rmSync(dir, { recursive: true, force: true });
+    };
+    baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHealth(baseUrl, 60_000, () => exit);
+    } catch (error) {
+      console.error(output);
+      await stop();
+      throw error;
+    }
+    console.log(`server up at ${baseUrl} (database ${env.PLANTRACK_DB})`);
+  }
+
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const test of tests) {
+      const started = Date.now();
+      try {
+        await test.run(baseUrl);
+        passed++;
+        console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed++;
+        console.error(`✗ ${test.name}\n`, error);
+      }
+    }
+  } finally {
+    await stop();
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.log("browser: 0 passed, 1 failed");
+  return 1;
+});

@@ -1,0 +1,76 @@
+// TanStack Query hooks over the API client: one place for query keys and cache updates.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, importedPlanId } from "./client.ts";
+import type { PlanDetail, TargetPatch, TargetView } from "./types.ts";
+
+export const queryKeys = {
+  plans: ["plans"] as const,
+  plan: (id: number) => ["plan", id] as const,
+  source: (id: number) => ["plan", id, "source"] as const,
+};
+
+export function usePlans() {
+  return useQuery({ queryKey: queryKeys.plans, queryFn: api.listPlans });
+}
+
+export function usePlan(id: number) {
+  return useQuery({
+    queryKey: queryKeys.plan(id),
+    queryFn: () => api.getPlan(id),
+    enabled: Number.isFinite(id),
+  });
+}
+
+export function usePlanSource(id: number) {
+  return useQuery({
+    queryKey: queryKeys.source(id),
+    queryFn: () => api.getPlanSource(id),
+    enabled: Number.isFinite(id),
+    // The source text never changes after import.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useImportPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, force }: { file: File; force: boolean }) => api.importPlan(file, force),
+    onSuccess: async (response) => {
+      await client.invalidateQueries({ queryKey: queryKeys.plans });
+      return importedPlanId(response);
+    },
+  });
+}
+
+function looksLikeTarget(value: unknown): value is TargetView {
+  return (
+    typeof value === "object" && value !== null && "id" in value && "subject" in value && "start" in value
+  );
+}
+
+export function usePatchTarget(planId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: number; patch: TargetPatch }) => api.patchTarget(id, patch),
+    onSuccess: async (updated) => {
+      if (looksLikeTarget(updated)) {
+        client.setQueryData<PlanDetail>(queryKeys.plan(planId), (old) =>
+          old ? { ...old, targets: old.targets.map((t) => (t.id === updated.id ? updated : t)) } : old,
+        );
+      }
+      await client.invalidateQueries({ queryKey: queryKeys.plan(planId), exact: true });
+      await client.invalidateQueries({ queryKey: queryKeys.plans });
+    },
+  });
+}
+
+export function usePublishPlan(planId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.publishPlan(planId),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.plan(planId), exact: true });
+      await client.invalidateQueries({ queryKey: queryKeys.plans });
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { CheckCircleOutlined } from "@ant-design/icons";
+import { App, Button, Tooltip } from "antd";
+import { Link } from "react-router";
+import { usePublishPlan } from "../../api/queries.ts";
+import type { PlanSummary } from "../../api/types.ts";
+import { errorMessage } from "../../components/ErrorState.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { StateTag } from "../plan-list/StateTag.tsx";
+
+export function PlanHeader({ plan }: { plan: PlanSummary }) {
+  const { t } = useI18n();
+  const { modal, message } = App.useApp();
+  const publish = usePublishPlan(plan.id);
+  const canPublish = plan.state === "draft";
+
+  function confirmPublish() {
+    modal.confirm({
+      title: t("plan.publishConfirmTitle"),
+      content: t("plan.publishConfirmBody"),
+      okText: t("plan.publishOk"),
+      cancelText: t("common.cancel"),
+      onOk: async () => {
+        try {
+          await publish.mutateAsync();
+          message.success(t("plan.published"));
+        } catch (error) {
+          message.error(t("plan.publishFailed", { message: errorMessage(error, t) }), 6);
+        }
+      },
+    });
+  }
+
+  const meta = [
+    plan.regionName,
+    plan.year !== null ? String(plan.year) : null,
+    plan.issuer ? t("plan.meta.issuer", { value: plan.issuer }) : null,
+    plan.published ? t("plan.meta.published", { value: plan.published }) : null,
+  ].filter((x): x is string => x !== null);
+
+  return (
+    <div className="plan-header">
+      <nav className="crumbs" aria-label="breadcrumb">
+        <Link to="/">{t("nav.plans")}</Link>
+        <span aria-hidden="true">/</span>
+      </nav>
+      <h1 className="plan-title" title={plan.title}>
+        {plan.title}
+      </h1>
+      <StateTag state={plan.state} />
+      <span className="plan-meta muted small">{meta.join(" · ")}</span>
+      <span className="plan-counts small">
+        {t("plan.counts", {
+          areas: plan.counts.areas,
+          groups: plan.counts.groups,
+          tasks: plan.counts.tasks,
+          targets: plan.counts.targets,
+          milestones: plan.counts.milestones,
+          items: plan.counts.items,
+        })}
+      </span>
+      <span className="spacer" />
+      <Tooltip title={canPublish ? undefined : t("plan.alreadyPublished")}>
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          disabled={!canPublish}
+          loading={publish.isPending}
+          onClick={confirmPublish}
+          data-testid="publish-button"
+        >
+          {t("plan.publish")}
+        </Button>
+      </Tooltip>
+    </div>
+  );
+}

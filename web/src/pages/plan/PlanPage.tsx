@@ -1,0 +1,166 @@
+import { Button, Skeleton, Splitter } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { isApiError } from "../../api/client.ts";
+import { usePlan, usePlanSource } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { buildOutlineTree, sourceMarks, subtreeIds, subtreeSpan } from "./model.ts";
+import { OutlinePanel } from "./OutlinePanel.tsx";
+import { PlanHeader } from "./PlanHeader.tsx";
+import { SidePanel } from "./SidePanel.tsx";
+import { SourceView } from "./SourceView.tsx";
+import { TargetsTable } from "./TargetsTable.tsx";
+
+export type Selection = { kind: "target"; id: number } | { kind: "item"; id: number } | null;
+
+/** Where the source view should scroll; the nonce makes a repeated request scroll again. */
+export interface ScrollRequest {
+  offset: number;
+  nonce: number;
+}
+
+export function PlanPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = useParams();
+  const raw = params.id ?? "";
+  const planId = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  const plan = usePlan(planId);
+  const source = usePlanSource(planId);
+
+  const [nodeId, setNodeId] = useState<number | null>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [scroll, setScroll] = useState<ScrollRequest | null>(null);
+
+  const detail = plan.data;
+  const tree = useMemo(() => (detail ? buildOutlineTree(detail.outline, detail.targets) : null), [detail]);
+  const focusNode = nodeId !== null ? (tree?.byId.get(nodeId) ?? null) : null;
+  const nodeIds = useMemo(() => (tree && nodeId !== null ? subtreeIds(tree, nodeId) : null), [tree, nodeId]);
+  const focusSpan = useMemo(
+    () => (tree && nodeId !== null ? subtreeSpan(tree, nodeId) : null),
+    [tree, nodeId],
+  );
+  const marks = useMemo(
+    () => (detail ? sourceMarks(detail.targets, detail.items, focusSpan) : []),
+    [detail, focusSpan],
+  );
+  const selectedTarget =
+    selection?.kind === "target" ? (detail?.targets.find((x) => x.id === selection.id) ?? null) : null;
+  const selectedItem =
+    selection?.kind === "item" ? (detail?.items.find((x) => x.id === selection.id) ?? null) : null;
+
+  const scrollTo = useCallback(
+    (offset: number) => setScroll((s) => ({ offset, nonce: (s?.nonce ?? 0) + 1 })),
+    [],
+  );
+
+  const selectNode = useCallback(
+    (id: number | null) => {
+      setNodeId(id);
+      const node = id !== null ? tree?.byId.get(id) : undefined;
+      if (node) scrollTo(node.start);
+    },
+    [tree, scrollTo],
+  );
+
+  const selectTargetFromTable = useCallback(
+    (id: number) => {
+      setSelection({ kind: "target", id });
+      const target = detail?.targets.find((x) => x.id === id);
+      if (target) scrollTo(target.start);
+    },
+    [detail, scrollTo],
+  );
+
+  if (!Number.isFinite(planId)) {
+    return (
+      <ErrorState
+        title={t("plan.loadError")}
+        error={new Error(t("plan.badId", { id: raw }))}
+        extra={<Button onClick={() => navigate("/")}>{t("common.backToPlans")}</Button>}
+      />
+    );
+  }
+
+  if (plan.isError) {
+    const notFound = isApiError(plan.error) && plan.error.status === 404;
+    return (
+      <div className="page-scroll">
+        <ErrorState
+          title={t("plan.loadError")}
+          error={notFound ? new Error(t("plan.notFound", { id: planId })) : plan.error}
+          onRetry={notFound ? undefined : () => void plan.refetch()}
+          extra={<Button onClick={() => navigate("/")}>{t("common.backToPlans")}</Button>}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="plan-page" data-testid="plan-page">
+      {detail ? <PlanHeader plan={detail.plan} /> : <PlanHeaderSkeleton />}
+      <div className="plan-body">
+        <aside className="plan-outline panel" aria-label={t("outline.title")}>
+          {tree ? (
+            <OutlinePanel tree={tree} selectedId={nodeId} onSelect={selectNode} />
+          ) : (
+            <div className="panel-pad">
+              <Skeleton active paragraph={{ rows: 12 }} title={false} />
+            </div>
+          )}
+        </aside>
+        <section className="plan-centre">
+          <Splitter orientation="vertical" className="plan-splitter">
+            <Splitter.Panel defaultSize="58%" min="20%" className="panel">
+              <SourceView
+                planId={planId}
+                source={source}
+                detail={detail ?? null}
+                marks={marks}
+                selection={selection}
+                scroll={scroll}
+                onSelect={setSelection}
+              />
+            </Splitter.Panel>
+            <Splitter.Panel min="20%" className="panel">
+              {detail && tree ? (
+                <TargetsTable
+                  targets={detail.targets}
+                  nodeIds={nodeIds}
+                  node={focusNode}
+                  onClearNode={() => setNodeId(null)}
+                  selectedId={selectedTarget?.id ?? null}
+                  onSelect={selectTargetFromTable}
+                />
+              ) : (
+                <div className="panel-pad">
+                  <Skeleton active paragraph={{ rows: 6 }} title={false} />
+                </div>
+              )}
+            </Splitter.Panel>
+          </Splitter>
+        </section>
+        <aside className="plan-side panel" aria-label={t("card.title")}>
+          <SidePanel
+            planId={planId}
+            target={selectedTarget}
+            item={selectedItem}
+            detail={detail ?? null}
+            sourceText={source.data?.text ?? null}
+            onClose={() => setSelection(null)}
+            onSelectTarget={(id) => setSelection({ kind: "target", id })}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function PlanHeaderSkeleton() {
+  return (
+    <div className="plan-header">
+      <Skeleton.Input active size="small" style={{ width: 360 }} />
+    </div>
+  );
+}
