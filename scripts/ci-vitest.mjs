@@ -7,7 +7,13 @@ const label = process.argv[2] ?? "run";
 mkdirSync("test-results", { recursive: true });
 const result = spawnSync(
   "npm",
-  ["test", "--", "--reporter=default", "--reporter=json", `--outputFile.json=test-results/vitest-${label}.json`],
+  [
+    "test",
+    "--",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=test-results/vitest-${label}.json`,
+  ],
   { stdio: "inherit", env: process.env },
 );
 process.exit(result.status ?? 1);

@@ -1,9 +1,12 @@
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { extractCommand } from "./extract-command.ts";
+import { importCommand } from "./import-command.ts";
+import { migrateCommand } from "./migrate-command.ts";
+import { serveCommand } from "./serve-command.ts";
 
 // Every command of `plantrack`, in the order `--help` lists them.
-const COMMANDS: CliCommand[] = [extractCommand];
+const COMMANDS: CliCommand[] = [extractCommand, importCommand, serveCommand, migrateCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,132 @@
+// The audit log: one row per change of data, written in the same transaction as the change, chained by
+// hashes so that an edited or removed row is detectable (the database also refuses updates and deletes).
+// hash = sha256(prev_hash + canonical JSON of the row's fields as stored, id excluded).
+
+import { createHash } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import { canonicalJson } from "../domain/canonical-json.ts";
+import { inTransaction } from "./database.ts";
+import { isPostgres } from "./dialect.ts";
+import type { AuditRow, Database } from "./schema.ts";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** Who made a change: no user yet for the CLI and the seed, an ip for HTTP requests. */
+export interface Actor {
+  userId: number | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, ip: null };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  planId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+type HashedFields = Omit<AuditRow, "id" | "hash">;
+
+export function auditHash(fields: HashedFields): string {
+  const { prev_hash, ...rest } = fields;
+  return createHash("sha256").update(prev_hash).update(canonicalJson(rest)).digest("hex");
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined || value === null ? null : canonicalJson(value);
+}
+
+/** Appends one row; runs inside the caller's transaction (or opens one). */
+export async function appendAudit(
+  db: Kysely<Database>,
+  actor: Actor,
+  entry: AuditEntry,
+  at: string = new Date().toISOString(),
+): Promise<AuditRow> {
+  return inTransaction(db, async (trx) => {
+    // PostgreSQL runs transactions side by side: take a lock until commit so that two writers cannot
+    // both chain onto the same previous row. SQLite writers are serialized already.
+    if (isPostgres(trx)) {
+      await sql`select pg_advisory_xact_lock(7283001)`.execute(trx);
+    }
+    const last = await trx
+      .selectFrom("audit_log")
+      .select("hash")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const fields: HashedFields = {
+      at,
+      user_id: actor.userId,
+      ip: actor.ip,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId === null ? null : String(entry.entityId),
+      plan_id: entry.planId ?? null,
+      before: jsonOrNull(entry.before),
+      after: jsonOrNull(entry.after),
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    const hash = auditHash(fields);
+    return trx
+      .insertInto("audit_log")
+      .values({ ...fields, hash })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export interface AuditQuery {
+  entity?: string;
+  entityId?: string | number;
+  planId?: number;
+  limit?: number;
+}
+
+export async function listAudit(db: Kysely<Database>, query: AuditQuery = {}): Promise<AuditRow[]> {
+  let q = db.selectFrom("audit_log").selectAll();
+  if (query.entity !== undefined) q = q.where("entity", "=", query.entity);
+  if (query.entityId !== undefined) q = q.where("entity_id", "=", String(query.entityId));
+  if (query.planId !== undefined) q = q.where("plan_id", "=", query.planId);
+  return q
+    .orderBy("id", "asc")
+    .limit(query.limit ?? 1000)
+    .execute();
+}
+
+export async function countAudit(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; brokenAtId: number };
+
+/** Recomputes every hash in id order; reports the first row whose link or hash does not match. */
+export async function verifyAuditChain(db: Kysely<Database>, batch = 1000): Promise<ChainCheck> {
+  let prev = GENESIS_HASH;
+  let afterId = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("id", ">", afterId)
+      .orderBy("id", "asc")
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return { ok: true, count };
+    for (const row of rows) {
+      const { id, hash, ...fields } = row;
+      if (row.prev_hash !== prev || auditHash(fields) !== hash) return { ok: false, count, brokenAtId: id };
+      prev = hash;
+      afterId = id;
+      count++;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+// Brings a database to the newest schema; used on start and by `plantrack migrate`.
+
+import { type Kysely, Migrator } from "kysely";
+import { AppError } from "../domain/app-error.ts";
+import { staticMigrationProvider } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+export interface MigrationOutcome {
+  /** Names of the migrations this call applied, in order (empty when already up to date). */
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  if (error) {
+    const failed = (results ?? []).find((r) => r.status === "Error")?.migrationName ?? "?";
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new AppError("internal", `数据库迁移失败 / migration failed: ${failed}: ${cause}`, {
+      migration: failed,
+    });
+  }
+  return { applied };
+}
+
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

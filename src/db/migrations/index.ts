@@ -1,0 +1,13 @@
+// Every migration, by name, in the order they run. A static list (not a directory scan) so that the
+// set is the same under tsx, a bundler and the tests. Add a module here when you add a file.
+
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001-initial.ts";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001-initial": m0001,
+};
+
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

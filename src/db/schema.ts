@@ -1,0 +1,332 @@
+// The tables as Kysely sees them. Types are portable between SQLite and PostgreSQL: dates and times are
+// ISO strings, flags are integers 0/1, JSON is text, ids are integers the database assigns.
+
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A column the database fills on insert (an id) or the application fills once (created_at). */
+type Id = Generated<number>;
+/** 0 or 1: SQLite has no boolean, and one representation keeps the query layer dialect-free. */
+type Flag = ColumnType<number, number | undefined, number>;
+/** A column with a database default: optional on insert. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface RegionsTable {
+  id: Id;
+  name: string;
+  /** GB/T 2260 administrative code, e.g. 120104. */
+  code: string | null;
+  parent_id: number | null;
+  /** province | city | county | other */
+  level: string | null;
+  created_at: string;
+}
+
+export interface DepartmentsTable {
+  id: Id;
+  region_id: number;
+  /** The name as plans write it: 区人社局. */
+  name: string;
+  short_name: string | null;
+  full_name: string | null;
+  ord: WithDefault<number>;
+  disabled: Flag;
+  created_at: string;
+}
+
+export interface PlansTable {
+  id: Id;
+  region_id: number | null;
+  title: string;
+  year: number | null;
+  period_start: string;
+  period_end: string;
+  issuer: string | null;
+  published_on: string | null;
+  state: WithDefault<"draft" | "published" | "closed">;
+  is_public: Flag;
+  /** JSON object: thresholds and other per-plan settings (monitoring.md). */
+  settings: WithDefault<string>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface PlanSourcesTable {
+  id: Id;
+  plan_id: number;
+  file_name: string;
+  /** txt | html | docx */
+  media_type: string;
+  encoding: string;
+  /** Of the file's bytes. */
+  sha256: string;
+  /** Of the decoded text: the same document saved in another encoding has the same text hash. */
+  text_sha256: string;
+  byte_size: number;
+  text: string;
+  created_at: string;
+}
+
+export interface OutlineNodesTable {
+  id: Id;
+  plan_id: number;
+  parent_id: number | null;
+  kind: "section" | "area" | "group" | "task";
+  level: number;
+  /** Position in document order within the plan. */
+  ord: number;
+  marker: string;
+  title: string;
+  text: string;
+  span_start: number;
+  span_end: number;
+  lead_department_id: number | null;
+  suggested_department: string | null;
+  suggested_keyword: string | null;
+  suggested_department_id: number | null;
+  /** The extractor's id of the heading or task, for tracing a row back to the draft. */
+  draft_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NodeDepartmentsTable {
+  node_id: number;
+  department_id: number;
+}
+
+export interface TargetsTable {
+  id: Id;
+  plan_id: number;
+  node_id: number | null;
+  ord: number;
+  subject: string;
+  value: number | null;
+  value2: number | null;
+  unit: string;
+  display_unit: string;
+  display: string;
+  comparator: "target" | "at_least" | "at_most" | "about" | "range";
+  direction: "increase" | "decrease" | "level";
+  kind: "cumulative" | "level" | "rate" | "milestone";
+  baseline: number | null;
+  /** Null: the end of the plan period. */
+  due_date: string | null;
+  frequency: WithDefault<"monthly" | "quarterly">;
+  weight: WithDefault<number>;
+  span_start: number;
+  span_end: number;
+  confidence: number | null;
+  source: "extracted" | "manual";
+  lead_department_id: number | null;
+  suggested_department: string | null;
+  suggested_keyword: string | null;
+  suggested_department_id: number | null;
+  draft_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetDepartmentsTable {
+  target_id: number;
+  department_id: number;
+}
+
+export interface ItemsTable {
+  id: Id;
+  plan_id: number;
+  node_id: number | null;
+  ord: number;
+  name: string;
+  category: "land_parcel" | "project" | "facility";
+  span_start: number;
+  span_end: number;
+  lead_department_id: number | null;
+  due_date: string | null;
+  draft_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetPeriodPlansTable {
+  id: Id;
+  target_id: number;
+  /** 2020-03 for a month, 2020-Q1 for a quarter. */
+  period: string;
+  period_end: string;
+  planned_value: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ReportSubject = "target" | "task" | "item";
+export type ReportState = "draft" | "submitted" | "approved" | "returned";
+
+export interface ReportsTable {
+  id: Id;
+  plan_id: number;
+  subject_type: ReportSubject;
+  /** target:12, task:34, item:5 — one key for the unique (subject, period) constraint. */
+  subject_key: string;
+  target_id: number | null;
+  node_id: number | null;
+  item_id: number | null;
+  department_id: number | null;
+  period: string;
+  period_end: string;
+  due_date: string;
+  /** The newest revision number; the rows themselves are in report_revisions. */
+  current_revision: WithDefault<number>;
+  state: WithDefault<ReportState>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportRevisionsTable {
+  id: Id;
+  report_id: number;
+  revision: number;
+  value: number | null;
+  percent: number | null;
+  /** 未启动 | 推进中 | 已完成 | 受阻, for tasks. */
+  status_word: string | null;
+  progress: string | null;
+  problems: string | null;
+  next_steps: string | null;
+  state: ReportState;
+  return_reason: string | null;
+  author_id: number | null;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Id;
+  report_id: number;
+  revision_id: number | null;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  /** Where the bytes are kept (files live outside the database). */
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface RemindersTable {
+  id: Id;
+  plan_id: number;
+  department_id: number;
+  report_id: number | null;
+  target_id: number | null;
+  period: string | null;
+  message: string;
+  channel: WithDefault<string>;
+  sent_by: number | null;
+  sent_at: string;
+  read_at: string | null;
+}
+
+export interface ExtensionRequestsTable {
+  id: Id;
+  plan_id: number;
+  department_id: number;
+  report_id: number | null;
+  target_id: number | null;
+  period: string | null;
+  reason: string;
+  requested_due_date: string;
+  state: WithDefault<"pending" | "granted" | "refused">;
+  requested_by: number | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
+export type UserRole = "admin" | "planner" | "reporter" | "leader";
+
+export interface UsersTable {
+  id: Id;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: UserRole;
+  department_id: number | null;
+  region_id: number | null;
+  disabled: Flag;
+  must_change_password: Flag;
+  failed_attempts: WithDefault<number>;
+  locked_until: string | null;
+  totp_secret: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the session token: a stolen database yields no usable session. */
+  id: string;
+  user_id: number;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  user_id: number | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** The plan the change belongs to, for a plan's history. */
+  plan_id: number | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  app_settings: AppSettingsTable;
+  regions: RegionsTable;
+  departments: DepartmentsTable;
+  plans: PlansTable;
+  plan_sources: PlanSourcesTable;
+  outline_nodes: OutlineNodesTable;
+  node_departments: NodeDepartmentsTable;
+  targets: TargetsTable;
+  target_departments: TargetDepartmentsTable;
+  items: ItemsTable;
+  target_period_plans: TargetPeriodPlansTable;
+  reports: ReportsTable;
+  report_revisions: ReportRevisionsTable;
+  attachments: AttachmentsTable;
+  reminders: RemindersTable;
+  extension_requests: ExtensionRequestsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type PlanRow = Selectable<PlansTable>;
+export type NewPlanRow = Insertable<PlansTable>;
+export type OutlineNodeRow = Selectable<OutlineNodesTable>;
+export type TargetRow = Selectable<TargetsTable>;
+export type TargetUpdate = Updateable<TargetsTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type RegionRow = Selectable<RegionsTable>;
+export type DepartmentRow = Selectable<DepartmentsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

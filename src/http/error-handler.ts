@@ -1,0 +1,101 @@
+// Every error leaves the API as { code, message, details } with the status this table gives its code:
+// our AppErrors, Fastify's own (validation, body limits, multipart limits) and anything unexpected.
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, type AppErrorCode, isAppError } from "../domain/app-error.ts";
+import type { ApiErrorBody } from "./api-types.ts";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  bad_input: 400,
+  empty_file: 400,
+  unsupported_file: 415,
+  file_too_large: 413,
+  no_plan_content: 422,
+  not_found: 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const MB = 1024 * 1024;
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as FastifyError).code === "string";
+}
+
+/** Fastify's and its plugins' errors, in our terms. */
+function fromFastifyError(error: FastifyError, limitBytes: number): AppError | null {
+  if (error.validation) {
+    const where = error.validationContext ?? "request";
+    const first = error.validation[0];
+    const path = `${where}${first?.instancePath ?? ""}`;
+    return new AppError(
+      "bad_input",
+      `请求参数无效 / invalid request: ${path} ${first?.message ?? error.message}`,
+      {
+        validation: error.validation.map((v) => ({
+          path: `${where}${v.instancePath}`,
+          message: v.message,
+          params: v.params,
+        })),
+      },
+    );
+  }
+  switch (error.code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_PARTS_LIMIT":
+    case "FST_FILES_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return new AppError(
+        "file_too_large",
+        `上传内容超过 ${Math.round(limitBytes / MB)} MB 或数量超限 / the upload is over ${Math.round(limitBytes / MB)} MB or has too many parts`,
+        { limit: limitBytes, reason: error.code },
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return new AppError("bad_input", `请求的内容类型不对 / wrong content type: ${error.message}`, {
+        reason: error.code,
+      });
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 404) return new AppError("not_found", `找不到 / not found: ${error.message}`);
+  if (status >= 400 && status < 500) {
+    return new AppError("bad_input", `请求无效 / bad request: ${error.message}`, { reason: error.code });
+  }
+  return null;
+}
+
+export function toAppError(error: unknown, limitBytes: number): AppError {
+  if (isAppError(error)) return error;
+  if (isFastifyError(error)) {
+    const mapped = fromFastifyError(error, limitBytes);
+    if (mapped) return mapped;
+  }
+  return new AppError("internal", "服务器内部错误 / internal server error");
+}
+
+export function errorBody(error: AppError): ApiErrorBody {
+  return { code: error.code, message: error.message, details: error.details };
+}
+
+export function installErrorHandlers(app: FastifyInstance, options: { uploadLimitBytes: number }): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error, options.uploadLimitBytes);
+    const status = HTTP_STATUS[appError.code];
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ code: appError.code }, appError.message);
+    return reply.status(status).send(errorBody(appError));
+  });
+}
+
+export function notFoundBody(method: string, url: string): ApiErrorBody {
+  return errorBody(
+    new AppError("not_found", `没有这个接口 / no such endpoint: ${method} ${url.split("?")[0]}`, {
+      method,
+      url,
+    }),
+  );
+}

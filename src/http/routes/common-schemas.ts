@@ -1,0 +1,190 @@
+// Schemas of the shapes several routes return (api-types.ts), each checked against its interface.
+
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import type {
+  ApiErrorBody,
+  DepartmentRef,
+  ItemView,
+  OutlineNodeView,
+  PlanSummary,
+  SuggestedDepartment,
+  TargetPatch,
+  TargetView,
+} from "../api-types.ts";
+import { type Same, sameShape } from "../type-check.ts";
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String({ description: "stable error code: bad_input, not_found, conflict …" }),
+    message: Type.String({ description: "中文 / English" }),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { $id: "ErrorBody" },
+);
+sameShape<Same<Static<typeof ErrorBody>, ApiErrorBody>>();
+
+/** The error responses every route may give, for the OpenAPI document. */
+export const errorResponses = {
+  "4xx": Type.Ref("ErrorBody"),
+  "5xx": Type.Ref("ErrorBody"),
+};
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const Comparator = Type.Union([
+  Type.Literal("target"),
+  Type.Literal("at_least"),
+  Type.Literal("at_most"),
+  Type.Literal("about"),
+  Type.Literal("range"),
+]);
+export const Direction = Type.Union([
+  Type.Literal("increase"),
+  Type.Literal("decrease"),
+  Type.Literal("level"),
+]);
+export const TargetKind = Type.Union([
+  Type.Literal("cumulative"),
+  Type.Literal("level"),
+  Type.Literal("rate"),
+  Type.Literal("milestone"),
+]);
+export const OutlineKind = Type.Union([
+  Type.Literal("section"),
+  Type.Literal("area"),
+  Type.Literal("group"),
+  Type.Literal("task"),
+]);
+export const Frequency = Type.Union([Type.Literal("monthly"), Type.Literal("quarterly")]);
+export const PlanState = Type.Union([
+  Type.Literal("draft"),
+  Type.Literal("published"),
+  Type.Literal("closed"),
+]);
+const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+
+export const DepartmentRefSchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+sameShape<Same<Static<typeof DepartmentRefSchema>, DepartmentRef>>();
+
+export const SuggestedDepartmentSchema = Type.Object({
+  department: Type.String(),
+  keyword: Type.String(),
+  suggested: Type.Literal(true),
+  departmentId: Nullable(Type.Integer()),
+});
+sameShape<Same<Static<typeof SuggestedDepartmentSchema>, SuggestedDepartment>>();
+
+const Counts = Type.Object({
+  sections: Type.Integer(),
+  areas: Type.Integer(),
+  groups: Type.Integer(),
+  tasks: Type.Integer(),
+  targets: Type.Integer(),
+  items: Type.Integer(),
+  milestones: Type.Integer(),
+});
+
+export const PlanSummarySchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  regionName: Nullable(Type.String()),
+  regionCode: Nullable(Type.String()),
+  year: Nullable(Type.Integer()),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  issuer: Nullable(Type.String()),
+  published: Nullable(Type.String()),
+  state: PlanState,
+  createdAt: Type.String(),
+  counts: Counts,
+  fileName: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof PlanSummarySchema>, PlanSummary>>();
+
+export const OutlineNodeViewSchema = Type.Object({
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  kind: OutlineKind,
+  level: Type.Integer(),
+  order: Type.Integer(),
+  marker: Type.String(),
+  title: Type.String(),
+  text: Type.String(),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  leadDepartment: Nullable(DepartmentRefSchema),
+  coDepartments: Type.Array(DepartmentRefSchema),
+  suggestedDepartment: Nullable(SuggestedDepartmentSchema),
+});
+sameShape<Same<Static<typeof OutlineNodeViewSchema>, OutlineNodeView>>();
+
+export const TargetViewSchema = Type.Object({
+  id: Type.Integer(),
+  nodeId: Nullable(Type.Integer()),
+  subject: Type.String(),
+  value: Nullable(Type.Number()),
+  value2: Nullable(Type.Number()),
+  unit: Type.String(),
+  displayUnit: Type.String(),
+  display: Type.String(),
+  comparator: Comparator,
+  direction: Direction,
+  kind: TargetKind,
+  baseline: Nullable(Type.Number()),
+  dueDate: Nullable(Type.String()),
+  frequency: Frequency,
+  weight: Type.Number(),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  confidence: Nullable(Type.Number()),
+  source: Type.Union([Type.Literal("extracted"), Type.Literal("manual")]),
+  leadDepartment: Nullable(DepartmentRefSchema),
+  coDepartments: Type.Array(DepartmentRefSchema),
+  suggestedDepartment: Nullable(SuggestedDepartmentSchema),
+});
+sameShape<Same<Static<typeof TargetViewSchema>, TargetView>>();
+
+export const ItemViewSchema = Type.Object({
+  id: Type.Integer(),
+  nodeId: Nullable(Type.Integer()),
+  name: Type.String(),
+  category: Type.Union([Type.Literal("land_parcel"), Type.Literal("project"), Type.Literal("facility")]),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  leadDepartment: Nullable(DepartmentRefSchema),
+});
+sameShape<Same<Static<typeof ItemViewSchema>, ItemView>>();
+
+const targetPatchProperties = {
+  subject: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  value: Type.Optional(Nullable(Type.Number())),
+  value2: Type.Optional(Nullable(Type.Number())),
+  unit: Type.Optional(Type.String({ maxLength: 50 })),
+  displayUnit: Type.Optional(Type.String({ maxLength: 50 })),
+  display: Type.Optional(Type.String({ maxLength: 200 })),
+  comparator: Type.Optional(Comparator),
+  direction: Type.Optional(Direction),
+  kind: Type.Optional(TargetKind),
+  baseline: Type.Optional(Nullable(Type.Number())),
+  dueDate: Type.Optional(Nullable(IsoDate)),
+  frequency: Type.Optional(Frequency),
+  weight: Type.Optional(Type.Number({ minimum: 0 })),
+  start: Type.Optional(Type.Integer({ minimum: 0 })),
+  end: Type.Optional(Type.Integer({ minimum: 0 })),
+  nodeId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  leadDepartmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  coDepartmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
+};
+
+export const TargetPatchSchema = Type.Object(targetPatchProperties, { additionalProperties: false });
+sameShape<Same<Static<typeof TargetPatchSchema>, TargetPatch>>();
+
+export const ManualTargetSchema = Type.Object(
+  { ...targetPatchProperties, start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+/** Schemas registered once with addSchema, referenced by $id. */
+export const SHARED_SCHEMAS = [ErrorBody];

@@ -1,0 +1,93 @@
+import type {} from "@fastify/multipart";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import { AppError } from "../../domain/app-error.ts";
+import { type ImportInput, importPlan } from "../../services/import-plan.ts";
+import { baseName, MAX_DOCUMENT_BYTES } from "../../services/read-document.ts";
+import { importSchema } from "./import-schema.ts";
+import { actorOf, type RouteDeps } from "./route-deps.ts";
+
+const TRUE_WORDS = new Set(["true", "1", "on", "yes"]);
+const FALSE_WORDS = new Set(["false", "0", "off", "no", ""]);
+
+function parseForce(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new AppError("bad_input", `force 应为 true 或 false / force must be true or false: ${value}`, {
+    field: "force",
+  });
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  if (!/^\d{4}$/.test(value.trim())) {
+    throw new AppError("bad_input", `year 应为四位年份 / year must be a four-digit year: ${value}`, {
+      field: "year",
+    });
+  }
+  return Number(value.trim());
+}
+
+/** The upload's file and fields; the multipart plugin enforces the size limit while streaming. */
+async function readUpload(request: FastifyRequest): Promise<ImportInput> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      "bad_input",
+      "请以 multipart/form-data 上传，文件字段名为 file / upload as multipart/form-data with the file in field `file`",
+    );
+  }
+  const fields: Record<string, string> = {};
+  let file: { bytes: Uint8Array; fileName: string } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      if (part.fieldname !== "file") {
+        part.file.resume();
+        throw new AppError(
+          "bad_input",
+          `文件字段名应为 file / the file field must be named file (got ${part.fieldname})`,
+          {
+            field: part.fieldname,
+          },
+        );
+      }
+      const fileName = baseName(part.filename || "file");
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+          throw new AppError("file_too_large", `${fileName}: 文件超过 20 MB / the file is over 20 MB`, {
+            file: fileName,
+            limit: MAX_DOCUMENT_BYTES,
+          });
+        }
+        throw error;
+      }
+      file = { bytes, fileName };
+    } else if (typeof part.value === "string") {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (!file) {
+    throw new AppError("bad_input", "没有收到文件（字段 file） / no file received (field `file`)", {
+      field: "file",
+    });
+  }
+  const region = fields.region?.trim();
+  return {
+    ...file,
+    ...(region ? { region } : {}),
+    ...(parseYear(fields.year) !== undefined ? { year: parseYear(fields.year) } : {}),
+    force: parseForce(fields.force),
+  };
+}
+
+export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract }) => {
+  app.post("/api/plans/import", { schema: importSchema }, async (request, reply) => {
+    const upload = await readUpload(request);
+    const result = await importPlan({ db, extract, actor: actorOf(request) }, upload);
+    return reply.status(201).send(result);
+  });
+};

@@ -1,0 +1,77 @@
+import { type Static, Type } from "@sinclair/typebox";
+import type {
+  ManualTargetRequest,
+  MergeTargetsRequest,
+  SplitTargetRequest,
+  SplitTargetResult,
+} from "../api-types.ts";
+import { type Same, sameShape } from "../type-check.ts";
+import {
+  errorResponses,
+  IdParams,
+  ManualTargetSchema,
+  TargetPatchSchema,
+  TargetViewSchema,
+} from "./common-schemas.ts";
+
+sameShape<Same<Static<typeof ManualTargetSchema>, ManualTargetRequest>>();
+
+export const SplitTargetRequestSchema = Type.Object(
+  {
+    at: Type.Integer({
+      minimum: 1,
+      description: "原文位置：第二个指标从这里开始 / source offset where the second part starts",
+    }),
+    first: Type.Optional(TargetPatchSchema),
+    second: Type.Optional(TargetPatchSchema),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof SplitTargetRequestSchema>, SplitTargetRequest>>();
+
+export const SplitTargetResultSchema = Type.Object({
+  targets: Type.Tuple([TargetViewSchema, TargetViewSchema]),
+});
+sameShape<Same<Static<typeof SplitTargetResultSchema>, SplitTargetResult>>();
+
+export const MergeTargetsRequestSchema = Type.Object(
+  {
+    ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2, maxItems: 50 }),
+    patch: Type.Optional(TargetPatchSchema),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof MergeTargetsRequestSchema>, MergeTargetsRequest>>();
+
+const tags = ["targets"];
+
+export const patchTargetSchema = {
+  summary: "修改指标 / correct a target",
+  tags,
+  params: IdParams,
+  body: TargetPatchSchema,
+  response: { 200: TargetViewSchema, ...errorResponses },
+};
+
+export const splitTargetSchema = {
+  summary: "拆分指标 / split a target in two at a source offset",
+  tags,
+  params: IdParams,
+  body: SplitTargetRequestSchema,
+  response: { 200: SplitTargetResultSchema, ...errorResponses },
+};
+
+export const mergeTargetsSchema = {
+  summary: "合并指标 / merge targets into one",
+  tags,
+  body: MergeTargetsRequestSchema,
+  response: { 200: TargetViewSchema, ...errorResponses },
+};
+
+export const manualTargetSchema = {
+  summary: "从选中的原文添加指标 / add a target the extractor missed, from a text span",
+  tags,
+  params: IdParams,
+  body: ManualTargetSchema,
+  response: { 201: TargetViewSchema, ...errorResponses },
+};

@@ -1,0 +1,428 @@
+// A planner's review of a plan draft: correcting targets and outline nodes, splitting and merging
+// targets, adding the ones the extractor missed, publishing. Each use case checks its input against
+// the stored plan, then changes it in one transaction (with its audit row).
+
+import type { Kysely } from "kysely";
+import type { Actor } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { getDepartmentsByIds } from "../db/departments-repository.ts";
+import {
+  countReportsOfTargets,
+  findTaskAt,
+  getNodeRow,
+  getPlanRow,
+  getSourceLength,
+  getTargetRow,
+  getTargetRows,
+  insertManualTarget,
+  mergeTargets as mergeTargetRows,
+  type NewManualTarget,
+  setPlanState,
+  splitTarget as splitTargetRow,
+  type TargetChanges,
+  updateNode,
+  updateTarget,
+} from "../db/plans-repository.ts";
+import type { Database, PlanRow, TargetRow } from "../db/schema.ts";
+import { AppError } from "../domain/app-error.ts";
+import { formatTargetDisplay } from "../domain/target-display.ts";
+import type {
+  ManualTargetRequest,
+  MergeTargetsRequest,
+  NodePatch,
+  OutlineNodeView,
+  PlanSummary,
+  SplitTargetRequest,
+  TargetPatch,
+  TargetView,
+} from "../http/api-types.ts";
+import type { ExtractPlanFn } from "./import-plan.ts";
+
+type Db = Kysely<Database>;
+
+function notFound(what: string, id: number): AppError {
+  const zh = { plan: "计划", target: "指标", node: "提纲节点" }[what] ?? what;
+  return new AppError("not_found", `${zh} ${id} 不存在 / ${what} ${id} not found`, { entity: what, id });
+}
+
+function bad(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError("bad_input", message, details);
+}
+
+async function editablePlan(db: Db, planId: number): Promise<PlanRow> {
+  const plan = await getPlanRow(db, planId);
+  if (!plan) throw notFound("plan", planId);
+  if (plan.state === "closed") {
+    throw new AppError(
+      "conflict",
+      `计划 ${planId} 已关闭，不能修改 / plan ${planId} is closed and cannot change`,
+      {
+        planId,
+        state: plan.state,
+      },
+    );
+  }
+  return plan;
+}
+
+async function checkDepartments(db: Db, plan: PlanRow, ids: (number | null | undefined)[]): Promise<void> {
+  const wanted = ids.filter((id): id is number => typeof id === "number");
+  if (wanted.length === 0) return;
+  const found = await getDepartmentsByIds(db, wanted);
+  for (const id of wanted) {
+    const dept = found.find((d) => d.id === id);
+    if (!dept) throw bad(`部门 ${id} 不存在 / department ${id} not found`, { departmentId: id });
+    if (plan.region_id !== null && dept.region_id !== plan.region_id) {
+      throw bad(
+        `部门「${dept.name}」不属于本计划的地区 / department ${dept.name} is not of this plan's region`,
+        {
+          departmentId: id,
+        },
+      );
+    }
+  }
+}
+
+async function checkNode(db: Db, plan: PlanRow, nodeId: number | null | undefined): Promise<void> {
+  if (nodeId === null || nodeId === undefined) return;
+  const node = await getNodeRow(db, nodeId);
+  if (!node || node.plan_id !== plan.id) {
+    throw bad(`提纲节点 ${nodeId} 不属于本计划 / node ${nodeId} is not part of this plan`, { nodeId });
+  }
+}
+
+async function checkSpan(db: Db, planId: number, start: number, end: number): Promise<void> {
+  const length = (await getSourceLength(db, planId)) ?? 0;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
+    throw bad(
+      `文本位置无效：[${start}, ${end}) 应在 [0, ${length}] 之内 / invalid text span [${start}, ${end}) for a text of ${length}`,
+      {
+        start,
+        end,
+        length,
+      },
+    );
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDate(value: string | null | undefined, field: string): void {
+  if (value === null || value === undefined) return;
+  const m = ISO_DATE.exec(value);
+  const date = m ? new Date(`${value}T00:00:00Z`) : null;
+  if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw bad(`${field} 应为日期 YYYY-MM-DD / ${field} must be a date YYYY-MM-DD: ${value}`, {
+      field,
+      value,
+    });
+  }
+}
+
+function checkNumber(value: number | null | undefined, field: string): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isFinite(value)) throw bad(`${field} 应为数字 / ${field} must be a number`, { field });
+}
+
+/** Field-level checks that need no database. */
+function checkPatchFields(patch: TargetPatch): void {
+  if (patch.subject !== undefined && patch.subject.trim() === "") {
+    throw bad("指标名称不能为空 / the subject cannot be empty", { field: "subject" });
+  }
+  checkNumber(patch.value, "value");
+  checkNumber(patch.value2, "value2");
+  checkNumber(patch.baseline, "baseline");
+  checkNumber(patch.weight, "weight");
+  if (patch.weight !== undefined && patch.weight < 0)
+    throw bad("权重不能为负 / weight cannot be negative", { field: "weight" });
+  checkDate(patch.dueDate, "dueDate");
+}
+
+interface TargetShape {
+  value: number | null;
+  value2: number | null;
+  unit: string;
+  display_unit: string;
+  display: string;
+  comparator: TargetRow["comparator"];
+  kind: TargetRow["kind"];
+  span_start: number;
+  span_end: number;
+}
+
+/**
+ * The changes to store for `patch` on `current`: checks that the result is a coherent target, clears
+ * value2 when the comparator stops being a range, and rewrites the display text after a new value.
+ */
+function resolveTargetChanges(current: TargetShape, patch: TargetPatch): TargetChanges {
+  checkPatchFields(patch);
+  const changes: TargetChanges = { ...patch };
+  if (changes.subject !== undefined) changes.subject = changes.subject.trim();
+  const next = {
+    value: patch.value !== undefined ? patch.value : current.value,
+    value2: patch.value2 !== undefined ? patch.value2 : current.value2,
+    unit: patch.unit ?? current.unit,
+    displayUnit: patch.displayUnit ?? current.display_unit,
+    comparator: patch.comparator ?? current.comparator,
+    kind: patch.kind ?? current.kind,
+    start: patch.start ?? current.span_start,
+    end: patch.end ?? current.span_end,
+  };
+  if (next.kind !== "milestone" && next.value === null) {
+    throw bad("数值型指标需要目标值 / a numeric target needs a value (or make it a milestone)", {
+      field: "value",
+    });
+  }
+  if (next.comparator === "range") {
+    if (next.value2 === null)
+      throw bad("区间指标需要上限 value2 / a range needs value2", { field: "value2" });
+    if (next.value !== null && next.value2 < next.value) {
+      throw bad("区间上限不能小于下限 / value2 cannot be below value", { field: "value2" });
+    }
+  } else if (next.value2 !== null) {
+    if (patch.value2 !== undefined && patch.value2 !== null) {
+      throw bad("只有区间指标才有 value2 / only a range has value2", { field: "value2" });
+    }
+    changes.value2 = null;
+    next.value2 = null;
+  }
+  if (next.end <= next.start)
+    throw bad("文本位置无效 / invalid text span", { start: next.start, end: next.end });
+  const valueChanged =
+    patch.value !== undefined ||
+    changes.value2 !== undefined ||
+    patch.unit !== undefined ||
+    patch.displayUnit !== undefined;
+  if (patch.display === undefined && valueChanged) {
+    changes.display = formatTargetDisplay(next.value, next.value2, next.unit, next.displayUnit);
+  }
+  return changes;
+}
+
+async function loadTarget(db: Db, id: number): Promise<{ target: TargetRow; plan: PlanRow }> {
+  const target = await getTargetRow(db, id);
+  if (!target) throw notFound("target", id);
+  const plan = await editablePlan(db, target.plan_id);
+  return { target, plan };
+}
+
+async function checkTargetReferences(
+  db: Db,
+  plan: PlanRow,
+  patch: TargetPatch,
+  span?: { start: number; end: number },
+) {
+  await checkDepartments(db, plan, [patch.leadDepartmentId, ...(patch.coDepartmentIds ?? [])]);
+  await checkNode(db, plan, patch.nodeId);
+  if (span) await checkSpan(db, plan.id, span.start, span.end);
+}
+
+export async function patchTarget(db: Db, actor: Actor, id: number, patch: TargetPatch): Promise<TargetView> {
+  return inTransaction(db, async (trx) => {
+    const { target, plan } = await loadTarget(trx, id);
+    const changes = resolveTargetChanges(target, patch);
+    const spanChanged = patch.start !== undefined || patch.end !== undefined;
+    await checkTargetReferences(
+      trx,
+      plan,
+      patch,
+      spanChanged
+        ? { start: patch.start ?? target.span_start, end: patch.end ?? target.span_end }
+        : undefined,
+    );
+    return updateTarget(trx, actor, id, changes);
+  });
+}
+
+async function refuseIfReported(db: Db, ids: number[], what: string): Promise<void> {
+  const reports = await countReportsOfTargets(db, ids);
+  if (reports > 0) {
+    throw new AppError(
+      "conflict",
+      `已有进展填报的指标不能${what === "split" ? "拆分" : "合并"} / a target with reports cannot be ${what === "split" ? "split" : "merged"}`,
+      {
+        targetIds: ids,
+        reports,
+      },
+    );
+  }
+}
+
+export async function splitTarget(
+  db: Db,
+  actor: Actor,
+  id: number,
+  request: SplitTargetRequest,
+): Promise<[TargetView, TargetView]> {
+  return inTransaction(db, async (trx) => {
+    const { target, plan } = await loadTarget(trx, id);
+    const at = request.at;
+    if (!Number.isInteger(at) || at <= target.span_start || at >= target.span_end) {
+      throw bad(
+        `拆分位置应在指标文本之内 (${target.span_start}, ${target.span_end}) / the split point must lie inside the target's span`,
+        { at, start: target.span_start, end: target.span_end },
+      );
+    }
+    const first = request.first ?? {};
+    const second = request.second ?? {};
+    for (const part of [first, second]) {
+      if (part.start !== undefined || part.end !== undefined) {
+        throw bad("拆分时文本位置由 at 决定 / when splitting, `at` sets the spans", { field: "start" });
+      }
+    }
+    await refuseIfReported(trx, [id], "split");
+    const firstChanges = resolveTargetChanges({ ...target, span_end: at }, first);
+    const secondChanges = resolveTargetChanges({ ...target, span_start: at }, second);
+    await checkTargetReferences(trx, plan, first);
+    await checkTargetReferences(trx, plan, second);
+    return splitTargetRow(trx, actor, id, at, firstChanges, secondChanges);
+  });
+}
+
+export async function mergeTargets(db: Db, actor: Actor, request: MergeTargetsRequest): Promise<TargetView> {
+  return inTransaction(db, async (trx) => {
+    const ids = [...new Set(request.ids)];
+    if (ids.length < 2)
+      throw bad("合并需要至少两个不同的指标 / merging needs at least two different targets", { ids });
+    const rows = await getTargetRows(trx, ids);
+    for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound("target", id);
+    const planIds = new Set(rows.map((r) => r.plan_id));
+    if (planIds.size > 1)
+      throw bad("只能合并同一计划的指标 / only targets of one plan can be merged", { ids });
+    const plan = await editablePlan(trx, rows[0]?.plan_id as number);
+    await refuseIfReported(trx, ids, "merge");
+    const patch = request.patch ?? {};
+    if (patch.start !== undefined || patch.end !== undefined) {
+      throw bad("合并后的文本位置由各指标决定 / the merged span comes from the targets", { field: "start" });
+    }
+    const ordered = [...rows].sort((a, b) => a.span_start - b.span_start || a.id - b.id);
+    const survivor = ordered[0] as TargetRow;
+    const span = {
+      span_start: Math.min(...rows.map((r) => r.span_start)),
+      span_end: Math.max(...rows.map((r) => r.span_end)),
+    };
+    const changes = resolveTargetChanges({ ...survivor, ...span }, patch);
+    await checkTargetReferences(trx, plan, patch);
+    return mergeTargetRows(trx, actor, ids, changes);
+  });
+}
+
+const SUBJECT_FROM_SPAN_LENGTH = 40;
+
+/**
+ * Adds a target from selected text. Fields left out are read from the selection by the extractor when
+ * one is given (so selecting 新增就业4万人 fills value, unit and kind); a selection without a number
+ * becomes a milestone.
+ */
+export async function addManualTarget(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  request: ManualTargetRequest,
+  extract?: ExtractPlanFn,
+): Promise<TargetView> {
+  return inTransaction(db, async (trx) => {
+    const plan = await editablePlan(trx, planId);
+    await checkSpan(trx, planId, request.start, request.end);
+    const source = (await trx
+      .selectFrom("plan_sources")
+      .select("text")
+      .where("plan_id", "=", planId)
+      .executeTakeFirst()) ?? { text: "" };
+    const selected = source.text.slice(request.start, request.end);
+    let guess: Partial<NewManualTarget> = {};
+    if (extract && request.value === undefined) {
+      try {
+        const found = extract(selected).targets[0];
+        if (found) {
+          guess = {
+            subject: found.subject,
+            value: found.value,
+            value2: found.value2,
+            unit: found.unit,
+            displayUnit: found.displayUnit,
+            display: found.display,
+            comparator: found.comparator,
+            direction: found.direction,
+            kind: found.kind,
+          };
+        }
+      } catch {
+        // A guess only: the planner fills the fields by hand.
+      }
+    }
+    const value = request.value !== undefined ? request.value : (guess.value ?? null);
+    const kind = request.kind ?? guess.kind ?? (value === null ? "milestone" : "cumulative");
+    const subject = (request.subject ?? guess.subject ?? selected).trim().slice(0, SUBJECT_FROM_SPAN_LENGTH);
+    const base: TargetShape = {
+      value,
+      value2: request.value2 !== undefined ? request.value2 : (guess.value2 ?? null),
+      unit: request.unit ?? guess.unit ?? "",
+      display_unit: request.displayUnit ?? guess.displayUnit ?? "",
+      display: request.display ?? guess.display ?? "",
+      comparator: request.comparator ?? guess.comparator ?? "target",
+      kind,
+      span_start: request.start,
+      span_end: request.end,
+    };
+    const changes = resolveTargetChanges(base, { ...request, subject: subject || selected.trim() || "指标" });
+    await checkTargetReferences(trx, plan, request);
+    const nodeId =
+      request.nodeId !== undefined
+        ? request.nodeId
+        : await findTaskAt(trx, planId, request.start, request.end);
+    return insertManualTarget(trx, actor, planId, {
+      ...changes,
+      subject: changes.subject ?? subject,
+      value: base.value,
+      value2: changes.value2 !== undefined ? changes.value2 : base.value2,
+      unit: base.unit,
+      displayUnit: base.display_unit,
+      display:
+        changes.display ??
+        (base.display || formatTargetDisplay(base.value, base.value2, base.unit, base.display_unit)),
+      comparator: base.comparator,
+      direction: request.direction ?? guess.direction ?? "increase",
+      kind,
+      start: request.start,
+      end: request.end,
+      nodeId,
+    });
+  });
+}
+
+export async function patchNode(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: NodePatch,
+): Promise<OutlineNodeView> {
+  return inTransaction(db, async (trx) => {
+    const node = await getNodeRow(trx, id);
+    if (!node) throw notFound("node", id);
+    const plan = await editablePlan(trx, node.plan_id);
+    if (patch.title !== undefined && patch.title.trim() === "") {
+      throw bad("标题不能为空 / the title cannot be empty", { field: "title" });
+    }
+    await checkDepartments(trx, plan, [patch.leadDepartmentId, ...(patch.coDepartmentIds ?? [])]);
+    return updateNode(trx, actor, id, {
+      ...patch,
+      ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
+    });
+  });
+}
+
+export async function publishPlan(db: Db, actor: Actor, planId: number): Promise<PlanSummary> {
+  return inTransaction(db, async (trx) => {
+    const plan = await getPlanRow(trx, planId);
+    if (!plan) throw notFound("plan", planId);
+    if (plan.state !== "draft") {
+      throw new AppError(
+        "conflict",
+        `计划 ${planId} 已${plan.state === "published" ? "发布" : "关闭"}，只有草稿可以发布 / plan ${planId} is ${plan.state}: only a draft can be published`,
+        { planId, state: plan.state },
+      );
+    }
+    return setPlanState(trx, actor, planId, "published");
+  });
+}
