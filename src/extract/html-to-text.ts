@@ -140,15 +140,16 @@ export function looksLikeHtml(text: string): boolean {
 export function htmlToText(html: string): string {
   // Private-use sentinels mark breaks below; a page that holds them itself loses them.
   let s = html.replace(/[\ue001-\ue004]/g, " ").replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  s = s.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, " ");
-  s = s.replace(/<![^>]*>/g, " ");
-  s = s.replace(/<\?[\s\S]*?\?>/g, " ");
+  s = s.replace(/<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g, " ");
+  s = s.replace(/<![^<>]*>/g, " ");
+  s = s.replace(/<\?[^<>]*\?>/g, " ");
   for (const name of DROPPED_ELEMENTS) {
-    s = s.replace(new RegExp(`<${name}\\b[^>]*>[\\s\\S]*?(?:</${name}\\s*>|$)`, "gi"), " ");
+    s = s.replace(new RegExp(`<${name}\\b[^<>]*>[\\s\\S]*?(?:</${name}\\s*>|$)`, "gi"), " ");
   }
-  // A tag: its name, then attributes in which a quoted value may hold '>'.
+  // A tag: its name, then attributes in which a quoted value may hold '>'. No part of a tag runs
+  // past a '<' or a quoted value past a line, so an unclosed tag costs one scan, not one per '<'.
   s = s.replace(
-    /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:"[^"]*"|'[^']*'|[^'">])*>/g,
+    /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:"[^"<\n]*"|'[^'<\n]*'|[^'"<>])*>/g,
     (_whole, _slash: string, rawName: string) => {
       const name = rawName.toLowerCase();
       if (name === "br") return BR;

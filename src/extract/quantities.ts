@@ -73,7 +73,11 @@ export function findQuantities(text: string): Quantity[] {
     let value: number;
     if (chinese) {
       const parsed = longestChinese(token);
-      if (!parsed) continue;
+      if (!parsed) {
+        // Nothing in this run of numeral characters reads as a number (十十十…): skip all of it.
+        NUMBER_START.lastIndex = start + (m[1]?.length ?? 0) + token.length;
+        continue;
+      }
       value = parsed.value;
       token = token.slice(0, parsed.length);
     } else {
@@ -82,7 +86,8 @@ export function findQuantities(text: string): Quantity[] {
       value = parsed;
     }
     let pos = start + (m[1]?.length ?? 0) + token.length;
-    NUMBER_START.lastIndex = pos;
+    // A run of numeral characters is read once: 十十十… must not be retried at every character.
+    NUMBER_START.lastIndex = chinese ? start + m[0].length : pos;
     let magnitude = "";
     if (!chinese) {
       const mag = MAGNITUDE.exec(text.slice(pos, pos + 3));

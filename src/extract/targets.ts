@@ -201,7 +201,7 @@ function stripLinks(text: string): { rest: string; links: string[]; prefix: Comp
 
 /** Reads the words before a number: subject, the verbs linking it to the number, a comparator. */
 function parsePre(text: string, offset: number, regionStem: string | null): Parsed {
-  const stripped = stripLinks(text.replace(/[“”"'《》]+$/, ""));
+  const stripped = stripLinks(trimEnd(text, "“”\"'《》"));
   const { links, prefix } = stripped;
   let start = offset;
   // 实施康复救助项目使接受康复服务比例达到80%: what is measured follows the causative 使.
@@ -344,8 +344,27 @@ export interface ClauseContext {
   previousSubject: string;
 }
 
+/** Trims characters of `set` from both ends with index scans: a trailing-run regex is quadratic on long runs. */
+function trimSet(s: string, set: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && set.includes(s[a] as string)) a++;
+  while (b > a && set.includes(s[b - 1] as string)) b--;
+  return s.slice(a, b);
+}
+
+function trimEnd(s: string, set: string): string {
+  let b = s.length;
+  while (b > 0 && set.includes(s[b - 1] as string)) b--;
+  return s.slice(0, b);
+}
+
+/** Longest subject kept: a person's label for a row, not a paragraph. */
+const MAX_SUBJECT = 40;
+
 function cleanSubject(s: string): string {
-  return s.replace(/^[、,和及与的]+|[、,和及与的]+$/g, "").trim();
+  const t = trimSet(s, "、,和及与的 ");
+  return t.length > MAX_SUBJECT ? t.slice(-MAX_SUBJECT) : t;
 }
 
 /** Subject named in the clause before a bare 分别 list: 高新技术企业和科技型企业在…实现“双倍增”. */

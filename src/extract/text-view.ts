@@ -32,10 +32,6 @@ const ENTITIES: Record<string, string> = {
   emsp: " ",
 };
 
-function isAsciiWord(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9]/.test(ch);
-}
-
 /** Half-width form of one character: NFKC for the full-width block, ideographic space, and a few dashes. */
 function fold(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -61,25 +57,38 @@ function decodeEntity(name: string): string | null {
 const TAG = /^<\/?[A-Za-z][^<>]{0,500}>/;
 const ENTITY = /^&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/;
 
+const BLOCK_TAG = /^<\/?(p|div|br|li|tr|h[1-6]|table|section|article)\b/i;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function isAsciiWordCode(c: number | undefined): boolean {
+  return (
+    c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))
+  );
+}
+
 export function buildTextView(original: string): TextView {
-  const out: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const push = (ch: string, start: number, end: number) => {
-    out.push(ch);
-    from.push(start);
-    to.push(end);
+  const n = original.length;
+  // Tags, entities and CR only ever shorten the text, so the copy fits in arrays of the original's length:
+  // typed arrays keep a 1 MB document at about 10 MB instead of a million one-character strings.
+  const codes = new Uint16Array(n);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  let len = 0;
+  const push = (code: number, start: number, end: number) => {
+    codes[len] = code;
+    from[len] = start;
+    to[len] = end;
+    len++;
   };
   let i = 0;
-  const n = original.length;
   while (i < n) {
     const ch = original[i] as string;
     if (ch === "<") {
       const tag = TAG.exec(original.slice(i, i + 502));
       if (tag) {
         // Block-level tags end a line so that paragraphs stay apart.
-        if (/^<\/?(p|div|br|li|tr|h[1-6]|table|section|article)\b/i.test(tag[0]))
-          push("\n", i, i + tag[0].length);
+        if (BLOCK_TAG.test(tag[0])) push(0x0a, i, i + tag[0].length);
         i += tag[0].length;
         continue;
       }
@@ -87,9 +96,9 @@ export function buildTextView(original: string): TextView {
     if (ch === "&") {
       const entity = ENTITY.exec(original.slice(i, i + 12));
       const decoded = entity ? decodeEntity(entity[1] as string) : null;
-      if (entity && decoded !== null) {
+      if (entity && decoded !== null && decoded.length <= entity[0].length) {
         const folded = fold(decoded);
-        for (let j = 0; j < folded.length; j++) push(folded[j] as string, i, i + entity[0].length);
+        for (let j = 0; j < folded.length; j++) push(folded.charCodeAt(j), i, i + entity[0].length);
         i += entity[0].length;
         continue;
       }
@@ -98,34 +107,33 @@ export function buildTextView(original: string): TextView {
       i++;
       continue;
     }
-    const folded = fold(ch);
-    push(folded, i, i + 1);
+    push(fold(ch).charCodeAt(0), i, i + 1);
     i++;
   }
-  // Second pass: drop horizontal white space unless it separates two latin words or numbers.
-  const text: string[] = [];
-  const f: number[] = [];
-  const t: number[] = [];
-  const blank = (c: string | undefined) => c === " " || c === "\t";
-  for (let k = 0; k < out.length; k++) {
-    const c = out[k] as string;
-    if (blank(c)) {
-      // Look at a run of blanks once: keep its first blank only between two latin words.
+  // Second pass, in place: drop horizontal white space unless it separates two latin words or numbers.
+  let w = 0;
+  for (let k = 0; k < len; k++) {
+    const c = codes[k] as number;
+    if (c === SPACE || c === TAB) {
       let next = k + 1;
-      while (next < out.length && blank(out[next])) next++;
-      if (isAsciiWord(out[k - 1]) && isAsciiWord(out[next])) {
-        text.push(c);
-        f.push(from[k] as number);
-        t.push(to[k] as number);
+      while (next < len && (codes[next] === SPACE || codes[next] === TAB)) next++;
+      const keep = w > 0 && isAsciiWordCode(codes[w - 1]) && next < len && isAsciiWordCode(codes[next]);
+      if (keep) {
+        codes[w] = c;
+        from[w] = from[k] as number;
+        to[w] = to[k] as number;
+        w++;
       }
       k = next - 1;
       continue;
     }
-    text.push(c);
-    f.push(from[k] as number);
-    t.push(to[k] as number);
+    codes[w] = c;
+    from[w] = from[k] as number;
+    to[w] = to[k] as number;
+    w++;
   }
-  return { text: text.join(""), from: Int32Array.from(f), to: Int32Array.from(t), originalLength: n };
+  const text = new TextDecoder("utf-16le").decode(codes.subarray(0, w));
+  return { text, from: from.slice(0, w), to: to.slice(0, w), originalLength: n };
 }
 
 /** Maps a span of the view back to the original text. */
