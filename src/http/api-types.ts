@@ -206,3 +206,139 @@ export interface HealthResponse {
   version: string;
   database: "sqlite" | "postgres";
 }
+
+// ── Who may do what (issue 4): users, sign-in, administration, audit ──────────────────────────
+
+export type Role = "admin" | "planner" | "reporter" | "leader";
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionId: number | null;
+  regionName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+}
+
+/** POST /api/auth/login. `totp` only when the account has a second factor. */
+export interface LoginRequest {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+/**
+ * 200 from POST /api/auth/login and GET /api/auth/me. The session travels in an HttpOnly cookie;
+ * `csrfToken` (also in the readable cookie `plantrack_csrf`) must be sent back in the header
+ * `x-csrf-token` on every POST/PATCH/PUT/DELETE made with the cookie.
+ */
+export interface SessionInfo {
+  user: CurrentUser;
+  csrfToken: string;
+  /** ISO time at which the session ends if idle. */
+  idleExpiresAt: string;
+}
+
+/** POST /api/auth/password (also the forced change at first sign-in). */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** POST /api/auth/totp/setup → the secret to put in an authenticator app; then POST /api/auth/totp/enable { code }. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+}
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionId: number | null;
+  regionName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+/** POST /api/admin/users. With no password a random one is made and returned once. */
+export interface CreateUserRequest {
+  username: string;
+  displayName?: string;
+  role: Role;
+  regionId?: number | null;
+  departmentId?: number | null;
+  password?: string;
+}
+
+/** PATCH /api/admin/users/:id */
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  regionId?: number | null;
+  departmentId?: number | null;
+  disabled?: boolean;
+}
+
+/** 200 from POST /api/admin/users and POST /api/admin/users/:id/reset-password: shown once. */
+export interface UserWithPassword {
+  user: UserView;
+  password: string;
+}
+
+export interface DepartmentView {
+  id: number;
+  regionId: number;
+  regionName: string;
+  name: string;
+  shortName: string | null;
+  userCount: number;
+}
+
+export interface RegionView {
+  id: number;
+  name: string;
+  code: string;
+  parentId: number | null;
+}
+
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** GET /api/admin/audit?from&to&user&action&entity&q&page&pageSize */
+export interface AuditPage {
+  entries: AuditEntryView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/admin/audit/verify */
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  /** The first row whose hash does not follow from the row before, if any. */
+  brokenAt: number | null;
+  reason: string | null;
+}
