@@ -16,7 +16,9 @@ function newestSource(path) {
   return newest;
 }
 
-const sources = ["web/src", "web/index.html", "web/vite.config.ts"].map((p) => join(root, p)).filter(existsSync);
+const sources = ["web/src", "web/index.html", "web/vite.config.ts"]
+  .map((p) => join(root, p))
+  .filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newestSource)) > statSync(built).mtimeMs;
 if (stale) {
   console.log("构建网页 / building the web app …");
