@@ -218,13 +218,21 @@ describe("plantrack extract on files it cannot read", () => {
     expect((await failing(path("blank.txt"))).code).toBe(2);
   });
 
-  it("rejects a binary file (PNG header and NULs) with exit code 2", async () => {
+  it("rejects a binary file (PNG header and NULs) named .txt with exit code 2", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
-    await writeFile(path("image.png"), png);
-    const { code, err, out } = await failing(path("image.png"));
+    await writeFile(path("image.txt"), png);
+    const { code, err, out } = await failing(path("image.txt"));
     expect(code).toBe(2);
     expect(err).toContain("binary");
     expect(out).toBe("");
+  });
+
+  it("rejects a file type it cannot read (.png) with exit code 2, naming the type", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+    await writeFile(path("image.png"), png);
+    const { code, err } = await failing(path("image.png"));
+    expect(code).toBe(2);
+    expect(err).toContain(".png");
   });
 
   it("rejects a missing file with the not_found exit code 3 (src/cli/exit-codes.ts)", async () => {

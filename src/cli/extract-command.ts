@@ -1,34 +1,10 @@
-import { readFile, stat } from "node:fs/promises";
 import { AppError } from "../domain/app-error.ts";
-import { decodeText } from "../extract/decode-text.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import type { PlanDraft } from "../extract/types.ts";
+import { readDocument } from "../services/read-document.ts";
 import type { CliCommand } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
-
-const MAX_BYTES = 20 * 1024 * 1024;
-
-async function readPlanFile(path: string): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new AppError("bad_input", `${path}: 不是文件 / not a file`, { file: path });
-    size = info.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("not_found", `${path}: 文件不存在或无法读取 / file not found or unreadable`, {
-      file: path,
-    });
-  }
-  if (size > MAX_BYTES) {
-    throw new AppError("file_too_large", `${path}: 文件超过 20 MB / the file is over 20 MB`, {
-      file: path,
-      size,
-    });
-  }
-  const bytes = await readFile(path);
-  return decodeText(bytes, path).text;
-}
+import { readInputFile } from "./read-input-file.ts";
 
 const COMPARATOR_WORDS: Record<string, string> = {
   target: "",
@@ -76,7 +52,7 @@ export const extractCommand: CliCommand = {
   usage: [
     "plantrack extract [--json] [--region 南开区] [--year 2020] FILE",
     "",
-    "  FILE       计划文本（UTF-8 或 GB18030/GBK） / plan text (UTF-8 or GB18030/GBK)",
+    "  FILE       计划文件：.txt（UTF-8 或 GB18030/GBK）、.html、.docx / a plan document: .txt (UTF-8 or GB18030/GBK), .html, .docx",
     "  --json     输出 JSON（见 spec/extraction.md） / print the JSON contract",
     "  --region   指定地区 / override the region",
     "  --year     指定年度 / override the year",
@@ -93,7 +69,7 @@ export const extractCommand: CliCommand = {
     if (year !== undefined && !Number.isInteger(year)) {
       throw new AppError("bad_input", `--year 应为年份 / --year must be a year: ${flags.year}`);
     }
-    const text = await readPlanFile(file);
+    const { text } = await readDocument(await readInputFile(file), file, file);
     const draft = extractPlan(text, {
       ...(typeof flags.region === "string" ? { region: flags.region } : {}),
       ...(year !== undefined ? { year } : {}),

@@ -1,35 +1,13 @@
-import { readFile, stat } from "node:fs/promises";
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import type { ImportResult } from "../http/api-types.ts";
 import { checkYear, type ExtractPlanFn, importPlan } from "../services/import-plan.ts";
-import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
+import { readInputFile } from "./read-input-file.ts";
 import { textTable } from "./text-table.ts";
-
-async function readInput(path: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new AppError("bad_input", `${path}: 不是文件 / not a file`, { file: path });
-    size = info.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("not_found", `${path}: 文件不存在或无法读取 / file not found or unreadable`, {
-      file: path,
-    });
-  }
-  if (size > MAX_DOCUMENT_BYTES) {
-    throw new AppError("file_too_large", `${path}: 文件超过 20 MB / the file is over 20 MB`, {
-      file: path,
-      size,
-    });
-  }
-  return readFile(path);
-}
 
 type Outcome = { file: string; result: ImportResult } | { file: string; error: unknown };
 
@@ -85,7 +63,7 @@ export async function runImport(
     for (const [i, file] of positionals.entries()) {
       io.err(`[${i + 1}/${positionals.length}] ${file} … `);
       try {
-        const bytes = await readInput(file);
+        const bytes = await readInputFile(file);
         const result = await importPlan(
           { db: store.db, extract },
           {

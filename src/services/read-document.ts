@@ -85,8 +85,13 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<string> {
  * `unsupported_file` (binary, an unknown type, a damaged .docx), `no_plan_content` never (that is the
  * importer's call, after extraction).
  */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
-  const name = baseName(fileName);
+export async function readDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  /** How errors name the file: the command line's path, or by default the file name alone. */
+  label: string = baseName(fileName),
+): Promise<ReadDocument> {
+  const name = label;
   const byteSize = bytes.length;
   if (byteSize === 0)
     throw new AppError("empty_file", `${name}: 文件为空 / the file is empty`, { file: name });
@@ -97,7 +102,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
       { file: name, size: byteSize, limit: MAX_DOCUMENT_BYTES },
     );
   }
-  const ext = extensionOf(name);
+  const ext = extensionOf(baseName(fileName));
   if (ext === "docx") {
     const text = await readDocx(bytes, name);
     if (text.trim() === "")
