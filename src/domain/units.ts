@@ -36,6 +36,9 @@ export const COUNT_UNITS: ReadonlySet<string> = new Set([
   "户次",
   "车次",
   "架次",
+  "列",
+  "艘",
+  "架",
 ]);
 
 /** Units of amounts, rates and measures. */

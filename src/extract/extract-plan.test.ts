@@ -720,3 +720,42 @@ describe("documents without headings", () => {
     expect(draft.tasks).toEqual([]);
   });
 });
+
+describe("comparisons with a base year", () => {
+  it("drops the base year from the subject: 进出口总额比2020年增长30%", () => {
+    const t = only("进出口总额比2020年增长30%。");
+    expect(t).toMatchObject({
+      subject: "进出口总额",
+      value: 30,
+      unit: "%",
+      direction: "increase",
+      kind: "rate",
+    });
+  });
+
+  it("does not take a base year as a time context: targets after 恢复到2019年的90% are kept", () => {
+    const found = targetsOf("接待游客量恢复到2019年的90%,新引进高层次人才200名。");
+    expect(found.map((t) => [t.subject, t.value])).toEqual([
+      ["接待游客量", 90],
+      ["新引进高层次人才", 200],
+    ]);
+  });
+});
+
+describe("parts and flows", () => {
+  it("gives a part named with 其中 the direction of the whole: 新增市场主体1万户,其中企业3000户", () => {
+    const found = targetsOf("新增市场主体1万户以上,其中企业3000户。");
+    expect(found.map((t) => [t.subject, t.direction])).toEqual([
+      ["市场主体", "increase"],
+      ["企业", "increase"],
+    ]);
+  });
+
+  it("keeps 使用 in a subject rather than reading it as the causative 使: 实际使用外资增长5%", () => {
+    expect(only("实际使用外资增长5%。").subject).toBe("实际使用外资");
+  });
+
+  it("reads 开行 as adding: 开行中欧班列300列", () => {
+    expect(only("开行中欧班列300列。")).toMatchObject({ value: 300, unit: "列", direction: "increase" });
+  });
+});

@@ -141,10 +141,16 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
         const past =
           isPast(markers, c.start + 1) || (inClause[0] !== undefined && isPast(markers, inClause[0].start));
         if (inClause.length > 0 && !past) {
+          // 其中企业3000户: a part of the target just named moves the same way.
+          const partOf = text.startsWith("其中", c.start) ? targets[targets.length - 1] : undefined;
           for (const t of clauseTargets(
             { text, clause: c, previousClause, regionStem: stem, previousSubject },
             inClause,
           )) {
+            if (partOf) {
+              t.direction = partOf.direction;
+              t.kind = partOf.kind;
+            }
             targets.push(toTarget(t, targets.length, map, taskAt, meta.region, keywords));
             previousSubject = t.subject;
           }

@@ -59,6 +59,7 @@ const LINK_WORDS: [string, Comparator | null][] = [
   ["提高", null],
   ["提升", null],
   ["达到", null],
+  ["恢复到", null],
   ["增至", null],
   ["降至", null],
   ["保持", null],
@@ -119,6 +120,8 @@ const ACTION_VERBS = [
   "提供",
   "惠及",
   "盘活",
+  "开行",
+  "开通",
   "整治",
   "整备",
 ];
@@ -165,6 +168,7 @@ const LEVEL_LINKS = new Set([
   "控制在",
   "下降到",
   "降低到",
+  "恢复到",
   "在",
 ]);
 const REACH = new Set(["达到", "达", "突破", "超过", "超", "不低于", "不少于", "至少", "高于", "大于"]);
@@ -184,12 +188,22 @@ interface Parsed {
   leads: string[];
 }
 
+/** 比2020年, 恢复到2019年的: a year named as the base of a comparison, just before the number or verb. */
+const BASE_YEAR = /(比|较|相当于|恢复到|达到)?\d{4}年(?:水平)?的?$/;
+
 function stripLinks(text: string): { rest: string; links: string[]; prefix: Comparator | null } {
   // 托位数达到每千人4.5个: the per-capita base qualifies the unit, it is not part of the subject.
   let rest = text.replace(/每[百千万]?人口?$/, "");
   const links: string[] = [];
   let prefix: Comparator | null = null;
   for (let guard = 0; guard < 8; guard++) {
+    const base = BASE_YEAR.exec(rest);
+    if (base) {
+      const verb = base[1] === "恢复到" || base[1] === "达到" ? base[1] : null;
+      rest = rest.slice(0, base.index);
+      if (verb) links.push(verb);
+      continue;
+    }
     const hit = LINK_WORDS.find(([w]) => rest.endsWith(w));
     if (!hit) break;
     links.push(hit[0]);
@@ -205,7 +219,7 @@ function parsePre(text: string, offset: number, regionStem: string | null): Pars
   const { links, prefix } = stripped;
   let start = offset;
   // 实施康复救助项目使接受康复服务比例达到80%: what is measured follows the causative 使.
-  const causative = /(?:使|让|促使)(?=[\u4e00-\u9fa5]{2})/g;
+  const causative = /(?:使|让|促使)(?!用|命|馆|者|得)(?=[\u4e00-\u9fa5]{2})/g;
   let cut = -1;
   for (let m = causative.exec(stripped.rest); m !== null; m = causative.exec(stripped.rest))
     cut = m.index + m[0].length;
