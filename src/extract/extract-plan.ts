@@ -188,28 +188,32 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
     if (!t.department && t.taskId) t.department = taskDepartment.get(t.taskId) ?? null;
   }
 
-  // A document without headings (a news report, a list) still has tasks: the sentences with targets.
+  // A target outside every task — in a document without headings (a news report, a list), or in a
+  // heading itself (1.新增就业1万人) — gets its sentence as a task, under the heading before it.
   const allTasks: TaskNode[] = tasks.map(({ view: _v, ...t }) => t);
-  if (headings.length === 0) {
-    let current: TaskNode | null = null;
-    const numbered = [...targets, ...milestones].sort((a, b) => a.start - b.start);
-    for (const target of numbered) {
-      if (!current || target.start >= current.end) {
-        const sentence = sentenceAround(original, target.start, target.end);
-        const taskText = original.slice(sentence.start, sentence.end).trim();
-        current = {
-          id: `t${allTasks.length + 1}`,
-          parentId: null,
-          text: taskText,
-          department: suggestDepartment(taskText, meta.region, keywords),
-          ...sentence,
-        };
-        allTasks.push(current);
-      }
-      target.taskId = current.id;
-      if (!target.department) target.department = current.department;
+  const orphans = [...targets, ...milestones]
+    .filter((t) => t.taskId === null)
+    .sort((a, b) => a.start - b.start);
+  let current: TaskNode | null = null;
+  let h = -1;
+  for (const target of orphans) {
+    if (!current || target.start >= current.end) {
+      while (h + 1 < outline.length && (outline[h + 1] as OutlineHeading).start <= target.start) h++;
+      const sentence = sentenceAround(original, target.start, target.end);
+      const taskText = original.slice(sentence.start, sentence.end).trim();
+      current = {
+        id: `t${allTasks.length + 1}`,
+        parentId: h >= 0 ? (outline[h] as OutlineHeading).id : null,
+        text: taskText,
+        department: suggestDepartment(taskText, meta.region, keywords),
+        ...sentence,
+      };
+      allTasks.push(current);
     }
+    target.taskId = current.id;
+    if (!target.department) target.department = current.department;
   }
+  if (orphans.length > 0) allTasks.sort((a, b) => a.start - b.start);
   return { meta, outline, tasks: allTasks, targets, milestones, items };
 }
 
