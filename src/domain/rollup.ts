@@ -1,0 +1,85 @@
+// Roll-ups for any set of targets (an area, a group, a department, a region, the plan): the count in
+// each status and the completion index, the weighted mean of min(completion, 1) over numeric targets;
+// and the rankings of departments (排名通报) by completion index and by reports on time.
+
+import type { TargetStatus } from "./evaluation.ts";
+
+export interface RollupInput {
+  status: TargetStatus;
+  completion: number | null;
+  /** Weight of the target in the index (default 1). */
+  weight?: number;
+}
+
+export interface Rollup {
+  total: number;
+  counts: Record<TargetStatus, number>;
+  /** 0..1, or null when no target has a completion yet. */
+  completionIndex: number | null;
+  /** Targets that entered the index. */
+  measured: number;
+}
+
+export function emptyCounts(): Record<TargetStatus, number> {
+  return { completed: 0, on_track: 0, behind: 0, far_behind: 0, not_reported: 0, not_started: 0 };
+}
+
+export function rollup(items: readonly RollupInput[]): Rollup {
+  const counts = emptyCounts();
+  let weighted = 0;
+  let weights = 0;
+  let measured = 0;
+  for (const item of items) {
+    counts[item.status]++;
+    if (item.completion === null || !Number.isFinite(item.completion)) continue;
+    const w = item.weight ?? 1;
+    if (w <= 0) continue;
+    weighted += w * Math.max(0, Math.min(item.completion, 1));
+    weights += w;
+    measured++;
+  }
+  return { total: items.length, counts, completionIndex: weights > 0 ? weighted / weights : null, measured };
+}
+
+export interface DepartmentScore {
+  departmentId: number;
+  name: string;
+  completionIndex: number | null;
+  /** Reports due so far, and how many of them came by their due date. */
+  reportsDue: number;
+  reportsOnTime: number;
+}
+
+export interface RankedDepartment extends DepartmentScore {
+  onTimeRate: number | null;
+  /** 1-based; equal values share a rank (1, 2, 2, 4). */
+  completionRank: number;
+  onTimeRank: number;
+}
+
+function ranks<T>(items: T[], score: (t: T) => number | null): Map<T, number> {
+  const sorted = [...items].sort((a, b) => (score(b) ?? -1) - (score(a) ?? -1));
+  const out = new Map<T, number>();
+  sorted.forEach((item, i) => {
+    const prev = sorted[i - 1];
+    out.set(item, prev !== undefined && score(prev) === score(item) ? (out.get(prev) as number) : i + 1);
+  });
+  return out;
+}
+
+/** Departments ranked by completion index and by reports on time; departments with no data rank last. */
+export function rankDepartments(scores: readonly DepartmentScore[]): RankedDepartment[] {
+  const withRate = scores.map((s) => ({
+    ...s,
+    onTimeRate: s.reportsDue > 0 ? s.reportsOnTime / s.reportsDue : null,
+  }));
+  const byCompletion = ranks(withRate, (s) => s.completionIndex);
+  const byOnTime = ranks(withRate, (s) => s.onTimeRate);
+  return withRate
+    .map((s) => ({
+      ...s,
+      completionRank: byCompletion.get(s) as number,
+      onTimeRank: byOnTime.get(s) as number,
+    }))
+    .sort((a, b) => a.completionRank - b.completionRank || a.name.localeCompare(b.name, "zh-CN"));
+}
