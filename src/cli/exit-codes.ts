@@ -11,7 +11,11 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   not_found: 3,
   conflict: 4,
   unauthenticated: 5,
+  totp_required: 5,
   forbidden: 5,
+  csrf: 5,
+  password_change_required: 5,
+  locked: 5,
   rate_limited: 6,
   internal: 1,
 };

@@ -1,12 +1,21 @@
+import { auditCommand } from "./audit-command.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { extractCommand } from "./extract-command.ts";
 import { importCommand } from "./import-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { serveCommand } from "./serve-command.ts";
+import { userCommand } from "./user-command.ts";
 
 // Every command of `plantrack`, in the order `--help` lists them.
-const COMMANDS: CliCommand[] = [extractCommand, importCommand, serveCommand, migrateCommand];
+const COMMANDS: CliCommand[] = [
+  extractCommand,
+  importCommand,
+  serveCommand,
+  migrateCommand,
+  userCommand,
+  auditCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

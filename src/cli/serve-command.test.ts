@@ -1,10 +1,12 @@
+import { readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SessionInfo } from "../http/api-types.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";
-import { serveOptions, startServer } from "./serve-command.ts";
+import { credentialsFile, serveOptions, startServer } from "./serve-command.ts";
 
 describe("plantrack serve", () => {
   let dir: string;
@@ -38,31 +40,121 @@ describe("plantrack serve", () => {
     expect(() => serveOptions(["--port", "http"], io)).toThrow(/port/);
   });
 
-  it("migrate, seed the demo on the first start only, and answer on HTTP", async () => {
+  async function signInOver(url: string, username: string, password: string) {
+    const response = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const session = (await response.json()) as SessionInfo;
+    return { status: response.status, cookie, session };
+  }
+
+  it("migrate, seed the demo and its users on the first start only, and answer on HTTP", async () => {
     const options = {
       ...serveOptions(["--port", "0", "--seed-demo"], io),
       extract: fixtureExtract,
       host: "127.0.0.1",
     };
     const first = await startServer(io, options);
+    let adminPassword = "";
     try {
+      const printed = out.join("");
+      expect(printed).toMatch(/imported the example plan/);
+      const adminLine = printed.split("\n").find((l) => l.startsWith("admin "));
+      adminPassword = adminLine?.trim().split(/\s+/).pop() ?? "";
+      expect(adminPassword.length).toBeGreaterThanOrEqual(16);
+      expect(printed).toMatch(/^planner /m);
+      expect(printed).toMatch(/^leader /m);
+      expect(printed).toMatch(/^rpt-rsj +填报人 reporter +区人社局/m);
+      const file = credentialsFile(io);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, "utf8")).toContain(adminPassword);
+
       const health = await fetch(`${first.url}/api/health`);
       expect(await health.json()).toMatchObject({ status: "ok", database: "sqlite" });
-      const plans = (await (await fetch(`${first.url}/api/plans`)).json()) as { regionCode: string }[];
+      expect((await fetch(`${first.url}/api/plans`)).status).toBe(401);
+      const admin = await signInOver(first.url, "admin", adminPassword);
+      expect(admin.status).toBe(200);
+      expect(admin.session.user.mustChangePassword).toBe(true);
+      const blocked = await fetch(`${first.url}/api/plans`, { headers: { cookie: admin.cookie } });
+      expect(blocked.status).toBe(403);
+      expect(((await blocked.json()) as { code: string }).code).toBe("password_change_required");
+      const changed = await fetch(`${first.url}/api/auth/password`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie: admin.cookie,
+          "x-csrf-token": admin.session.csrfToken,
+        },
+        body: JSON.stringify({ currentPassword: adminPassword, newPassword: "Another-Secret-42" }),
+      });
+      expect(changed.status).toBe(200);
+      const plans = (await (
+        await fetch(`${first.url}/api/plans`, { headers: { cookie: admin.cookie } })
+      ).json()) as {
+        regionCode: string;
+      }[];
       expect(plans).toHaveLength(1);
       expect(plans[0]?.regionCode).toBe("120104");
+      expect(first.app.server.address()).toBeTruthy();
     } finally {
       await first.close();
     }
-    expect(out.join("")).toMatch(/imported the example plan/);
     out.length = 0;
     const second = await startServer(io, options);
     try {
-      const plans = (await (await fetch(`${second.url}/api/plans`)).json()) as unknown[];
+      const admin = await signInOver(second.url, "admin", "Another-Secret-42");
+      const plans = (await (
+        await fetch(`${second.url}/api/plans`, { headers: { cookie: admin.cookie } })
+      ).json()) as unknown[];
       expect(plans).toHaveLength(1);
     } finally {
       await second.close();
     }
     expect(out.join("")).not.toMatch(/imported the example plan/);
+    expect(out.join("")).not.toMatch(/First users created/);
+  });
+
+  it("take the first passwords from the environment: not printed, no forced change", async () => {
+    const envIo = {
+      ...io,
+      env: {
+        ...io.env,
+        PLANTRACK_ADMIN_PASSWORD: "Root-Secret-2020",
+        PLANTRACK_DEMO_PASSWORD: "Demo-Secret-2020",
+      },
+    };
+    const options = {
+      ...serveOptions(["--port", "0", "--seed-demo"], envIo),
+      extract: fixtureExtract,
+      host: "127.0.0.1",
+    };
+    const server = await startServer(envIo, options);
+    try {
+      expect(out.join("")).not.toContain("Root-Secret-2020");
+      expect(out.join("")).not.toContain("Demo-Secret-2020");
+      const admin = await signInOver(server.url, "admin", "Root-Secret-2020");
+      expect(admin.session.user).toMatchObject({ role: "admin", mustChangePassword: false });
+      const reporter = await signInOver(server.url, "rpt-rsj", "Demo-Secret-2020");
+      expect(reporter.session.user).toMatchObject({ role: "reporter", departmentName: "区人社局" });
+      // A draft plan is not a reporter's to read.
+      const plans = (await (
+        await fetch(`${server.url}/api/plans`, { headers: { cookie: reporter.cookie } })
+      ).json()) as unknown[];
+      expect(plans).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuse to start with a weak PLANTRACK_ADMIN_PASSWORD", async () => {
+    const envIo = { ...io, env: { ...io.env, PLANTRACK_ADMIN_PASSWORD: "password" } };
+    const options = { ...serveOptions(["--port", "0"], envIo), extract: fixtureExtract, host: "127.0.0.1" };
+    await expect(startServer(envIo, options)).rejects.toThrow(/PLANTRACK_ADMIN_PASSWORD|至少/);
   });
 });

@@ -1,15 +1,20 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import type { Store } from "../db/database.ts";
+import { databaseConfigFromEnv, type Store } from "../db/database.ts";
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { buildApp } from "../http/build-app.ts";
 import { hasWebBuild } from "../http/static-web.ts";
+import { authSettingsFromEnv } from "../services/auth.ts";
+import { type BootstrapUser, bootstrapUsers } from "../services/bootstrap-users.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
 import { seedDemo } from "../services/seed-demo.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
+import { textTable } from "./text-table.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -17,7 +22,7 @@ export const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.
 
 export interface ServeOptions {
   port: number;
-  /** localhost by default: nobody signs in yet, so the server is not offered to the network. */
+  /** localhost by default: offered to the network only when asked (--host 0.0.0.0). */
   host: string;
   seedDemo: boolean;
   webDist: string | null;
@@ -64,6 +69,83 @@ export function serveOptions(args: string[], io: CliIo): ServeOptions {
   };
 }
 
+const ROLE_NAMES: Record<string, string> = {
+  admin: "管理员 admin",
+  planner: "计划员 planner",
+  leader: "领导 leader",
+  reporter: "填报人 reporter",
+};
+
+function credentialsTable(users: BootstrapUser[]): string {
+  return textTable(
+    ["用户名 user", "角色 role", "名称 name", "密码 password"],
+    users.map((u) => [
+      u.username,
+      ROLE_NAMES[u.role] ?? u.role,
+      u.displayName,
+      u.password ?? "(环境变量 from env)",
+    ]),
+  );
+}
+
+/** Where the demo's first passwords are kept for a person who missed the console: beside the SQLite file, or data/. */
+export function credentialsFile(io: CliIo): string {
+  const config = databaseConfigFromEnv(io.env, io.cwd);
+  const dir =
+    config.dialect === "sqlite" && config.file !== ":memory:" ? dirname(config.file) : join(io.cwd, "data");
+  return join(dir, "demo-credentials.txt");
+}
+
+function secureCookieSetting(value: string | undefined): boolean | "auto" {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === "auto") return "auto";
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  throw new AppError(
+    "bad_input",
+    `PLANTRACK_SECURE_COOKIES 应为 auto、1 或 0 / must be auto, 1 or 0: ${value}`,
+  );
+}
+
+/** The first users: printed once (a password from the environment is never printed). */
+async function firstUsers(io: CliIo, store: Store, seedDemoUsers: boolean): Promise<void> {
+  const env = io.env;
+  const created = await bootstrapUsers(
+    { db: store.db, now: () => new Date() },
+    {
+      demo: seedDemoUsers,
+      ...(env.PLANTRACK_ADMIN_PASSWORD ? { adminPassword: env.PLANTRACK_ADMIN_PASSWORD } : {}),
+      ...(env.PLANTRACK_DEMO_PASSWORD ? { demoPassword: env.PLANTRACK_DEMO_PASSWORD } : {}),
+    },
+  );
+  if (created.length === 0) return;
+  const table = credentialsTable(created);
+  io.out(
+    [
+      "",
+      "已创建初始用户。以下密码只显示这一次，首次登录时须修改： / First users created. The passwords are shown this once and must be changed at first sign-in:",
+      table,
+      "",
+    ].join("\n"),
+  );
+  if (!seedDemoUsers) return;
+  const file = credentialsFile(io);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    [
+      `PlanTrack 演示账户 / demo accounts — ${new Date().toISOString()}`,
+      "首次登录时须修改密码；改后本文件即失效，请删除 / change each password at first sign-in; then delete this file",
+      "",
+      table,
+      "",
+    ].join("\n"),
+    { mode: 0o600 },
+  );
+  chmodSync(file, 0o600);
+  io.out(`演示账户也已写入 / the demo accounts are also in ${file} (仅本人可读 mode 600)\n\n`);
+}
+
 /** Migrates, seeds when asked, and listens; `close` stops the server and the database. */
 export async function startServer(io: CliIo, options: ServeOptions): Promise<RunningServer> {
   const { store, migration } = await openMigratedStore(io);
@@ -79,6 +161,7 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
         );
       }
     }
+    await firstUsers(io, store, options.seedDemo);
     const webDist = hasWebBuild(options.webDist) ? options.webDist : null;
     const app = await buildApp({
       db: store.db,
@@ -86,6 +169,9 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       extract,
       webDist,
       logger: { level: options.logLevel ?? "warn" },
+      auth: authSettingsFromEnv(io.env),
+      secureCookies: secureCookieSetting(io.env.PLANTRACK_SECURE_COOKIES),
+      trustProxy: ["1", "true", "yes"].includes(io.env.PLANTRACK_TRUST_PROXY?.trim().toLowerCase() ?? ""),
     });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
@@ -136,10 +222,13 @@ export const serveCommand: CliCommand = {
     "",
     "  --port       端口 / port (默认 default: PORT or 3000)",
     "  --host       监听地址 / address to listen on (默认 default: HOST or localhost; 0.0.0.0 for the network)",
-    "  --seed-demo  首次启动时导入南开区2020年计划示例 / on first start import the Nankai 2020 example plan",
+    "  --seed-demo  首次启动时导入南开区2020年计划示例及演示账户 / on first start import the Nankai 2020 example plan and demo users",
     `  --web        网页构建目录 / built web app (默认 default: ${DEFAULT_WEB_DIST.replace(PROJECT_ROOT, "")})`,
     "",
     "  启动时自动迁移数据库 / migrates the database on start",
+    "  首次启动创建管理员 admin（随机密码只显示一次） / the first start creates the administrator admin (a random password, shown once)",
+    "  PLANTRACK_ADMIN_PASSWORD, PLANTRACK_DEMO_PASSWORD  自动化部署给定密码（不显示、无需修改） / passwords for automation (not shown, no forced change)",
+    "  PLANTRACK_SESSION_IDLE_MINUTES (30), PLANTRACK_SECURE_COOKIES (auto|1|0), PLANTRACK_TRUST_PROXY (0|1)",
     "  数据库 / database: DATABASE_URL=postgres://… 或 / or PLANTRACK_DB (默认 default data/plantrack.db)",
   ].join("\n"),
   async run(args, io) {

@@ -130,3 +130,110 @@ export async function verifyAuditChain(db: Kysely<Database>, batch = 1000): Prom
     }
   }
 }
+
+export interface AuditSearch {
+  /** ISO date or time; a bare date From covers the whole day. */
+  from?: string;
+  /** ISO date or time; a bare date covers the whole day. */
+  to?: string;
+  /** A user name: rows of that user, and failed sign-ins that tried it. */
+  user?: string;
+  /** An action or its prefix: auth.login matches auth.login and auth.login_failed. */
+  action?: string;
+  entity?: string;
+  /** Text anywhere in the action, entity, id, address or the before and after JSON. */
+  q?: string;
+}
+
+export type AuditRowWithUser = AuditRow & { username: string | null };
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+function searchQuery(db: Kysely<Database>, search: AuditSearch) {
+  let q = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.user_id");
+  if (search.from) q = q.where("audit_log.at", ">=", search.from);
+  if (search.to) {
+    q = /^\d{4}-\d{2}-\d{2}$/.test(search.to)
+      ? q.where("audit_log.at", "<", nextDay(search.to))
+      : q.where("audit_log.at", "<=", search.to);
+  }
+  if (search.user) {
+    const name = search.user.trim().toLowerCase();
+    const tried = `%"username":${likeEscape(JSON.stringify(name))}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("users.username", "=", name),
+        eb.and([
+          eb("audit_log.user_id", "is", null),
+          eb("audit_log.after", "like", sql<string>`${tried} escape '\\'`),
+        ]),
+      ]),
+    );
+  }
+  if (search.action)
+    q = q.where("audit_log.action", "like", sql<string>`${`${likeEscape(search.action)}%`} escape '\\'`);
+  if (search.entity) q = q.where("audit_log.entity", "=", search.entity);
+  if (search.q) {
+    const pattern = sql<string>`${`%${likeEscape(search.q)}%`} escape '\\'`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("audit_log.action", "like", pattern),
+        eb("audit_log.entity", "like", pattern),
+        eb("audit_log.entity_id", "like", pattern),
+        eb("audit_log.ip", "like", pattern),
+        eb("audit_log.before", "like", pattern),
+        eb("audit_log.after", "like", pattern),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** One page of matching rows, newest first, and how many match in all. */
+export async function searchAudit(
+  db: Kysely<Database>,
+  search: AuditSearch,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: AuditRowWithUser[]; total: number }> {
+  const count = await searchQuery(db, search)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  const rows = await searchQuery(db, search)
+    .selectAll("audit_log")
+    .select("users.username")
+    .orderBy("audit_log.id", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Every matching row, oldest first, in batches (for the CSV export). */
+export async function* iterateAudit(
+  db: Kysely<Database>,
+  search: AuditSearch,
+  batch = 1000,
+): AsyncGenerator<AuditRowWithUser[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await searchQuery(db, search)
+      .selectAll("audit_log")
+      .select("users.username")
+      .where("audit_log.id", ">", afterId)
+      .orderBy("audit_log.id", "asc")
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = (rows[rows.length - 1] as AuditRowWithUser).id;
+  }
+}

@@ -420,6 +420,8 @@ function summaryQuery(db: Db) {
       "plans.published_on",
       "plans.state",
       "plans.created_at",
+      "plans.region_id",
+      "plans.is_public",
       "regions.name as region_name",
       "regions.code as region_code",
       "plan_sources.file_name",
@@ -443,6 +445,8 @@ function toSummary(row: SummaryRow, counts: Counts | undefined): PlanSummary {
     createdAt: row.created_at,
     counts: counts ?? emptyCounts(),
     fileName: row.file_name,
+    regionId: row.region_id,
+    isPublic: row.is_public === 1,
   };
 }
 
@@ -1134,6 +1138,34 @@ export async function setPlanState(
     const after = await getPlanRow(trx, planId);
     await appendAudit(trx, actor, {
       action: state === "published" ? "plan.publish" : "plan.close",
+      entity: "plan",
+      entityId: planId,
+      planId,
+      before,
+      after,
+    });
+    return (await getPlanSummary(trx, planId)) as PlanSummary;
+  });
+}
+
+/** Shows the plan on the public pages, or stops showing it. */
+export async function setPlanPublic(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  isPublic: boolean,
+): Promise<PlanSummary> {
+  return inTransaction(db, async (trx) => {
+    const before = await getPlanRow(trx, planId);
+    if (!before) throw new Error(`plan ${planId} vanished`);
+    await trx
+      .updateTable("plans")
+      .set({ is_public: isPublic ? 1 : 0, updated_at: new Date().toISOString() })
+      .where("id", "=", planId)
+      .execute();
+    const after = await getPlanRow(trx, planId);
+    await appendAudit(trx, actor, {
+      action: isPublic ? "plan.make_public" : "plan.make_private",
       entity: "plan",
       entityId: planId,
       planId,

@@ -266,7 +266,12 @@ export interface UsersTable {
   must_change_password: Flag;
   failed_attempts: WithDefault<number>;
   locked_until: string | null;
+  /** Base32; set by setup, in use only once totp_enabled (0002-auth). */
   totp_secret: string | null;
+  totp_enabled: Flag;
+  /** The 30-second step of the last accepted code: a code is not accepted twice. */
+  totp_last_step: number | null;
+  password_changed_at: string | null;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
@@ -330,3 +335,5 @@ export type ItemRow = Selectable<ItemsTable>;
 export type RegionRow = Selectable<RegionsTable>;
 export type DepartmentRow = Selectable<DepartmentsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;

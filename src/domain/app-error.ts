@@ -9,8 +9,12 @@ export type AppErrorCode =
   | "no_plan_content" // readable, but holds nothing that looks like a plan
   | "not_found"
   | "conflict" // a stale revision, a duplicate document
-  | "unauthenticated"
+  | "unauthenticated" // no session, or a wrong user name or password
+  | "totp_required" // the password was right; the account needs its second factor
   | "forbidden"
+  | "csrf" // a cookie-authenticated write without the matching x-csrf-token header
+  | "password_change_required" // first sign-in or a reset: only changing the password is allowed
+  | "locked" // too many failed sign-ins: the account waits 15 minutes
   | "rate_limited"
   | "internal";
 

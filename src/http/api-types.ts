@@ -43,6 +43,10 @@ export interface PlanSummary {
   };
   /** Added: the source document's file name. */
   fileName: string | null;
+  /** Added (issue 4): the plan's region, for scoping. */
+  regionId: number | null;
+  /** Added (issue 4): shown to the public at /api/public/plans (POST /api/plans/:id/public). */
+  isPublic: boolean;
 }
 
 export interface DepartmentRef {
@@ -303,6 +307,10 @@ export interface DepartmentView {
   regionName: string;
   name: string;
   shortName: string | null;
+  /** Added: the full name (天津市南开区人力资源和社会保障局). */
+  fullName: string | null;
+  /** Added: a disabled department keeps its history but gets no new users. */
+  disabled: boolean;
   userCount: number;
 }
 
@@ -341,4 +349,85 @@ export interface AuditVerifyResult {
   /** The first row whose hash does not follow from the row before, if any. */
   brokenAt: number | null;
   reason: string | null;
+}
+
+// ── Added with the server side of issue 4 ─────────────────────────────────────────────────────
+// Errors of sign-in and access, by code: unauthenticated 401 (no session, wrong name or password),
+// totp_required 401 (password right, give `totp`), locked 423 (5 failed sign-ins: 15 minutes;
+// details.lockedUntil), rate_limited 429 (details.retryAfterSeconds), password_change_required 403,
+// csrf 403, forbidden 403. POST /api/auth/logout and /logout-all answer 204 with no body.
+
+/** POST /api/auth/totp/enable */
+export interface TotpCodeRequest {
+  code: string;
+}
+
+/** POST /api/auth/totp/disable: a current code or the password. */
+export interface TotpDisableRequest {
+  code?: string;
+  currentPassword?: string;
+}
+
+/** POST /api/admin/users/:id/reset-password (body optional). */
+export interface ResetPasswordRequest {
+  /** Also remove the second factor (the user lost the authenticator). */
+  clearTotp?: boolean;
+}
+
+/** POST /api/admin/departments */
+export interface CreateDepartmentRequest {
+  regionId: number;
+  name: string;
+  shortName?: string | null;
+  fullName?: string | null;
+}
+
+/** PATCH /api/admin/departments/:id */
+export interface UpdateDepartmentRequest {
+  name?: string;
+  shortName?: string | null;
+  fullName?: string | null;
+  disabled?: boolean;
+}
+
+/** POST /api/plans/:id/public — only a published (or closed) plan can be made public. */
+export interface SetPublicRequest {
+  public: boolean;
+}
+
+export interface PublicOutlineNode {
+  id: number;
+  parentId: number | null;
+  kind: OutlineKind;
+  level: number;
+  order: number;
+  marker: string;
+  title: string;
+  leadDepartment: DepartmentRef | null;
+}
+
+export interface PublicTargetView {
+  id: number;
+  nodeId: number | null;
+  subject: string;
+  display: string;
+  value: number | null;
+  value2: number | null;
+  unit: string;
+  displayUnit: string;
+  comparator: Comparator;
+  direction: Direction;
+  kind: TargetKind;
+  dueDate: string | null;
+  leadDepartment: DepartmentRef | null;
+  /** The latest approved report's value (null until reports exist). */
+  latestValue: number | null;
+  latestPeriod: string | null;
+}
+
+/** GET /api/public/plans/:id (GET /api/public/plans lists PlanSummary of public plans). */
+export interface PublicPlanDetail {
+  plan: PlanSummary;
+  outline: PublicOutlineNode[];
+  targets: PublicTargetView[];
 }

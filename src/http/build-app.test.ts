@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../db/schema.ts";
+import { createTestUser, signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { makeZip } from "../test/make-files.ts";
 import { type MultipartFile, multipartBody } from "../test/multipart.ts";
 import { FIXTURE_COUNTS, FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
@@ -33,9 +34,17 @@ const TABLES: (keyof Database)[] = [
 describe.each(testDialects())("HTTP API on %s", (dialect) => {
   const store = useTestDatabase(dialect);
   let app: FastifyInstance;
+  let api: TestClient;
 
   beforeEach(async () => {
-    app = await buildApp({ db: store().db, dialect: store().dialect, extract: fixtureExtract });
+    app = await buildApp({
+      db: store().db,
+      dialect: store().dialect,
+      extract: fixtureExtract,
+      auth: TEST_AUTH,
+    });
+    await createTestUser(store().db, { username: "admin", role: "admin" });
+    api = await signIn(app, "admin");
   });
   afterEach(async () => {
     await app.close();
@@ -46,7 +55,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     fields: Record<string, string> = {},
   ) {
     const body = multipartBody(fields, [{ name: "file", fileName: "nankai-2020.txt", ...file }]);
-    return app.inject({ method: "POST", url: "/api/plans/import", ...body });
+    return api.inject({ method: "POST", url: "/api/plans/import", ...body });
   }
 
   async function importFixture(): Promise<ImportResult> {
@@ -81,13 +90,13 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
   }
 
   it("report health with the dialect", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/health" });
+    const response = await api.inject({ method: "GET", url: "/api/health" });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok", version: expect.any(String), database: dialect });
   });
 
   it("import an uploaded plan, then list it, show it and its source", async () => {
-    expect((await app.inject({ method: "GET", url: "/api/plans" })).json()).toEqual([]);
+    expect((await api.inject({ method: "GET", url: "/api/plans" })).json()).toEqual([]);
     const result = await importFixture();
     expect(result.summary).toEqual(FIXTURE_COUNTS);
     expect(result.plan).toMatchObject({
@@ -96,10 +105,10 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
       year: 2020,
     });
 
-    const list = (await app.inject({ method: "GET", url: "/api/plans" })).json<PlanSummary[]>();
+    const list = (await api.inject({ method: "GET", url: "/api/plans" })).json<PlanSummary[]>();
     expect(list).toEqual([result.plan]);
 
-    const detailResponse = await app.inject({ method: "GET", url: `/api/plans/${result.planId}` });
+    const detailResponse = await api.inject({ method: "GET", url: `/api/plans/${result.planId}` });
     expect(detailResponse.statusCode).toBe(200);
     const detail = detailResponse.json<PlanDetail>();
     expect(detail.plan).toEqual(result.plan);
@@ -133,7 +142,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     );
 
     const source = (
-      await app.inject({ method: "GET", url: `/api/plans/${result.planId}/source` })
+      await api.inject({ method: "GET", url: `/api/plans/${result.planId}/source` })
     ).json<PlanSource>();
     expect(source).toMatchObject({
       planId: result.planId,
@@ -159,21 +168,21 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
   });
 
   it("answer 404 with our body for a missing plan, target, node and endpoint", async () => {
-    expectError(await app.inject({ method: "GET", url: "/api/plans/999" }), 404, "not_found");
-    expectError(await app.inject({ method: "GET", url: "/api/plans/999/source" }), 404, "not_found");
+    expectError(await api.inject({ method: "GET", url: "/api/plans/999" }), 404, "not_found");
+    expectError(await api.inject({ method: "GET", url: "/api/plans/999/source" }), 404, "not_found");
     expectError(
-      await app.inject({ method: "PATCH", url: "/api/targets/999", payload: { value: 1 } }),
+      await api.inject({ method: "PATCH", url: "/api/targets/999", payload: { value: 1 } }),
       404,
       "not_found",
     );
     expectError(
-      await app.inject({ method: "PATCH", url: "/api/nodes/999", payload: { title: "x" } }),
+      await api.inject({ method: "PATCH", url: "/api/nodes/999", payload: { title: "x" } }),
       404,
       "not_found",
     );
-    const body = expectError(await app.inject({ method: "GET", url: "/api/nothing" }), 404, "not_found");
+    const body = expectError(await api.inject({ method: "GET", url: "/api/nothing" }), 404, "not_found");
     expect(body.message).toContain("/api/nothing");
-    expectError(await app.inject({ method: "GET", url: "/api/plans/abc" }), 400, "bad_input");
+    expectError(await api.inject({ method: "GET", url: "/api/plans/abc" }), 400, "bad_input");
   });
 
   describe("bad uploads get a clear 4xx and change nothing", () => {
@@ -219,13 +228,13 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     it("not multipart, no file, a wrong field, a bad year or force", async () => {
       const before = await rowCounts();
       expectError(
-        await app.inject({ method: "POST", url: "/api/plans/import", payload: { file: "x" } }),
+        await api.inject({ method: "POST", url: "/api/plans/import", payload: { file: "x" } }),
         400,
         "bad_input",
       );
       const noFile = multipartBody({ region: "南开区" }, []);
       expectError(
-        await app.inject({ method: "POST", url: "/api/plans/import", ...noFile }),
+        await api.inject({ method: "POST", url: "/api/plans/import", ...noFile }),
         400,
         "bad_input",
       );
@@ -233,7 +242,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         { name: "document", fileName: "a.txt", content: utf8(FIXTURE_TEXT) },
       ]);
       expectError(
-        await app.inject({ method: "POST", url: "/api/plans/import", ...wrongField }),
+        await api.inject({ method: "POST", url: "/api/plans/import", ...wrongField }),
         400,
         "bad_input",
       );
@@ -254,36 +263,36 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
 
   it("correct a target, refusing malformed bodies", async () => {
     const { planId } = await importFixture();
-    const detail = (await app.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
+    const detail = (await api.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
     const jobs = detail.targets.find((t) => t.subject === "新增就业") as TargetView;
-    const response = await app.inject({
+    const response = await api.inject({
       method: "PATCH",
       url: `/api/targets/${jobs.id}`,
       payload: { value: 45000 },
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<TargetView>()).toMatchObject({ id: jobs.id, value: 45000, display: "4.5万人" });
-    const reloaded = (await app.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
+    const reloaded = (await api.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
     expect(reloaded.targets.find((t) => t.id === jobs.id)?.value).toBe(45000);
 
     const bad = expectError(
-      await app.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { value: "many" } }),
+      await api.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { value: "many" } }),
       400,
       "bad_input",
     );
     expect(bad.message).toMatch(/value/);
     expectError(
-      await app.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { valeu: 1 } }),
+      await api.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { valeu: 1 } }),
       400,
       "bad_input",
     );
     expectError(
-      await app.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { comparator: "most" } }),
+      await api.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { comparator: "most" } }),
       400,
       "bad_input",
     );
     expectError(
-      await app.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { dueDate: "tomorrow" } }),
+      await api.inject({ method: "PATCH", url: `/api/targets/${jobs.id}`, payload: { dueDate: "tomorrow" } }),
       400,
       "bad_input",
     );
@@ -291,10 +300,10 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
 
   it("split, merge and add targets, correct a node and publish", async () => {
     const { planId } = await importFixture();
-    const detail = (await app.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
+    const detail = (await api.inject({ method: "GET", url: `/api/plans/${planId}` })).json<PlanDetail>();
     const eagle = detail.targets.find((t) => t.subject === "雏鹰企业") as TargetView;
     const at = FIXTURE_TEXT.indexOf("和18家");
-    const split = await app.inject({
+    const split = await api.inject({
       method: "POST",
       url: `/api/targets/${eagle.id}/split`,
       payload: { at, second: { value: 18 } },
@@ -304,7 +313,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
 
     const gdp = detail.targets.find((t) => t.subject === "地区生产总值") as TargetView;
     const income = detail.targets.find((t) => t.subject === "一般公共预算收入") as TargetView;
-    const merged = await app.inject({
+    const merged = await api.inject({
       method: "POST",
       url: "/api/targets/merge",
       payload: { ids: [gdp.id, income.id] },
@@ -312,13 +321,13 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json<TargetView>()).toMatchObject({ id: gdp.id, end: income.end });
     expectError(
-      await app.inject({ method: "POST", url: "/api/targets/merge", payload: { ids: [gdp.id] } }),
+      await api.inject({ method: "POST", url: "/api/targets/merge", payload: { ids: [gdp.id] } }),
       400,
       "bad_input",
     );
 
     const start = FIXTURE_TEXT.indexOf("建成南开美术馆");
-    const added = await app.inject({
+    const added = await api.inject({
       method: "POST",
       url: `/api/plans/${planId}/targets`,
       payload: { start, end: start + 7, subject: "南开美术馆" },
@@ -331,7 +340,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     });
 
     const group = detail.outline.find((n) => n.kind === "group");
-    const node = await app.inject({
+    const node = await api.inject({
       method: "PATCH",
       url: `/api/nodes/${group?.id}`,
       payload: { title: "拓展增量" },
@@ -340,16 +349,16 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
     expect(node.json()).toMatchObject({ id: group?.id, title: "拓展增量" });
 
     // The web client posts an empty JSON object.
-    const published = await app.inject({ method: "POST", url: `/api/plans/${planId}/publish`, payload: {} });
+    const published = await api.inject({ method: "POST", url: `/api/plans/${planId}/publish`, payload: {} });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json<PlanSummary>().state).toBe("published");
-    expectError(await app.inject({ method: "POST", url: `/api/plans/${planId}/publish` }), 409, "conflict");
+    expectError(await api.inject({ method: "POST", url: `/api/plans/${planId}/publish` }), 409, "conflict");
   });
 
   it("serve the OpenAPI document and its UI at /api/docs", async () => {
-    const ui = await app.inject({ method: "GET", url: "/api/docs" });
+    const ui = await api.inject({ method: "GET", url: "/api/docs" });
     expect(ui.statusCode).toBeLessThan(400);
-    const doc = (await app.inject({ method: "GET", url: "/api/docs/json" })).json<{
+    const doc = (await api.inject({ method: "GET", url: "/api/docs/json" })).json<{
       paths: Record<string, unknown>;
     }>();
     expect(Object.keys(doc.paths)).toEqual(

@@ -10,16 +10,23 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Kysely } from "kysely";
 import type { DialectName } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
+import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "../services/auth.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
 import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
+import { installAccessGuard } from "./access-guard.ts";
 import { installErrorHandlers } from "./error-handler.ts";
+import { createRateLimiter, LOGIN_LIMITS } from "./rate-limit.ts";
+import { adminRoutes } from "./routes/admin-routes.ts";
+import { authRoutes } from "./routes/auth-routes.ts";
 import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { importRoute } from "./routes/import-route.ts";
 import { nodesRoutes } from "./routes/nodes-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
+import { publicRoutes } from "./routes/public-routes.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
 import { targetsRoutes } from "./routes/targets-routes.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 import { installWeb } from "./static-web.ts";
 
 export interface AppDeps {
@@ -30,9 +37,16 @@ export interface AppDeps {
   /** The built web app (web/dist); nothing is served at / when absent. */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (and https from X-Forwarded-Proto). */
   trustProxy?: boolean;
+  /** Session time-outs, lock-out, the clock (tests inject one); defaults: 30 min idle, 12 h, 5 tries, 15 min. */
+  auth?: AuthSettings;
+  /** Secure cookies: always, never, or "auto" (when the request came over https). Default "auto". */
+  secureCookies?: boolean | "auto";
 }
+
+/** JSON bodies of the API are small; plan documents come as multipart, limited by the upload plugin. */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 function packageVersion(): string {
   try {
@@ -49,11 +63,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy: deps.trustProxy ?? false,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     // Unknown fields in a body are refused (a typo must not be a silent no-op), not stripped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app, { uploadLimitBytes: MAX_DOCUMENT_BYTES });
+  installSecurityHeaders(app, { hsts: true });
+  const auth = deps.auth ?? DEFAULT_AUTH_SETTINGS;
+  // Before any route: a route without a row in the access table fails to register.
+  installAccessGuard(app, { db: deps.db, auth });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
   await app.register(fastifyMultipart, {
@@ -74,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "targets", description: "指标 / targets" },
         { name: "outline", description: "提纲 / outline" },
         { name: "system", description: "系统 / system" },
+        { name: "auth", description: "登录与会话 / sign-in and sessions" },
+        { name: "admin", description: "系统管理（仅管理员） / administration (admins only)" },
+        { name: "public", description: "公开信息（无需登录） / public pages (no sign-in)" },
       ],
     },
   });
@@ -84,12 +106,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dialect: deps.dialect,
     extract: deps.extract,
     version,
+    auth,
+    secureCookies: deps.secureCookies ?? "auto",
+    loginLimiters: {
+      perIp: createRateLimiter(LOGIN_LIMITS.perIp),
+      perUsername: createRateLimiter(LOGIN_LIMITS.perUsername),
+    },
   };
   await app.register(healthRoute, routeDeps);
   await app.register(plansRoutes, routeDeps);
   await app.register(importRoute, routeDeps);
   await app.register(targetsRoutes, routeDeps);
   await app.register(nodesRoutes, routeDeps);
+  await app.register(authRoutes, routeDeps);
+  await app.register(adminRoutes, routeDeps);
+  await app.register(publicRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);
   return app;

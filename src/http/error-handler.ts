@@ -14,7 +14,11 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unauthenticated: 401,
+  totp_required: 401,
   forbidden: 403,
+  csrf: 403,
+  password_change_required: 403,
+  locked: 423,
   rate_limited: 429,
   internal: 500,
 };

@@ -29,6 +29,11 @@ export interface ImportDeps {
   db: Kysely<Database>;
   extract: ExtractPlanFn;
   actor?: Actor;
+  /**
+   * Refuses (throws) a plan whose region the importing user may not edit; runs inside the import's
+   * transaction, after the region is known, so that a refused import leaves nothing behind.
+   */
+  authorizeRegion?: (db: Kysely<Database>, regionId: number | null) => Promise<void>;
 }
 
 export function sha256Hex(data: Uint8Array | string): string {
@@ -155,6 +160,7 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
     }
     const regionName = regionOption ?? draft.meta.region ?? null;
     const region = regionName ? await resolveRegion(trx, actor, regionName) : null;
+    await deps.authorizeRegion?.(trx, region?.id ?? null);
     const stored = await insertPlanDraft(
       trx,
       actor,

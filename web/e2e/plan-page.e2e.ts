@@ -1,5 +1,5 @@
-// The plan page, driven as a planner would: open the plan, click a highlighted target, correct its
-// value, reload, and see the correction. Writes the README screenshot on the way.
+// The plan page, driven as a planner would: sign in, open the plan, click a highlighted target,
+// correct its value, reload, and see the correction. Writes the README screenshot on the way.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -7,18 +7,13 @@ import type { Page } from "playwright-core";
 import type { PlanDetail, PlanSummary, TargetView } from "../src/api/types.ts";
 import { formatNumber, toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
+import { apiLogin, DEMO_PASSWORD, getJson, signIn, watchProblems } from "./session.ts";
 
 export interface PlanPageTestOptions {
   baseUrl: string;
   /** Where to write the screenshot of the plan page; none when null. */
   screenshot: string | null;
   log?: (line: string) => void;
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  assert.equal(response.status, 200, `GET ${url} → ${response.status}`);
-  return (await response.json()) as T;
 }
 
 /** A target whose value the test can change and recognise: money in 亿元 when the plan has one. */
@@ -60,10 +55,11 @@ export async function planPageTest({
   screenshot,
   log = console.log,
 }: PlanPageTestOptions): Promise<void> {
-  const plans = await getJson<PlanSummary[]>(`${baseUrl}/api/plans`);
+  const session = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
+  const plans = await getJson<PlanSummary[]>(baseUrl, session, "/api/plans");
   const summary = plans.find((p) => p.title.includes("南开区")) ?? plans[0];
   assert.ok(summary, "no plan in the database: the server should have seeded the demo plan");
-  const detail = await getJson<PlanDetail>(`${baseUrl}/api/plans/${summary.id}`);
+  const detail = await getJson<PlanDetail>(baseUrl, session, `/api/plans/${summary.id}`);
   const target = pickTarget(detail.targets);
   const newShown = 123.4;
   log(`plan #${summary.id} “${summary.title}”, correcting target #${target.id} “${target.subject}”`);
@@ -71,13 +67,10 @@ export async function planPageTest({
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-    });
+    const problems = watchProblems(page);
 
-    // The plan list links to the plan.
+    // Signed out, the app sends the planner to sign in; then the plan list links to the plan.
+    await signIn(page, baseUrl, "planner", DEMO_PASSWORD);
     await page.goto(`${baseUrl}/`);
     await page.getByTestId("plans-table").getByRole("link", { name: summary.title }).click();
     await page.waitForURL(`**/plans/${summary.id}`);

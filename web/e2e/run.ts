@@ -7,7 +7,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import {
+  adminUsersTest,
+  auditTest,
+  leaderReadOnlyTest,
+  publicPlanTest,
+  signInTest,
+  totpTest,
+} from "./access.e2e.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
@@ -41,15 +50,42 @@ async function waitForHealth(url: string, timeoutMs: number, exited: () => strin
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000}s`);
 }
 
+const screenshots = join(root, "docs/screenshots");
+const log = (l: string) => console.log(`  ${l}`);
+
 const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
+  {
+    name: "sign-in: signed out to /login, wrong password explained, keyboard sign-in back to the plan, sign-out",
+    run: (baseUrl) => signInTest({ baseUrl, screenshots, log }),
+  },
   {
     name: "plan page: click a highlighted target, correct its value, reload, see the correction",
     run: (baseUrl) =>
       planPageTest({
         baseUrl,
         screenshot: join(root, "docs/screenshots/plan-page.png"),
-        log: (l) => console.log(`  ${l}`),
+        log,
       }),
+  },
+  {
+    name: "roles: a leader reads the plan without edit controls and is refused administration",
+    run: (baseUrl) => leaderReadOnlyTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "administration: create a user, one-time password shown, first sign-in forces a new password",
+    run: (baseUrl) => adminUsersTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "second factor: turn TOTP on from the account page, sign in asks for the code, wrong one refused",
+    run: (baseUrl) => totpTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "audit log: search, before/after, verify the chain, export CSV",
+    run: (baseUrl) => auditTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "public: anonymous refused /api/plans (401), planner makes the plan public, visitor reads it",
+    run: (baseUrl) => publicPlanTest({ baseUrl, screenshots, log }),
   },
 ];
 
@@ -68,6 +104,9 @@ async function main(): Promise<number> {
       ...process.env,
       PORT: String(port),
       PLANTRACK_DB: join(dir, "plantrack.db"),
+      // Known passwords for the first users, so that the tests can sign in (no forced change).
+      PLANTRACK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PLANTRACK_DEMO_PASSWORD: DEMO_PASSWORD,
     };
     delete env.DATABASE_URL;
     const server = spawn(

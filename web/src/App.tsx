@@ -1,22 +1,33 @@
-import { App as AntApp, ConfigProvider, Segmented, theme } from "antd";
+import { App as AntApp, ConfigProvider, theme } from "antd";
 import enUSLocale from "antd/locale/en_US";
 import zhCNLocale from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect } from "react";
-import { Link, NavLink, Route, Routes } from "react-router";
-import type { Lang } from "./format/number.ts";
+import { Route, Routes } from "react-router";
+import { RequireAuth, RequirePermission } from "./auth/RequireAuth.tsx";
+import { SessionEvents } from "./auth/SessionEvents.tsx";
+import { AppLayout } from "./components/AppLayout.tsx";
 import { useI18n } from "./i18n/I18nProvider.tsx";
+import { AccountPage } from "./pages/account/AccountPage.tsx";
+import { ChangePasswordPage } from "./pages/account/ChangePasswordPage.tsx";
+import { AuditPage } from "./pages/admin/AuditPage.tsx";
+import { DepartmentsPage } from "./pages/admin/DepartmentsPage.tsx";
+import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
 import { PlanPage } from "./pages/plan/PlanPage.tsx";
 import { PlanListPage } from "./pages/plan-list/PlanListPage.tsx";
+import { PublicLayout } from "./pages/public/PublicLayout.tsx";
+import { PublicPlanListPage } from "./pages/public/PublicPlanListPage.tsx";
+import { PublicPlanPage } from "./pages/public/PublicPlanPage.tsx";
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
 
 export function App() {
-  const { lang, setLang, t } = useI18n();
+  const { lang, t } = useI18n();
   useEffect(() => {
     dayjs.locale(lang === "zh-CN" ? "zh-cn" : "en");
   }, [lang]);
@@ -37,45 +48,61 @@ export function App() {
       }}
     >
       <AntApp className="app-root">
+        <SessionEvents />
         <a className="skip-link" href="#main">
           {t("app.skipToContent")}
         </a>
-        <header className="app-header">
-          <Link to="/" className="app-brand">
-            <span className="app-logo" aria-hidden="true">
-              P
-            </span>
-            <span className="app-name">{t("app.name")}</span>
-            <span className="app-subtitle">{t("app.subtitle")}</span>
-          </Link>
-          <nav className="app-nav">
-            <NavLink to="/" end className={({ isActive }) => (isActive ? "active" : undefined)}>
-              {t("nav.plans")}
-            </NavLink>
-          </nav>
-          <div className="app-header-right">
-            <a href="/api/docs" target="_blank" rel="noreferrer" className="app-header-link">
-              {t("nav.apiDocs")}
-            </a>
-            <Segmented<Lang>
-              size="small"
-              aria-label={t("lang.switch")}
-              value={lang}
-              onChange={setLang}
-              options={[
-                { label: t("lang.zh"), value: "zh-CN" },
-                { label: t("lang.en"), value: "en-US" },
-              ]}
-            />
-          </div>
-        </header>
-        <main id="main" className="app-main">
-          <Routes>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/change-password"
+            element={
+              <RequireAuth allowPasswordChange>
+                <ChangePasswordPage />
+              </RequireAuth>
+            }
+          />
+          <Route element={<PublicLayout />}>
+            <Route path="/public" element={<PublicPlanListPage />} />
+            <Route path="/public/plans/:id" element={<PublicPlanPage />} />
+          </Route>
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
             <Route path="/" element={<PlanListPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route
+              path="/admin/users"
+              element={
+                <RequirePermission permission="admin">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/admin/departments"
+              element={
+                <RequirePermission permission="admin">
+                  <DepartmentsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/admin/audit"
+              element={
+                <RequirePermission permission="admin">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </main>
+          </Route>
+        </Routes>
       </AntApp>
     </ConfigProvider>
   );

@@ -6,6 +6,7 @@ import { App } from "./App.tsx";
 import { isApiError } from "./api/client.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import "./styles.css";
+import "./styles-access.css";
 
 const queryClient = new QueryClient({
   defaultOptions: {

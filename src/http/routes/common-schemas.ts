@@ -100,6 +100,8 @@ export const PlanSummarySchema = Type.Object({
   createdAt: Type.String(),
   counts: Counts,
   fileName: Nullable(Type.String()),
+  regionId: Nullable(Type.Integer()),
+  isPublic: Type.Boolean(),
 });
 sameShape<Same<Static<typeof PlanSummarySchema>, PlanSummary>>();
 

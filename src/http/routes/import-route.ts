@@ -1,11 +1,12 @@
 import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
+import { canEditPlan, regionScope } from "../../domain/access.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type ImportInput, importPlan } from "../../services/import-plan.ts";
 import { baseName, MAX_DOCUMENT_BYTES } from "../../services/read-document.ts";
 import { importSchema } from "./import-schema.ts";
-import { actorOf, type RouteDeps } from "./route-deps.ts";
+import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 const TRUE_WORDS = new Set(["true", "1", "on", "yes"]);
 const FALSE_WORDS = new Set(["false", "0", "off", "no", ""]);
@@ -87,7 +88,26 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
 export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract }) => {
   app.post("/api/plans/import", { schema: importSchema }, async (request, reply) => {
     const upload = await readUpload(request);
-    const result = await importPlan({ db, extract, actor: actorOf(request) }, upload);
+    const user = principalOf(request);
+    const result = await importPlan(
+      {
+        db,
+        extract,
+        actor: actorOf(request),
+        // A planner imports plans of the regions in scope only (admins: any).
+        authorizeRegion: async (trx, regionId) => {
+          const regions = await trx.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+          if (!canEditPlan(user, { regionId, state: "draft" }, regionScope(user, regions))) {
+            throw new AppError(
+              "forbidden",
+              "只能导入本人负责地区的计划；请指定地区 / you may import plans of your own region only: give the region",
+              { field: "region", regionId },
+            );
+          }
+        },
+      },
+      upload,
+    );
     return reply.status(201).send(result);
   });
 };

@@ -1,11 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { canReadPlan, regionScope } from "../../domain/access.ts";
 import { planDetail, planList, planSource } from "../../services/plan-queries.ts";
 import { publishPlan } from "../../services/plan-review.ts";
+import { setPublic } from "../../services/public-plans.ts";
 import { listPlansSchema, planDetailSchema, planSourceSchema, publishPlanSchema } from "./plans-schemas.ts";
-import { actorOf, type RouteDeps } from "./route-deps.ts";
+import { setPublicSchema } from "./public-schemas.ts";
+import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 export const plansRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
-  app.get("/api/plans", { schema: listPlansSchema }, async () => planList(db));
+  // Every signed-in user may list plans; each sees the ones the access rules let it read.
+  app.get("/api/plans", { schema: listPlansSchema }, async (request) => {
+    const user = principalOf(request);
+    const regions = await db.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+    const scope = regionScope(user, regions);
+    return (await planList(db)).filter((p) =>
+      canReadPlan(user, { regionId: p.regionId, state: p.state }, scope),
+    );
+  });
 
   app.get("/api/plans/:id", { schema: planDetailSchema }, async (request) =>
     planDetail(db, request.params.id),
@@ -17,5 +28,9 @@ export const plansRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
 
   app.post("/api/plans/:id/publish", { schema: publishPlanSchema }, async (request) =>
     publishPlan(db, actorOf(request), request.params.id),
+  );
+
+  app.post("/api/plans/:id/public", { schema: setPublicSchema }, async (request) =>
+    setPublic(db, actorOf(request), request.params.id, request.body.public),
   );
 };

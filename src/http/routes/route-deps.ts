@@ -5,16 +5,34 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../../db/audit-repository.ts";
 import type { DialectName } from "../../db/database.ts";
 import type { Database } from "../../db/schema.ts";
+import type { Principal } from "../../domain/access.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { type ActiveSession, type AuthSettings, toPrincipal } from "../../services/auth.ts";
 import type { ExtractPlanFn } from "../../services/import-plan.ts";
+import type { RateLimiter } from "../rate-limit.ts";
 
 export interface RouteDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   extract: ExtractPlanFn;
   version: string;
+  auth: AuthSettings;
+  /** true, false, or "auto": Secure when the request came over https. */
+  secureCookies: boolean | "auto";
+  loginLimiters: { perIp: RateLimiter; perUsername: RateLimiter };
 }
 
-/** No sign-in yet (a later issue): changes are attributed to the client's address. */
+/** The signed-in user and the client's address: every audited change names both. */
 export function actorOf(request: FastifyRequest): Actor {
-  return { userId: null, ip: request.ip };
+  return { userId: request.auth?.user.id ?? null, ip: request.ip };
+}
+
+/** The session of a route whose access rule requires one (the guard has checked it). */
+export function sessionOf(request: FastifyRequest): ActiveSession {
+  if (!request.auth) throw new AppError("unauthenticated", "请先登录 / please sign in");
+  return request.auth;
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  return toPrincipal(sessionOf(request).user);
 }

@@ -3,12 +3,29 @@
 // be reached or did not answer with JSON.
 import type {
   ApiErrorBody,
+  AuditPage,
+  AuditVerifyResult,
+  ChangePasswordRequest,
+  CreateDepartmentRequest,
+  CreateUserRequest,
+  DepartmentView,
   ImportResult,
+  LoginRequest,
   PlanDetail,
   PlanSource,
   PlanSummary,
+  PublicPlanDetail,
+  RegionView,
+  ResetPasswordRequest,
+  SessionInfo,
   TargetPatch,
   TargetView,
+  TotpDisableRequest,
+  TotpSetup,
+  UpdateDepartmentRequest,
+  UpdateUserRequest,
+  UserView,
+  UserWithPassword,
 } from "./types.ts";
 
 export class ApiError extends Error {
@@ -46,19 +63,81 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 export interface ApiClientOptions {
   baseUrl?: string;
   fetch?: FetchLike;
+  /** The document's cookies (`document.cookie`), read on every write for the CSRF token. */
+  cookies?: () => string;
+}
+
+/** The readable cookie holding the session's CSRF token. */
+export const CSRF_COOKIE = "plantrack_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+/** The value of one cookie in a `document.cookie` string; null when it is not there. */
+export function readCookie(cookies: string, name: string): string | null {
+  for (const part of cookies.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Requests whose 401 means "wrong credentials here", not "your session is gone". */
+function isAuthFlow(path: string): boolean {
+  return path.startsWith("/api/auth/") || path.startsWith("/api/public/");
+}
+
+export interface ApiEvents {
+  /** A request made with the session was refused with 401: the session ended or never was. */
+  onUnauthenticated?: (error: ApiError) => void;
+  /** The server wants a new password before anything else (403 password_change_required). */
+  onPasswordChangeRequired?: (error: ApiError) => void;
 }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const cookies = options.cookies ?? (() => (typeof document === "undefined" ? "" : (document.cookie ?? "")));
+  // The token from the last sign-in or /me, for when the cookie cannot be read (another path, tests).
+  let knownCsrf: string | null = null;
+  const events: ApiEvents = {};
+
+  function csrfToken(): string | null {
+    return readCookie(cookies(), CSRF_COOKIE) ?? knownCsrf;
+  }
+
+  function rememberSession(session: SessionInfo): SessionInfo {
+    if (typeof session?.csrfToken === "string") knownCsrf = session.csrfToken;
+    return session;
+  }
+
+  function fail(error: ApiError, path: string): never {
+    if (error.status === 401 && !isAuthFlow(path)) events.onUnauthenticated?.(error);
+    if (error.status === 403 && error.code === "password_change_required") {
+      events.onPasswordChangeRequired?.(error);
+    }
+    throw error;
+  }
 
   async function request<T>(method: string, path: string, body?: BodyInit | object): Promise<T> {
-    const init: RequestInit = { method, headers: { accept: "application/json" } };
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (!SAFE_METHODS.has(method)) {
+      const token = csrfToken();
+      if (token) headers[CSRF_HEADER] = token;
+    }
+    const init: RequestInit = { method, headers, credentials: "same-origin" };
     if (body instanceof FormData) {
       init.body = body;
     } else if (body !== undefined) {
       init.body = JSON.stringify(body);
-      init.headers = { ...init.headers, "content-type": "application/json" };
+      headers["content-type"] = "application/json";
     }
     let response: Response;
     try {
@@ -80,12 +159,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       }
     }
     if (!response.ok) {
-      if (isErrorBody(parsed)) throw new ApiError(response.status, parsed);
-      throw new ApiError(response.status, {
-        code: `http_${response.status}`,
-        message: response.statusText || `HTTP ${response.status}`,
-        details: { method, path, body: text.slice(0, 500) },
-      });
+      if (isErrorBody(parsed)) fail(new ApiError(response.status, parsed), path);
+      fail(
+        new ApiError(response.status, {
+          code: `http_${response.status}`,
+          message: response.statusText || `HTTP ${response.status}`,
+          details: { method, path, body: text.slice(0, 500) },
+        }),
+        path,
+      );
     }
     if (text.length > 0 && parsed === undefined) {
       throw new ApiError(response.status, {
@@ -97,7 +179,71 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return parsed as T;
   }
 
+  const query = (params: Record<string, string | number | undefined | null>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    }
+    const text = search.toString();
+    return text ? `?${text}` : "";
+  };
+
   return {
+    /** Handlers for a lost session and a forced password change; replaces the previous ones. */
+    setEvents: (next: ApiEvents) => {
+      events.onUnauthenticated = next.onUnauthenticated;
+      events.onPasswordChangeRequired = next.onPasswordChangeRequired;
+    },
+    csrfToken,
+
+    // ── sign-in ──
+    login: (body: LoginRequest) =>
+      request<SessionInfo>("POST", "/api/auth/login", body).then(rememberSession),
+    logout: () => request<unknown>("POST", "/api/auth/logout", {}),
+    logoutAll: () => request<unknown>("POST", "/api/auth/logout-all", {}),
+    /** The signed-in session; null when nobody is signed in (401). */
+    me: () =>
+      request<SessionInfo>("GET", "/api/auth/me")
+        .then(rememberSession)
+        .catch((error: unknown) => {
+          if (isApiError(error) && error.status === 401) return null;
+          throw error;
+        }),
+    changePassword: (body: ChangePasswordRequest) => request<unknown>("POST", "/api/auth/password", body),
+    totpSetup: () => request<TotpSetup>("POST", "/api/auth/totp/setup", {}),
+    totpEnable: (code: string) => request<unknown>("POST", "/api/auth/totp/enable", { code }),
+    totpDisable: (body: TotpDisableRequest) => request<unknown>("POST", "/api/auth/totp/disable", body),
+
+    // ── administration ──
+    listUsers: () =>
+      request<UserView[] | { users: UserView[] }>("GET", "/api/admin/users").then(unwrap("users")),
+    createUser: (body: CreateUserRequest) => request<UserWithPassword>("POST", "/api/admin/users", body),
+    updateUser: (id: number, body: UpdateUserRequest) =>
+      request<UserView>("PATCH", `/api/admin/users/${id}`, body),
+    resetPassword: (id: number, body: ResetPasswordRequest = {}) =>
+      request<UserWithPassword>("POST", `/api/admin/users/${id}/reset-password`, body),
+    listDepartments: () =>
+      request<DepartmentView[] | { departments: DepartmentView[] }>("GET", "/api/admin/departments").then(
+        unwrap("departments"),
+      ),
+    createDepartment: (body: CreateDepartmentRequest) =>
+      request<DepartmentView>("POST", "/api/admin/departments", body),
+    updateDepartment: (id: number, body: UpdateDepartmentRequest) =>
+      request<DepartmentView>("PATCH", `/api/admin/departments/${id}`, body),
+    listRegions: () =>
+      request<RegionView[] | { regions: RegionView[] }>("GET", "/api/admin/regions").then(unwrap("regions")),
+    audit: (filter: AuditFilter) => request<AuditPage>("GET", `/api/admin/audit${query({ ...filter })}`),
+    auditExportUrl: (filter: AuditFilter) =>
+      `${baseUrl}/api/admin/audit/export${query({ ...filter, page: undefined, pageSize: undefined })}`,
+    auditVerify: () => request<AuditVerifyResult>("GET", "/api/admin/audit/verify"),
+
+    // ── public ──
+    listPublicPlans: () =>
+      request<PlanSummary[] | { plans: PlanSummary[] }>("GET", "/api/public/plans").then(unwrapPlans),
+    getPublicPlan: (id: number) => request<PublicPlanDetail>("GET", `/api/public/plans/${id}`),
+    setPlanPublic: (id: number, isPublic: boolean) =>
+      request<PlanSummary>("POST", `/api/plans/${id}/public`, { public: isPublic }),
+
     listPlans: () => request<PlanSummary[] | { plans: PlanSummary[] }>("GET", "/api/plans").then(unwrapPlans),
     getPlan: (id: number) => request<PlanDetail>("GET", `/api/plans/${id}`),
     getPlanSource: (id: number) => request<PlanSource>("GET", `/api/plans/${id}/source`),
@@ -112,6 +258,22 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<TargetView>("PATCH", `/api/targets/${id}`, patch),
     publishPlan: (id: number) => request<PlanSummary>("POST", `/api/plans/${id}/publish`, {}),
   };
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  user?: string;
+  action?: string;
+  entity?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A list the server may send bare or wrapped in { key: [...] }. */
+function unwrap<K extends string>(key: K) {
+  return <T>(value: T[] | Record<K, T[]>): T[] => (Array.isArray(value) ? value : value[key]);
 }
 
 function unwrapPlans(value: PlanSummary[] | { plans: PlanSummary[] }): PlanSummary[] {

@@ -74,3 +74,32 @@ export function usePublishPlan(planId: number) {
     },
   });
 }
+
+export const publicKeys = {
+  plans: ["public", "plans"] as const,
+  plan: (id: number) => ["public", "plan", id] as const,
+};
+
+export function usePublicPlans() {
+  return useQuery({ queryKey: publicKeys.plans, queryFn: api.listPublicPlans });
+}
+
+export function usePublicPlan(id: number) {
+  return useQuery({
+    queryKey: publicKeys.plan(id),
+    queryFn: () => api.getPublicPlan(id),
+    enabled: Number.isFinite(id),
+  });
+}
+
+export function useSetPlanPublic(planId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (isPublic: boolean) => api.setPlanPublic(planId, isPublic),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["public"] });
+      await client.invalidateQueries({ queryKey: queryKeys.plan(planId), exact: true });
+      await client.invalidateQueries({ queryKey: queryKeys.plans });
+    },
+  });
+}

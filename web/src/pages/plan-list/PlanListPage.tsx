@@ -2,7 +2,9 @@ import { Table, type TableColumnsType } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { usePlans } from "../../api/queries.ts";
+import { useCurrentUser } from "../../api/session.ts";
 import type { PlanSummary } from "../../api/types.ts";
+import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -14,6 +16,7 @@ const num = (n: number) => <span className="num">{n}</span>;
 export function PlanListPage() {
   const { t } = useI18n();
   const plans = usePlans();
+  const mayImport = can(useCurrentUser()?.role, "plans.import");
 
   const columns = useMemo<TableColumnsType<PlanSummary>>(
     () => [
@@ -80,7 +83,7 @@ export function PlanListPage() {
             <h1 className="page-title">{t("plans.title")}</h1>
             <div className="muted small">{t("plans.intro")}</div>
           </div>
-          <ImportButton />
+          {mayImport ? <ImportButton /> : null}
         </div>
         {plans.isError ? (
           <ErrorState title={t("plans.loadError")} error={plans.error} onRetry={() => void plans.refetch()} />

@@ -1,8 +1,10 @@
-import { CheckCircleOutlined } from "@ant-design/icons";
-import { App, Button, Tooltip } from "antd";
+import { CheckCircleOutlined, EyeOutlined, GlobalOutlined } from "@ant-design/icons";
+import { App, Button, Switch, Tag, Tooltip } from "antd";
 import { Link } from "react-router";
-import { usePublishPlan } from "../../api/queries.ts";
+import { usePublishPlan, useSetPlanPublic } from "../../api/queries.ts";
+import { useCurrentUser } from "../../api/session.ts";
 import type { PlanSummary } from "../../api/types.ts";
+import { can } from "../../auth/access.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StateTag } from "../plan-list/StateTag.tsx";
@@ -11,7 +13,20 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const publish = usePublishPlan(plan.id);
+  const setPublic = useSetPlanPublic(plan.id);
+  const role = useCurrentUser()?.role;
+  const mayPublish = can(role, "plans.publish");
+  const mayMakePublic = can(role, "plans.makePublic");
   const canPublish = plan.state === "draft";
+
+  async function togglePublic(next: boolean) {
+    try {
+      await setPublic.mutateAsync(next);
+      message.success(t(next ? "public.madePublic" : "public.madePrivate"));
+    } catch (error) {
+      message.error(t("public.failed", { message: errorMessage(error, t) }), 6);
+    }
+  }
 
   function confirmPublish() {
     modal.confirm({
@@ -59,18 +74,50 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
         })}
       </span>
       <span className="spacer" />
-      <Tooltip title={canPublish ? undefined : t("plan.alreadyPublished")}>
-        <Button
-          type="primary"
-          icon={<CheckCircleOutlined />}
-          disabled={!canPublish}
-          loading={publish.isPending}
-          onClick={confirmPublish}
-          data-testid="publish-button"
+      {plan.isPublic ? (
+        <Link to={`/public/plans/${plan.id}`} className="small" data-testid="public-link">
+          <EyeOutlined /> {t("public.openLink")}
+        </Link>
+      ) : null}
+      {mayMakePublic ? (
+        <Tooltip
+          title={plan.state === "draft" ? t("public.draftHint") : t("public.toggleHint", { id: plan.id })}
         >
-          {t("plan.publish")}
-        </Button>
-      </Tooltip>
+          <span className="public-toggle">
+            <GlobalOutlined aria-hidden="true" />
+            <span id="public-toggle-label">{t("public.toggle")}</span>
+            <Switch
+              aria-labelledby="public-toggle-label"
+              size="small"
+              checked={plan.isPublic}
+              disabled={plan.state === "draft" && !plan.isPublic}
+              loading={setPublic.isPending}
+              onChange={(next) => void togglePublic(next)}
+              data-testid="public-toggle"
+            />
+          </span>
+        </Tooltip>
+      ) : plan.isPublic ? (
+        <Tag icon={<GlobalOutlined />}>{t("public.toggle")}</Tag>
+      ) : null}
+      {mayPublish ? (
+        <Tooltip title={canPublish ? undefined : t("plan.alreadyPublished")}>
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined />}
+            disabled={!canPublish}
+            loading={publish.isPending}
+            onClick={confirmPublish}
+            data-testid="publish-button"
+          >
+            {t("plan.publish")}
+          </Button>
+        </Tooltip>
+      ) : (
+        <Tag className="readonly-tag" data-testid="read-only">
+          {t("public.readonlyNote")}
+        </Tag>
+      )}
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Select, Tag, Tooltip
 import dayjs, { type Dayjs } from "dayjs";
 import { type KeyboardEvent, useEffect, useMemo, useRef } from "react";
 import { usePatchTarget } from "../../api/queries.ts";
+import { useCurrentUser } from "../../api/session.ts";
 import type { Comparator, DepartmentRef, Direction, TargetKind, TargetView } from "../../api/types.ts";
+import { can } from "../../auth/access.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatNumber, formatTargetValue, fromDisplayNumber, unitScale } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -41,6 +43,8 @@ export function TargetCard({
   const { message } = App.useApp();
   const [form] = Form.useForm<CardValues>();
   const patch = usePatchTarget(planId);
+  // Leaders and reporters read the card; the server would refuse their changes, so none are offered.
+  const readOnly = !can(useCurrentUser()?.role, "plans.edit");
   const initial = useMemo(() => toCardValues(target), [target]);
 
   // When the target changes underneath (a save, an accepted suggestion), take the new values of the
@@ -97,7 +101,7 @@ export function TargetCard({
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+    if (!readOnly && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
       event.preventDefault();
       form.submit();
     }
@@ -152,7 +156,7 @@ export function TargetCard({
           </div>
         ) : null}
 
-        {showSuggestion && suggestion ? (
+        {showSuggestion && suggestion && !readOnly ? (
           <div className="suggestion" data-testid="department-suggestion">
             <BulbOutlined className="suggestion-icon" />
             <span className="suggestion-text">
@@ -189,6 +193,7 @@ export function TargetCard({
           onFinish={(values) => void save(values)}
           requiredMark={false}
           className="card-form"
+          disabled={readOnly}
         >
           <Form.Item
             name="subject"
@@ -296,23 +301,29 @@ export function TargetCard({
               notFoundContent={departments.length === 0 ? t("card.noDepartments") : undefined}
             />
           </Form.Item>
-          <div className="card-actions">
-            {dirty ? <span className="warn small">{t("card.unsaved")}</span> : null}
-            <span className="spacer" />
-            <Button icon={<UndoOutlined />} disabled={!dirty} onClick={() => form.setFieldsValue(initial)}>
-              {t("card.reset")}
-            </Button>
-            <Button
-              type="primary"
-              htmlType="submit"
-              icon={<SaveOutlined />}
-              disabled={!dirty}
-              loading={patch.isPending}
-              data-testid="target-save"
-            >
-              {t("card.save")}
-            </Button>
-          </div>
+          {readOnly ? (
+            <div className="muted small" data-testid="card-read-only">
+              {t("plan.readOnly")}
+            </div>
+          ) : (
+            <div className="card-actions">
+              {dirty ? <span className="warn small">{t("card.unsaved")}</span> : null}
+              <span className="spacer" />
+              <Button icon={<UndoOutlined />} disabled={!dirty} onClick={() => form.setFieldsValue(initial)}>
+                {t("card.reset")}
+              </Button>
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SaveOutlined />}
+                disabled={!dirty}
+                loading={patch.isPending}
+                data-testid="target-save"
+              >
+                {t("card.save")}
+              </Button>
+            </div>
+          )}
         </Form>
       </div>
     </div>

@@ -1,0 +1,246 @@
+// Users and their sessions. Every change of a user is audited with a snapshot that leaves out the
+// password hash and the second-factor secret; sign-in bookkeeping (failed attempts, last sign-in) is
+// audited by the sign-in itself (auth.login, auth.login_failed).
+
+import type { Kysely, Updateable } from "kysely";
+import type { UserView } from "../http/api-types.ts";
+import { type Actor, appendAudit } from "./audit-repository.ts";
+import { inTransaction } from "./database.ts";
+import type { Database, SessionRow, UserRole, UserRow, UsersTable } from "./schema.ts";
+
+type Db = Kysely<Database>;
+
+/** A user row fit for the audit log: no secrets. */
+export function userSnapshot(row: UserRow): Record<string, unknown> {
+  const { password_hash: _hash, totp_secret: _secret, ...rest } = row;
+  return rest;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function getUser(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", username.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+function viewQuery(db: Db) {
+  return db
+    .selectFrom("users")
+    .leftJoin("departments", "departments.id", "users.department_id")
+    .leftJoin("regions", "regions.id", "users.region_id")
+    .select([
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.role",
+      "users.region_id",
+      "regions.name as region_name",
+      "users.department_id",
+      "departments.name as department_name",
+      "departments.region_id as department_region_id",
+      "users.disabled",
+      "users.must_change_password",
+      "users.totp_enabled",
+      "users.locked_until",
+      "users.last_login_at",
+      "users.created_at",
+    ]);
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>["executeTakeFirstOrThrow"]>>;
+
+export interface UserDetail extends UserView {
+  /** A reporter's department's region (null for other roles). */
+  departmentRegionId: number | null;
+}
+
+function toView(row: ViewRow): UserDetail {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name ?? row.username,
+    role: row.role,
+    regionId: row.region_id,
+    regionName: row.region_name,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
+    totpEnabled: row.totp_enabled === 1,
+    lockedUntil: row.locked_until,
+    lastSignInAt: row.last_login_at,
+    createdAt: row.created_at,
+    departmentRegionId: row.department_region_id,
+  };
+}
+
+export async function getUserDetail(db: Db, id: number): Promise<UserDetail | undefined> {
+  const row = await viewQuery(db).where("users.id", "=", id).executeTakeFirst();
+  return row ? toView(row) : undefined;
+}
+
+export async function listUserDetails(db: Db): Promise<UserDetail[]> {
+  const rows = await viewQuery(db).orderBy("users.role").orderBy("users.username").execute();
+  return rows.map(toView);
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string | null;
+  passwordHash: string;
+  role: UserRole;
+  regionId: number | null;
+  departmentId: number | null;
+  mustChangePassword: boolean;
+}
+
+export async function insertUser(db: Db, actor: Actor, user: NewUser, now: string): Promise<UserRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("users")
+      .values({
+        username: user.username.trim().toLowerCase(),
+        display_name: user.displayName,
+        password_hash: user.passwordHash,
+        role: user.role,
+        region_id: user.regionId,
+        department_id: user.departmentId,
+        must_change_password: user.mustChangePassword ? 1 : 0,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      trx,
+      actor,
+      { action: "user.create", entity: "user", entityId: row.id, after: userSnapshot(row) },
+      now,
+    );
+    return row;
+  });
+}
+
+/** Changes a user and audits it under `action` (user.update, user.reset_password, auth.password_change …). */
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: number,
+  changes: Updateable<UsersTable>,
+  action: string,
+  now: string,
+): Promise<UserRow> {
+  return inTransaction(db, async (trx) => {
+    const before = await getUser(trx, id);
+    if (!before) throw new Error(`user ${id} vanished`);
+    await trx
+      .updateTable("users")
+      .set({ ...changes, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    const after = (await getUser(trx, id)) as UserRow;
+    const passwordChanged = changes.password_hash !== undefined;
+    const totpChanged = changes.totp_secret !== undefined && changes.totp_secret !== before.totp_secret;
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action,
+        entity: "user",
+        entityId: id,
+        before: userSnapshot(before),
+        after: {
+          ...userSnapshot(after),
+          ...(passwordChanged ? { password: "changed" } : {}),
+          ...(totpChanged ? { totp_secret: "changed" } : {}),
+        },
+      },
+      now,
+    );
+    return after;
+  });
+}
+
+/** Sign-in bookkeeping, not audited as a user change (the sign-in row records it). */
+export async function setSignInState(
+  db: Db,
+  id: number,
+  state: Pick<
+    Updateable<UsersTable>,
+    "failed_attempts" | "locked_until" | "last_login_at" | "totp_last_step"
+  >,
+): Promise<void> {
+  await db.updateTable("users").set(state).where("id", "=", id).execute();
+}
+
+// ── Sessions ───────────────────────────────────────────────────────────────────────────────────
+
+export interface NewSession {
+  /** sha256 of the token, hex. */
+  id: string;
+  userId: number;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export async function insertSession(db: Db, session: NewSession): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      ip: session.ip,
+      user_agent: session.userAgent?.slice(0, 300) ?? null,
+      created_at: session.createdAt,
+      last_seen_at: session.createdAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function getSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+/** Ends every session of a user but `keep` (the one changing its password stays signed in). */
+export async function deleteUserSessions(db: Db, userId: number, keep?: string): Promise<number> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .$if(keep !== undefined, (q) => q.where("id", "!=", keep as string))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,178 @@
+// Who may do what: the one table of every HTTP route and the rule it answers to, and the scope rules
+// by region. Pure data and functions; src/http/access-guard.ts enforces a route's row before its
+// handler runs, and refuses to register a route that has no row here.
+
+export type Role = "admin" | "planner" | "reporter" | "leader";
+export const ROLES: readonly Role[] = ["admin", "planner", "reporter", "leader"];
+
+/** The signed-in user as the rules see it. */
+export interface Principal {
+  id: number;
+  role: Role;
+  /** Planners and leaders: the region they work for (null: every region). Unused for admins. */
+  regionId: number | null;
+  /** Reporters: their department and its region. */
+  departmentId: number | null;
+  departmentRegionId: number | null;
+}
+
+export interface RegionLink {
+  id: number;
+  parentId: number | null;
+}
+
+export interface PlanFacts {
+  regionId: number | null;
+  state: "draft" | "published" | "closed";
+}
+
+/** Which object of a plan-scoped route the rule applies to: how to find its plan. */
+export type PlanResource = "plan" | "target" | "node" | "targets_in_body";
+
+export type AccessRule =
+  /** Anyone, signed in or not. */
+  | { kind: "public" }
+  /** Any signed-in user; `duringPasswordChange`: also before the forced change of password. */
+  | { kind: "signed_in"; duringPasswordChange?: boolean }
+  /** Signed-in users of these roles (a route may narrow further, e.g. import checks the plan's region). */
+  | { kind: "roles"; roles: readonly Role[] }
+  /** Reading or editing one plan, found from the route's parameters or body. */
+  | { kind: "plan"; action: "read" | "edit"; resource: PlanResource };
+
+const PUBLIC: AccessRule = { kind: "public" };
+const SIGNED_IN: AccessRule = { kind: "signed_in" };
+const OWN_ACCOUNT: AccessRule = { kind: "signed_in", duringPasswordChange: true };
+const ADMIN: AccessRule = { kind: "roles", roles: ["admin"] };
+const SECOND_FACTOR: AccessRule = { kind: "roles", roles: ["admin", "planner"] };
+const PLAN_EDITORS: AccessRule = { kind: "roles", roles: ["admin", "planner"] };
+const readPlan = (resource: PlanResource): AccessRule => ({ kind: "plan", action: "read", resource });
+const editPlan = (resource: PlanResource): AccessRule => ({ kind: "plan", action: "edit", resource });
+
+/**
+ * Every route of the application, "METHOD /path" as registered (HEAD follows GET). A path ending in
+ * `*` covers every route under it (the web app's files, the OpenAPI pages).
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
+  "GET /api/health": PUBLIC,
+  "GET /api/public/plans": PUBLIC,
+  "GET /api/public/plans/:id": PUBLIC,
+
+  "POST /api/auth/login": PUBLIC,
+  "POST /api/auth/logout": OWN_ACCOUNT,
+  "POST /api/auth/logout-all": OWN_ACCOUNT,
+  "GET /api/auth/me": OWN_ACCOUNT,
+  "POST /api/auth/password": OWN_ACCOUNT,
+  "POST /api/auth/totp/setup": SECOND_FACTOR,
+  "POST /api/auth/totp/enable": SECOND_FACTOR,
+  "POST /api/auth/totp/disable": SECOND_FACTOR,
+
+  "GET /api/plans": SIGNED_IN, // filtered to the plans the user may read
+  "GET /api/plans/:id": readPlan("plan"),
+  "GET /api/plans/:id/source": readPlan("plan"),
+  "POST /api/plans/import": PLAN_EDITORS, // the imported plan's region must be in the planner's scope
+  "POST /api/plans/:id/publish": editPlan("plan"),
+  "POST /api/plans/:id/public": editPlan("plan"),
+  "POST /api/plans/:id/targets": editPlan("plan"),
+  "PATCH /api/targets/:id": editPlan("target"),
+  "POST /api/targets/:id/split": editPlan("target"),
+  "POST /api/targets/merge": editPlan("targets_in_body"),
+  "PATCH /api/nodes/:id": editPlan("node"),
+
+  "GET /api/admin/users": ADMIN,
+  "POST /api/admin/users": ADMIN,
+  "PATCH /api/admin/users/:id": ADMIN,
+  "POST /api/admin/users/:id/reset-password": ADMIN,
+  "GET /api/admin/departments": ADMIN,
+  "POST /api/admin/departments": ADMIN,
+  "PATCH /api/admin/departments/:id": ADMIN,
+  "GET /api/admin/regions": ADMIN,
+  "GET /api/admin/audit": ADMIN,
+  "GET /api/admin/audit/export": ADMIN,
+  "GET /api/admin/audit/verify": ADMIN,
+
+  // The API's documentation and the built web app (its pages sign in through the API).
+  "GET /api/docs*": PUBLIC,
+  "GET /*": PUBLIC,
+};
+
+/** The row of a registered route; HEAD is answered like GET. Undefined: the route has no row. */
+export function accessRuleFor(method: string, url: string): AccessRule | undefined {
+  const m = method.toUpperCase() === "HEAD" ? "GET" : method.toUpperCase();
+  const exact = ROUTE_ACCESS[`${m} ${url}`];
+  if (exact) return exact;
+  for (const [key, rule] of Object.entries(ROUTE_ACCESS)) {
+    if (!key.endsWith("*") || key.endsWith(" /*")) continue;
+    const [km, kp] = key.split(" ") as [string, string];
+    if (km === m && url.startsWith(kp.slice(0, -1))) return rule;
+  }
+  return undefined;
+}
+
+/** The regions a user works in: "all", or a set of region ids. */
+export type RegionScope = "all" | ReadonlySet<number>;
+
+function withDescendants(rootId: number, regions: readonly RegionLink[]): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const r of regions) {
+    if (r.parentId === null) continue;
+    const list = children.get(r.parentId) ?? [];
+    list.push(r.id);
+    children.set(r.parentId, list);
+  }
+  const out = new Set<number>([rootId]);
+  const queue = [rootId];
+  while (queue.length > 0) {
+    const id = queue.pop() as number;
+    for (const child of children.get(id) ?? []) {
+      if (out.has(child)) continue; // a cycle in bad data must not loop forever
+      out.add(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/**
+ * Admins: everything. Planners and leaders: their region and the regions under it (a city's planner
+ * sees its districts), or everything without a region. Reporters: their department's region only.
+ */
+export function regionScope(user: Principal, regions: readonly RegionLink[]): RegionScope {
+  if (user.role === "admin") return "all";
+  if (user.role === "reporter") {
+    return user.departmentRegionId === null ? new Set() : new Set([user.departmentRegionId]);
+  }
+  if (user.regionId === null) return "all";
+  return withDescendants(user.regionId, regions);
+}
+
+export function inScope(scope: RegionScope, regionId: number | null): boolean {
+  if (scope === "all") return true;
+  return regionId !== null && scope.has(regionId);
+}
+
+/** Leaders and planners read every plan in scope, drafts too; reporters only published ones. */
+export function canReadPlan(user: Principal, plan: PlanFacts, scope: RegionScope): boolean {
+  if (user.role === "admin") return true;
+  if (user.role === "reporter") return plan.state !== "draft" && inScope(scope, plan.regionId);
+  return inScope(scope, plan.regionId);
+}
+
+/** Only planners (and admins) change plans, and only in their scope; leaders read, reporters report. */
+export function canEditPlan(user: Principal, plan: PlanFacts, scope: RegionScope): boolean {
+  if (user.role === "admin") return true;
+  if (user.role !== "planner") return false;
+  return inScope(scope, plan.regionId);
+}
+
+/** Whether the role may make a request under this rule, before any plan is looked at. */
+export function roleAllowed(rule: AccessRule, role: Role): boolean {
+  switch (rule.kind) {
+    case "public":
+    case "signed_in":
+      return true;
+    case "roles":
+      return rule.roles.includes(role);
+    case "plan":
+      return rule.action === "read" || role === "admin" || role === "planner";
+  }
+}

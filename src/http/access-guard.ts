@@ -1,0 +1,166 @@
+// Enforces src/domain/access.ts: every route registered gets its row's checks as its first hooks, and
+// a route without a row cannot be registered at all. onRequest: the session (401), CSRF on writes
+// (403 csrf), the forced password change (403 password_change_required), the role (403). preHandler,
+// once the body is parsed: the plan's region scope (403).
+
+import { timingSafeEqual } from "node:crypto";
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onRequestHookHandler,
+  preHandlerHookHandler,
+  RouteOptions,
+} from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import {
+  type AccessRule,
+  accessRuleFor,
+  canEditPlan,
+  canReadPlan,
+  type PlanResource,
+  regionScope,
+  roleAllowed,
+} from "../domain/access.ts";
+import { AppError } from "../domain/app-error.ts";
+import { type ActiveSession, type AuthSettings, authenticate, toPrincipal } from "../services/auth.ts";
+import { CSRF_COOKIE, CSRF_HEADER, readCookies, SESSION_COOKIE } from "./cookies.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in session, set by the access guard on routes that need one. */
+    auth: ActiveSession | null;
+  }
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export interface GuardDeps {
+  db: Kysely<Database>;
+  auth: AuthSettings;
+}
+
+async function plansOf(
+  db: Kysely<Database>,
+  resource: PlanResource,
+  request: FastifyRequest,
+): Promise<number[]> {
+  const params = request.params as { id?: string | number };
+  const id = Number(params.id);
+  switch (resource) {
+    case "plan":
+      return Number.isInteger(id) ? [id] : [];
+    case "target": {
+      const row = await db.selectFrom("targets").select("plan_id").where("id", "=", id).executeTakeFirst();
+      return row ? [row.plan_id] : [];
+    }
+    case "node": {
+      const row = await db
+        .selectFrom("outline_nodes")
+        .select("plan_id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? [row.plan_id] : [];
+    }
+    case "targets_in_body": {
+      const ids = ((request.body as { ids?: unknown } | undefined)?.ids ?? []) as unknown[];
+      const numbers = ids.filter((x): x is number => Number.isInteger(x));
+      if (numbers.length === 0) return [];
+      const rows = await db
+        .selectFrom("targets")
+        .select("plan_id")
+        .distinct()
+        .where("id", "in", numbers)
+        .execute();
+      return rows.map((r) => r.plan_id);
+    }
+  }
+}
+
+function authenticateHook(deps: GuardDeps, rule: AccessRule): onRequestHookHandler {
+  return async (request) => {
+    if (rule.kind === "public") return;
+    const token = readCookies(request)[SESSION_COOKIE];
+    const session = token ? await authenticate(deps.db, deps.auth, token) : null;
+    if (!session) throw new AppError("unauthenticated", "请先登录 / please sign in");
+    request.auth = session;
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      const sent = typeof header === "string" ? header : "";
+      const cookie = readCookies(request)[CSRF_COOKIE] ?? "";
+      if (!sent || !sameToken(sent, cookie) || !sameToken(sent, session.csrfToken)) {
+        throw new AppError(
+          "csrf",
+          "缺少或错误的防跨站请求令牌，请刷新页面 / missing or wrong CSRF token (x-csrf-token): reload the page",
+        );
+      }
+    }
+    if (session.user.mustChangePassword && !(rule.kind === "signed_in" && rule.duringPasswordChange)) {
+      throw new AppError("password_change_required", "请先修改初始密码 / change your password first");
+    }
+    if (!roleAllowed(rule, session.user.role)) {
+      throw new AppError("forbidden", "无权执行此操作 / you may not do this");
+    }
+  };
+}
+
+function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>): preHandlerHookHandler {
+  return async (request) => {
+    const session = request.auth;
+    if (!session) throw new AppError("unauthenticated", "请先登录 / please sign in");
+    const principal = toPrincipal(session.user);
+    const planIds = await plansOf(deps.db, rule.resource, request);
+    if (planIds.length === 0) return; // nothing found: the handler answers 404
+    const regions = await deps.db.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+    const scope = regionScope(principal, regions);
+    const plans = await deps.db
+      .selectFrom("plans")
+      .select(["id", "region_id", "state"])
+      .where("id", "in", planIds)
+      .execute();
+    for (const plan of plans) {
+      const facts = { regionId: plan.region_id, state: plan.state };
+      const allowed =
+        rule.action === "read" ? canReadPlan(principal, facts, scope) : canEditPlan(principal, facts, scope);
+      if (!allowed) {
+        throw new AppError(
+          "forbidden",
+          `无权${rule.action === "read" ? "查看" : "修改"}计划 ${plan.id} / you may not ${rule.action} plan ${plan.id}`,
+          { planId: plan.id },
+        );
+      }
+    }
+  };
+}
+
+/** Call before any route is registered. */
+export function installAccessGuard(app: FastifyInstance, deps: GuardDeps): void {
+  app.decorateRequest("auth", null);
+  app.addHook("onRoute", (route: RouteOptions) => {
+    const methods = asArray(route.method);
+    const rules = methods.map((m) => accessRuleFor(m, route.url));
+    const rule = rules[0];
+    if (!rule || rules.some((r) => r !== rule)) {
+      throw new Error(
+        `路由 ${methods.join("|")} ${route.url} 不在访问控制表中 / route ${methods.join("|")} ${route.url} has no row in ROUTE_ACCESS (src/domain/access.ts)`,
+      );
+    }
+    route.config = { ...(route.config ?? {}), access: rule } as typeof route.config;
+    route.onRequest = [authenticateHook(deps, rule), ...asArray(route.onRequest)];
+    if (rule.kind === "plan") route.preHandler = [scopeHook(deps, rule), ...asArray(route.preHandler)];
+  });
+}

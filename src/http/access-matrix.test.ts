@@ -1,0 +1,217 @@
+// The access matrix: every row of ROUTE_ACCESS × every persona, the expected answer derived from the
+// row's rule (with the few per-route exceptions named below), sent as a real request. A route with no
+// sample request here fails the test, so a new route cannot skip the matrix; a route with no row in
+// ROUTE_ACCESS cannot even be registered.
+
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
+import { type AccessWorld, buildAccessWorld, PERSONAS, type Persona } from "../test/access-fixture.ts";
+import { signIn, TEST_AUTH, TEST_PASSWORD, type TestClient } from "../test/auth-helpers.ts";
+import { multipartBody } from "../test/multipart.ts";
+import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { testDialects, useTestDatabase } from "../test/test-databases.ts";
+import { buildApp } from "./build-app.ts";
+
+/** Who a rule lets in, before any route-specific narrowing. */
+function expectedByRule(rule: AccessRule, persona: Persona): boolean {
+  if (rule.kind === "public") return true;
+  if (persona === "anonymous") return false;
+  switch (rule.kind) {
+    case "signed_in":
+      return true;
+    case "roles": {
+      const role = persona.startsWith("planner")
+        ? "planner"
+        : persona.startsWith("reporter")
+          ? "reporter"
+          : persona;
+      return (rule.roles as readonly string[]).includes(role);
+    }
+    case "plan":
+      // The plan is Nankai's and published; the leader works for Tianjin, the city above Nankai.
+      if (rule.action === "read") return ["admin", "planner", "leader", "reporter"].includes(persona);
+      return ["admin", "planner"].includes(persona);
+  }
+}
+
+interface Sample {
+  request: (w: AccessWorld) => InjectOptions;
+  /** Where the route narrows its rule further (import: the plan's region must be the planner's). */
+  except?: Partial<Record<Persona, boolean>>;
+}
+
+const SAMPLES: Record<string, Sample> = {
+  "GET /api/health": { request: () => ({ method: "GET", url: "/api/health" }) },
+  "GET /api/public/plans": { request: () => ({ method: "GET", url: "/api/public/plans" }) },
+  "GET /api/public/plans/:id": { request: (w) => ({ method: "GET", url: `/api/public/plans/${w.planId}` }) },
+  "POST /api/auth/login": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: w.usernames.leader, password: TEST_PASSWORD },
+    }),
+  },
+  "POST /api/auth/logout": { request: () => ({ method: "POST", url: "/api/auth/logout" }) },
+  "POST /api/auth/logout-all": { request: () => ({ method: "POST", url: "/api/auth/logout-all" }) },
+  "GET /api/auth/me": { request: () => ({ method: "GET", url: "/api/auth/me" }) },
+  "POST /api/auth/password": {
+    request: () => ({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "Changed-Secret-77" },
+    }),
+  },
+  "POST /api/auth/totp/setup": { request: () => ({ method: "POST", url: "/api/auth/totp/setup" }) },
+  "POST /api/auth/totp/enable": {
+    request: () => ({ method: "POST", url: "/api/auth/totp/enable", payload: { code: "123456" } }),
+  },
+  "POST /api/auth/totp/disable": {
+    request: () => ({ method: "POST", url: "/api/auth/totp/disable", payload: { code: "123456" } }),
+  },
+  "GET /api/plans": { request: () => ({ method: "GET", url: "/api/plans" }) },
+  "GET /api/plans/:id": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}` }) },
+  "GET /api/plans/:id/source": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/source` }) },
+  "POST /api/plans/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/plans/import",
+      ...multipartBody({ region: "120104", force: "true" }, [
+        { name: "file", fileName: "plan.txt", content: new TextEncoder().encode(FIXTURE_TEXT) },
+      ]),
+    }),
+    except: { planner_other_region: false },
+  },
+  "POST /api/plans/:id/publish": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/publish` }),
+  },
+  "POST /api/plans/:id/public": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/public`, payload: { public: true } }),
+  },
+  "POST /api/plans/:id/targets": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/targets`,
+      payload: { start: 0, end: 8 },
+    }),
+  },
+  "PATCH /api/targets/:id": {
+    request: (w) => ({ method: "PATCH", url: `/api/targets/${w.targetIds[0]}`, payload: { weight: 2 } }),
+  },
+  "POST /api/targets/:id/split": {
+    request: (w) => ({ method: "POST", url: `/api/targets/${w.targetIds[0]}/split`, payload: { at: 1 } }),
+  },
+  "POST /api/targets/merge": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/targets/merge",
+      payload: { ids: w.targetIds.slice(0, 2) },
+    }),
+  },
+  "PATCH /api/nodes/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/nodes/${w.taskNodeId}`,
+      payload: { title: "改过的标题" },
+    }),
+  },
+  "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
+  "POST /api/admin/users": {
+    request: () => ({
+      method: "POST",
+      url: "/api/admin/users",
+      payload: { username: "new-user", role: "leader" },
+    }),
+  },
+  "PATCH /api/admin/users/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/admin/users/${w.users.reporter}`,
+      payload: { displayName: "区人社局 填报人" },
+    }),
+  },
+  "POST /api/admin/users/:id/reset-password": {
+    request: (w) => ({ method: "POST", url: `/api/admin/users/${w.users.leader}/reset-password` }),
+  },
+  "GET /api/admin/departments": { request: () => ({ method: "GET", url: "/api/admin/departments" }) },
+  "POST /api/admin/departments": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/admin/departments",
+      payload: { regionId: w.regions.nankai, name: "区新设局" },
+    }),
+  },
+  "PATCH /api/admin/departments/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/admin/departments/${w.departments.nankaiJyj}`,
+      payload: { shortName: "教育局" },
+    }),
+  },
+  "GET /api/admin/regions": { request: () => ({ method: "GET", url: "/api/admin/regions" }) },
+  "GET /api/admin/audit": { request: () => ({ method: "GET", url: "/api/admin/audit?q=plan" }) },
+  "GET /api/admin/audit/export": { request: () => ({ method: "GET", url: "/api/admin/audit/export" }) },
+  "GET /api/admin/audit/verify": { request: () => ({ method: "GET", url: "/api/admin/audit/verify" }) },
+  "GET /api/docs*": { request: () => ({ method: "GET", url: "/api/docs/json" }) },
+  "GET /*": { request: () => ({ method: "GET", url: "/index.html" }) },
+};
+
+describe.each(testDialects())("access matrix on %s", (dialect) => {
+  const store = useTestDatabase(dialect);
+  let app: FastifyInstance;
+  let world: AccessWorld;
+
+  beforeEach(async () => {
+    world = await buildAccessWorld(store().db);
+    app = await buildApp({ db: store().db, dialect, extract: fixtureExtract, auth: TEST_AUTH });
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it("have a sample request for every row of the access table", () => {
+    expect(Object.keys(ROUTE_ACCESS).filter((key) => !SAMPLES[key])).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((key) => !ROUTE_ACCESS[key])).toEqual([]);
+  });
+
+  it("refuse to register a route that has no row in the access table", async () => {
+    const fresh = await buildApp({ db: store().db, dialect, extract: fixtureExtract, auth: TEST_AUTH });
+    try {
+      expect(() => fresh.get("/api/secret", async () => ({ secret: true }))).toThrow(/ROUTE_ACCESS/);
+      expect(() => fresh.post("/api/health", async () => ({}))).toThrow(/ROUTE_ACCESS/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  for (const [key, rule] of Object.entries(ROUTE_ACCESS)) {
+    it(`${key}: allow and deny each persona as the table says`, async () => {
+      const sample = SAMPLES[key];
+      if (!sample) throw new Error(`no sample request for ${key}`);
+      const expected = (p: Persona) => sample.except?.[p] ?? expectedByRule(rule, p);
+      // Everyone signs in first (reset-password or logout-all of one must not disturb another's
+      // sign-in); the denied go before the allowed, whose requests may change the world.
+      const clients: Partial<Record<Persona, TestClient>> = {};
+      for (const persona of PERSONAS) {
+        if (persona !== "anonymous") clients[persona] = await signIn(app, world.usernames[persona]);
+      }
+      const order = [...PERSONAS].sort((a, b) => Number(expected(a)) - Number(expected(b)));
+      const unexpected: string[] = [];
+      for (const persona of order) {
+        const request = sample.request(world);
+        const client = clients[persona];
+        const response = client ? await client.inject(request) : await app.inject(request);
+        const denied = response.statusCode === 401 || response.statusCode === 403;
+        if (response.statusCode >= 500)
+          unexpected.push(`${persona}: ${response.statusCode} ${response.body}`);
+        if (expected(persona) && denied)
+          unexpected.push(`${persona}: denied ${response.statusCode} ${response.body}`);
+        if (!expected(persona) && !denied) unexpected.push(`${persona}: ALLOWED ${response.statusCode}`);
+        if (!expected(persona) && denied) {
+          expect(response.statusCode, `${persona} on ${key}`).toBe(persona === "anonymous" ? 401 : 403);
+        }
+      }
+      expect(unexpected).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,93 @@
+import { Readable } from "node:stream";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { TypeCompiler } from "@sinclair/typebox/compiler";
+import { AppError } from "../../domain/app-error.ts";
+import {
+  auditCsv,
+  auditPage,
+  createDepartment,
+  createUser,
+  listDepartmentViews,
+  listRegionViews,
+  listUsers,
+  resetPassword,
+  updateDepartment,
+  updateUserByAdmin,
+  verifyAudit,
+} from "../../services/user-admin.ts";
+import type { ResetPasswordRequest } from "../api-types.ts";
+import {
+  auditExportSchema,
+  auditSchema,
+  auditVerifySchema,
+  createDepartmentSchema,
+  createUserSchema,
+  listDepartmentsSchema,
+  listRegionsSchema,
+  listUsersSchema,
+  ResetPasswordSchema,
+  resetPasswordSchema,
+  updateDepartmentSchema,
+  updateUserSchema,
+} from "./admin-schemas.ts";
+import { actorOf, type RouteDeps } from "./route-deps.ts";
+
+const checkReset = TypeCompiler.Compile(ResetPasswordSchema);
+
+function resetOptions(body: unknown): ResetPasswordRequest {
+  if (body === undefined || body === null) return {};
+  if (!checkReset.Check(body)) {
+    throw new AppError("bad_input", "请求参数无效 / invalid request: body must be { clearTotp?: boolean }", {
+      field: "body",
+    });
+  }
+  return body;
+}
+
+export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { db } = deps;
+  const admin = { db, now: deps.auth.now, ...(deps.auth.scrypt ? { scrypt: deps.auth.scrypt } : {}) };
+
+  app.get("/api/admin/users", { schema: listUsersSchema }, async () => listUsers(db));
+
+  app.post("/api/admin/users", { schema: createUserSchema }, async (request, reply) =>
+    reply.status(201).send(await createUser(admin, actorOf(request), request.body)),
+  );
+
+  app.patch("/api/admin/users/:id", { schema: updateUserSchema }, async (request) =>
+    updateUserByAdmin(admin, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post("/api/admin/users/:id/reset-password", { schema: resetPasswordSchema }, async (request) =>
+    resetPassword(admin, actorOf(request), request.params.id, {
+      clearTotp: resetOptions(request.body).clearTotp === true,
+    }),
+  );
+
+  app.get("/api/admin/departments", { schema: listDepartmentsSchema }, async () => listDepartmentViews(db));
+
+  app.post("/api/admin/departments", { schema: createDepartmentSchema }, async (request, reply) =>
+    reply.status(201).send(await createDepartment(admin, actorOf(request), request.body)),
+  );
+
+  app.patch("/api/admin/departments/:id", { schema: updateDepartmentSchema }, async (request) =>
+    updateDepartment(admin, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get("/api/admin/regions", { schema: listRegionsSchema }, async () => listRegionViews(db));
+
+  app.get("/api/admin/audit", { schema: auditSchema }, async (request) => {
+    const { page, pageSize, ...search } = request.query;
+    return auditPage(db, search, page, pageSize);
+  });
+
+  app.get("/api/admin/audit/export", { schema: auditExportSchema }, async (request, reply) => {
+    const stamp = deps.auth.now().toISOString().slice(0, 10);
+    reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="plantrack-audit-${stamp}.csv"`);
+    return reply.send(Readable.from(auditCsv(db, request.query)));
+  });
+
+  app.get("/api/admin/audit/verify", { schema: auditVerifySchema }, async () => verifyAudit(db));
+};

@@ -1,0 +1,232 @@
+import { type Static, Type } from "@sinclair/typebox";
+import type {
+  AuditEntryView,
+  AuditPage,
+  AuditVerifyResult,
+  CreateDepartmentRequest,
+  CreateUserRequest,
+  DepartmentView,
+  RegionView,
+  ResetPasswordRequest,
+  UpdateDepartmentRequest,
+  UpdateUserRequest,
+  UserView,
+  UserWithPassword,
+} from "../api-types.ts";
+import { type Same, sameShape } from "../type-check.ts";
+import { RoleSchema } from "./auth-schemas.ts";
+import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";
+
+export const UserViewSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  regionId: Nullable(Type.Integer()),
+  regionName: Nullable(Type.String()),
+  departmentId: Nullable(Type.Integer()),
+  departmentName: Nullable(Type.String()),
+  disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
+  lockedUntil: Nullable(Type.String()),
+  lastSignInAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+sameShape<Same<Static<typeof UserViewSchema>, UserView>>();
+
+export const UserWithPasswordSchema = Type.Object({ user: UserViewSchema, password: Type.String() });
+sameShape<Same<Static<typeof UserWithPasswordSchema>, UserWithPassword>>();
+
+export const CreateUserSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 2, maxLength: 32 }),
+    displayName: Type.Optional(Type.String({ maxLength: 100 })),
+    role: RoleSchema,
+    regionId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    departmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    password: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof CreateUserSchema>, CreateUserRequest>>();
+
+export const UpdateUserSchema = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ maxLength: 100 })),
+    role: Type.Optional(RoleSchema),
+    regionId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    departmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof UpdateUserSchema>, UpdateUserRequest>>();
+
+export const ResetPasswordSchema = Type.Object(
+  { clearTotp: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof ResetPasswordSchema>, ResetPasswordRequest>>();
+
+export const DepartmentViewSchema = Type.Object({
+  id: Type.Integer(),
+  regionId: Type.Integer(),
+  regionName: Type.String(),
+  name: Type.String(),
+  shortName: Nullable(Type.String()),
+  fullName: Nullable(Type.String()),
+  disabled: Type.Boolean(),
+  userCount: Type.Integer(),
+});
+sameShape<Same<Static<typeof DepartmentViewSchema>, DepartmentView>>();
+
+export const CreateDepartmentSchema = Type.Object(
+  {
+    regionId: Type.Integer({ minimum: 1 }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    fullName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof CreateDepartmentSchema>, CreateDepartmentRequest>>();
+
+export const UpdateDepartmentSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    fullName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof UpdateDepartmentSchema>, UpdateDepartmentRequest>>();
+
+export const RegionViewSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  code: Type.String(),
+  parentId: Nullable(Type.Integer()),
+});
+sameShape<Same<Static<typeof RegionViewSchema>, RegionView>>();
+
+export const AuditEntrySchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  userId: Nullable(Type.Integer()),
+  username: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Nullable(Type.String()),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+sameShape<Same<Static<typeof AuditEntrySchema>, AuditEntryView>>();
+
+export const AuditPageSchema = Type.Object({
+  entries: Type.Array(AuditEntrySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+sameShape<Same<Static<typeof AuditPageSchema>, AuditPage>>();
+
+export const AuditVerifySchema = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  brokenAt: Nullable(Type.Integer()),
+  reason: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof AuditVerifySchema>, AuditVerifyResult>>();
+
+const DateOrTime = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?$" });
+
+export const AuditQuerySchema = Type.Object(
+  {
+    from: Type.Optional(DateOrTime),
+    to: Type.Optional(DateOrTime),
+    user: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    entity: Type.Optional(Type.String({ maxLength: 64 })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+const AuditExportQuerySchema = Type.Omit(AuditQuerySchema, ["page", "pageSize"], {
+  additionalProperties: false,
+});
+
+const tags = ["admin"];
+
+export const listUsersSchema = {
+  summary: "用户列表 / every user",
+  tags,
+  response: { 200: Type.Array(UserViewSchema), ...errorResponses },
+};
+export const createUserSchema = {
+  summary:
+    "新建用户（未给密码时生成随机密码，仅显示一次） / a new user (a random password, shown once, unless given)",
+  tags,
+  body: CreateUserSchema,
+  response: { 201: UserWithPasswordSchema, ...errorResponses },
+};
+export const updateUserSchema = {
+  summary:
+    "修改用户：姓名、角色、地区、部门、停用 / change a user's name, role, region, department, or disable",
+  tags,
+  params: IdParams,
+  body: UpdateUserSchema,
+  response: { 200: UserViewSchema, ...errorResponses },
+};
+export const resetPasswordSchema = {
+  summary:
+    "重置密码（随机，仅显示一次；下次登录须修改） / a new random password, shown once, to be changed at sign-in",
+  tags,
+  params: IdParams,
+  // The body is optional (Fastify validates a body schema even when none is sent): checked by the route.
+  response: { 200: UserWithPasswordSchema, ...errorResponses },
+};
+export const listDepartmentsSchema = {
+  summary: "部门列表 / every department",
+  tags,
+  response: { 200: Type.Array(DepartmentViewSchema), ...errorResponses },
+};
+export const createDepartmentSchema = {
+  summary: "新建部门 / a new department",
+  tags,
+  body: CreateDepartmentSchema,
+  response: { 201: DepartmentViewSchema, ...errorResponses },
+};
+export const updateDepartmentSchema = {
+  summary: "修改部门 / change a department",
+  tags,
+  params: IdParams,
+  body: UpdateDepartmentSchema,
+  response: { 200: DepartmentViewSchema, ...errorResponses },
+};
+export const listRegionsSchema = {
+  summary: "地区列表 / every region",
+  tags,
+  response: { 200: Type.Array(RegionViewSchema), ...errorResponses },
+};
+export const auditSchema = {
+  summary: "审计日志查询（最新在前） / search the audit log, newest first",
+  tags,
+  querystring: AuditQuerySchema,
+  response: { 200: AuditPageSchema, ...errorResponses },
+};
+export const auditExportSchema = {
+  summary: "导出审计日志（CSV，UTF-8 带 BOM） / export the audit log as CSV (UTF-8 with BOM, opens in Excel)",
+  tags,
+  querystring: AuditExportQuerySchema,
+};
+export const auditVerifySchema = {
+  summary: "校验审计日志哈希链 / check the audit log's hash chain",
+  tags,
+  response: { 200: AuditVerifySchema, ...errorResponses },
+};

@@ -1,0 +1,475 @@
+// Administration: users, departments, regions and the audit log, for the admin API and the CLI.
+
+import type { Kysely } from "kysely";
+import {
+  type Actor,
+  type AuditRowWithUser,
+  type AuditSearch,
+  appendAudit,
+  iterateAudit,
+  searchAudit,
+  verifyAuditChain,
+} from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { getRegion, listRegions } from "../db/regions-repository.ts";
+import type { Database, DepartmentRow, UserRole } from "../db/schema.ts";
+import {
+  deleteUserSessions,
+  findUserByUsername,
+  getUser,
+  getUserDetail,
+  insertUser,
+  listUserDetails,
+  type UserDetail,
+  updateUser,
+} from "../db/users-repository.ts";
+import { AppError } from "../domain/app-error.ts";
+import type {
+  AuditEntryView,
+  AuditPage,
+  AuditVerifyResult,
+  CreateUserRequest,
+  DepartmentView,
+  RegionView,
+  UpdateUserRequest,
+  UserView,
+} from "../http/api-types.ts";
+import { checkPasswordRules } from "./auth.ts";
+import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
+
+type Db = Kysely<Database>;
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+export function toUserView(user: UserDetail): UserView {
+  const { departmentRegionId: _r, ...view } = user;
+  return view;
+}
+
+function notFound(what: string, id: number | string): AppError {
+  return new AppError("not_found", `${what} ${id} 不存在 / ${what} ${id} not found`, { entity: what, id });
+}
+
+async function departmentRow(db: Db, id: number): Promise<DepartmentRow> {
+  const row = await db.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row)
+    throw new AppError("bad_input", `部门 ${id} 不存在 / no department ${id}`, { field: "departmentId" });
+  return row;
+}
+
+/** A reporter belongs to a department and works in its region; others may have a region. */
+async function placement(
+  db: Db,
+  role: UserRole,
+  regionId: number | null,
+  departmentId: number | null,
+): Promise<{ regionId: number | null; departmentId: number | null }> {
+  if (role === "reporter") {
+    if (departmentId === null) {
+      throw new AppError("bad_input", "填报人必须属于一个部门 / a reporter needs a department", {
+        field: "departmentId",
+      });
+    }
+    const dept = await departmentRow(db, departmentId);
+    return { regionId: dept.region_id, departmentId };
+  }
+  if (regionId !== null && !(await getRegion(db, regionId))) {
+    throw new AppError("bad_input", `地区 ${regionId} 不存在 / no region ${regionId}`, { field: "regionId" });
+  }
+  if (departmentId !== null) await departmentRow(db, departmentId);
+  return { regionId: role === "admin" ? null : regionId, departmentId };
+}
+
+export interface AdminDeps {
+  db: Db;
+  now: () => Date;
+  scrypt?: ScryptParams;
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  return (await listUserDetails(db)).map(toUserView);
+}
+
+/**
+ * Creates a user who must change the password at first sign-in; without a password a random one is
+ * made. `mustChangePassword: false` only for automation (passwords given by environment).
+ */
+export async function createUser(
+  deps: AdminDeps,
+  actor: Actor,
+  request: CreateUserRequest,
+  options: { mustChangePassword?: boolean } = {},
+): Promise<{ user: UserView; password: string }> {
+  const username = request.username.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new AppError(
+      "bad_input",
+      `用户名须为 2–32 位小写字母、数字或 . _ - / a user name is 2–32 lower-case letters, digits, . _ -: ${request.username}`,
+      { field: "username" },
+    );
+  }
+  const password = request.password ?? randomPassword();
+  checkPasswordRules(password, username);
+  const hash = await hashPassword(password, deps.scrypt ?? DEFAULT_SCRYPT);
+  return inTransaction(deps.db, async (trx) => {
+    if (await findUserByUsername(trx, username)) {
+      throw new AppError("conflict", `用户名 ${username} 已存在 / the user name ${username} is taken`, {
+        field: "username",
+      });
+    }
+    const place = await placement(trx, request.role, request.regionId ?? null, request.departmentId ?? null);
+    const row = await insertUser(
+      trx,
+      actor,
+      {
+        username,
+        displayName: request.displayName?.trim() || null,
+        passwordHash: hash,
+        role: request.role,
+        ...place,
+        mustChangePassword: options.mustChangePassword ?? true,
+      },
+      deps.now().toISOString(),
+    );
+    return { user: toUserView((await getUserDetail(trx, row.id)) as UserDetail), password };
+  });
+}
+
+export async function updateUserByAdmin(
+  deps: AdminDeps,
+  actor: Actor,
+  id: number,
+  request: UpdateUserRequest,
+): Promise<UserView> {
+  return inTransaction(deps.db, async (trx) => {
+    const user = await getUser(trx, id);
+    if (!user) throw notFound("user", id);
+    if (actor.userId === id && (request.disabled === true || (request.role && request.role !== user.role))) {
+      throw new AppError(
+        "conflict",
+        "不能停用自己或更改自己的角色 / you cannot disable yourself or change your own role",
+      );
+    }
+    const role = request.role ?? user.role;
+    const place = await placement(
+      trx,
+      role,
+      request.regionId !== undefined ? request.regionId : user.region_id,
+      request.departmentId !== undefined
+        ? request.departmentId
+        : role === "reporter"
+          ? user.department_id
+          : null,
+    );
+    const now = deps.now().toISOString();
+    await updateUser(
+      trx,
+      actor,
+      id,
+      {
+        ...(request.displayName !== undefined ? { display_name: request.displayName.trim() || null } : {}),
+        role,
+        region_id: place.regionId,
+        department_id: place.departmentId,
+        ...(request.disabled !== undefined ? { disabled: request.disabled ? 1 : 0 } : {}),
+      },
+      "user.update",
+      now,
+    );
+    if (request.disabled === true) await deleteUserSessions(trx, id);
+    return toUserView((await getUserDetail(trx, id)) as UserDetail);
+  });
+}
+
+/**
+ * A new random password that must be changed at the next sign-in; unlocks the account and ends its
+ * sessions. `clearTotp` also removes the second factor (a user who lost the authenticator).
+ */
+export async function resetPassword(
+  deps: AdminDeps,
+  actor: Actor,
+  id: number,
+  options: { clearTotp?: boolean; password?: string; mustChangePassword?: boolean } = {},
+): Promise<{ user: UserView; password: string }> {
+  const user = await getUser(deps.db, id);
+  if (!user) throw notFound("user", id);
+  const password = options.password ?? randomPassword();
+  checkPasswordRules(password, user.username);
+  const hash = await hashPassword(password, deps.scrypt ?? DEFAULT_SCRYPT);
+  const now = deps.now().toISOString();
+  return inTransaction(deps.db, async (trx) => {
+    await updateUser(
+      trx,
+      actor,
+      id,
+      {
+        password_hash: hash,
+        must_change_password: options.mustChangePassword === false ? 0 : 1,
+        password_changed_at: now,
+        failed_attempts: 0,
+        locked_until: null,
+        ...(options.clearTotp ? { totp_enabled: 0, totp_secret: null, totp_last_step: null } : {}),
+      },
+      "user.reset_password",
+      now,
+    );
+    await deleteUserSessions(trx, id);
+    return { user: toUserView((await getUserDetail(trx, id)) as UserDetail), password };
+  });
+}
+
+// ── Departments and regions ────────────────────────────────────────────────────────────────────
+
+export async function listDepartmentViews(db: Db): Promise<DepartmentView[]> {
+  const rows = await db
+    .selectFrom("departments")
+    .innerJoin("regions", "regions.id", "departments.region_id")
+    .select([
+      "departments.id",
+      "departments.region_id",
+      "regions.name as region_name",
+      "departments.name",
+      "departments.short_name",
+      "departments.full_name",
+      "departments.disabled",
+      (eb) =>
+        eb
+          .selectFrom("users")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("users.department_id", "=", "departments.id")
+          .as("user_count"),
+    ])
+    .orderBy("departments.region_id")
+    .orderBy("departments.ord")
+    .orderBy("departments.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    name: r.name,
+    shortName: r.short_name,
+    fullName: r.full_name,
+    disabled: r.disabled === 1,
+    userCount: Number(r.user_count ?? 0),
+  }));
+}
+
+async function departmentView(db: Db, id: number): Promise<DepartmentView> {
+  const view = (await listDepartmentViews(db)).find((d) => d.id === id);
+  if (!view) throw notFound("department", id);
+  return view;
+}
+
+export interface DepartmentInput {
+  regionId: number;
+  name: string;
+  shortName?: string | null;
+  fullName?: string | null;
+}
+
+export async function createDepartment(
+  deps: AdminDeps,
+  actor: Actor,
+  input: DepartmentInput,
+): Promise<DepartmentView> {
+  const name = input.name.trim();
+  if (!name)
+    throw new AppError("bad_input", "部门名称不能为空 / the name cannot be empty", { field: "name" });
+  return inTransaction(deps.db, async (trx) => {
+    if (!(await getRegion(trx, input.regionId))) {
+      throw new AppError("bad_input", `地区 ${input.regionId} 不存在 / no region ${input.regionId}`, {
+        field: "regionId",
+      });
+    }
+    const clash = await trx
+      .selectFrom("departments")
+      .select("id")
+      .where("region_id", "=", input.regionId)
+      .where("name", "=", name)
+      .executeTakeFirst();
+    if (clash)
+      throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
+        field: "name",
+      });
+    const last = await trx
+      .selectFrom("departments")
+      .select((eb) => eb.fn.max("ord").as("ord"))
+      .where("region_id", "=", input.regionId)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto("departments")
+      .values({
+        region_id: input.regionId,
+        name,
+        short_name: input.shortName?.trim() || null,
+        full_name: input.fullName?.trim() || null,
+        ord: Number(last?.ord ?? 0) + 1,
+        created_at: deps.now().toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, {
+      action: "department.create",
+      entity: "department",
+      entityId: row.id,
+      after: row,
+    });
+    return departmentView(trx, row.id);
+  });
+}
+
+export interface DepartmentPatch {
+  name?: string;
+  shortName?: string | null;
+  fullName?: string | null;
+  disabled?: boolean;
+}
+
+export async function updateDepartment(
+  deps: AdminDeps,
+  actor: Actor,
+  id: number,
+  patch: DepartmentPatch,
+): Promise<DepartmentView> {
+  return inTransaction(deps.db, async (trx) => {
+    const before = await trx.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!before) throw notFound("department", id);
+    const name = patch.name?.trim();
+    if (patch.name !== undefined && !name) {
+      throw new AppError("bad_input", "部门名称不能为空 / the name cannot be empty", { field: "name" });
+    }
+    if (name && name !== before.name) {
+      const clash = await trx
+        .selectFrom("departments")
+        .select("id")
+        .where("region_id", "=", before.region_id)
+        .where("name", "=", name)
+        .executeTakeFirst();
+      if (clash)
+        throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
+          field: "name",
+        });
+    }
+    await trx
+      .updateTable("departments")
+      .set({
+        ...(name ? { name } : {}),
+        ...(patch.shortName !== undefined ? { short_name: patch.shortName?.trim() || null } : {}),
+        ...(patch.fullName !== undefined ? { full_name: patch.fullName?.trim() || null } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+      })
+      .where("id", "=", id)
+      .execute();
+    const after = await trx.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+    await appendAudit(trx, actor, {
+      action: "department.update",
+      entity: "department",
+      entityId: id,
+      before,
+      after,
+    });
+    return departmentView(trx, id);
+  });
+}
+
+export async function listRegionViews(db: Db): Promise<RegionView[]> {
+  return (await listRegions(db)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.code ?? "",
+    parentId: r.parent_id,
+  }));
+}
+
+// ── The audit log ──────────────────────────────────────────────────────────────────────────────
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function attemptedUsername(row: AuditRowWithUser): string | null {
+  if (row.username) return row.username;
+  const after = parseJson(row.after);
+  if (after && typeof after === "object" && "username" in after && typeof after.username === "string") {
+    return after.username;
+  }
+  return null;
+}
+
+export function toAuditEntry(row: AuditRowWithUser): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    username: attemptedUsername(row),
+    ip: row.ip,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+  };
+}
+
+export async function auditPage(
+  db: Db,
+  search: AuditSearch,
+  page: number,
+  pageSize: number,
+): Promise<AuditPage> {
+  const { rows, total } = await searchAudit(db, search, page, pageSize);
+  return { entries: rows.map(toAuditEntry), total, page, pageSize };
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  // A leading = + - @ would be a formula in Excel (CSV injection): quote it with a leading apostrophe.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const AUDIT_CSV_HEADER = [
+  "id",
+  "时间 at",
+  "用户 user",
+  "地址 ip",
+  "操作 action",
+  "对象 entity",
+  "编号 entity id",
+  "之前 before",
+  "之后 after",
+  "哈希 hash",
+];
+
+/** The matching rows as CSV lines, oldest first: UTF-8 with a BOM so that Excel reads the Chinese. */
+export async function* auditCsv(db: Db, search: AuditSearch): AsyncGenerator<string> {
+  yield `\uFEFF${AUDIT_CSV_HEADER.map(csvField).join(",")}\r\n`;
+  for await (const rows of iterateAudit(db, search)) {
+    yield rows
+      .map((r) =>
+        [r.id, r.at, attemptedUsername(r), r.ip, r.action, r.entity, r.entity_id, r.before, r.after, r.hash]
+          .map(csvField)
+          .join(","),
+      )
+      .map((line) => `${line}\r\n`)
+      .join("");
+  }
+}
+
+export async function verifyAudit(db: Db): Promise<AuditVerifyResult> {
+  const check = await verifyAuditChain(db);
+  if (check.ok) return { ok: true, checked: check.count, brokenAt: null, reason: null };
+  return {
+    ok: false,
+    checked: check.count,
+    brokenAt: check.brokenAtId,
+    reason: `第 ${check.brokenAtId} 行的哈希与前一行不相连或与内容不符 / row ${check.brokenAtId}: its hash does not follow from the row before or does not match its content`,
+  };
+}

@@ -1,0 +1,85 @@
+// Signing in for the browser tests: the known passwords the runner gives the server through
+// PLANTRACK_ADMIN_PASSWORD and PLANTRACK_DEMO_PASSWORD, a sign-in through the page, and an API
+// session (cookie and CSRF token) for the test's own requests.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+
+/** With --base-url, give the server's passwords in the same variables. */
+export const ADMIN_PASSWORD = process.env.PLANTRACK_ADMIN_PASSWORD ?? "Root-Key-e2e-2026!";
+export const DEMO_PASSWORD = process.env.PLANTRACK_DEMO_PASSWORD ?? "Demo-Key-e2e-2026!";
+
+export interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
+export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(
+    response.status,
+    200,
+    `sign-in of ${username} → ${response.status}: ${await response.clone().text()}`,
+  );
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, csrf: body.csrfToken };
+}
+
+export async function apiJson<T>(
+  baseUrl: string,
+  session: ApiSession | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (session) {
+    headers.cookie = session.cookie;
+    if (method !== "GET") headers["x-csrf-token"] = session.csrf;
+  }
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function getJson<T>(baseUrl: string, session: ApiSession | null, path: string): Promise<T> {
+  const { status, body } = await apiJson<T>(baseUrl, session, "GET", path);
+  assert.equal(status, 200, `GET ${path} → ${status}`);
+  return body;
+}
+
+/** Signs in through /login as a person would (keyboard: type, Tab, type, Enter) and waits to leave it. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, next?: string) {
+  await page.goto(`${baseUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-password").press("Enter");
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/**
+ * Collects page errors and console errors, but not the browser's own line for an expected 401 (the
+ * app asks /api/auth/me before anyone has signed in).
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    if (/status of 401/.test(m.text())) return;
+    problems.push(`console error: ${m.text()}`);
+  });
+  return problems;
+}

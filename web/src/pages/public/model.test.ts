@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { PublicOutlineNode, PublicTargetView } from "../../api/types.ts";
+import { groupPublicTargets } from "./model.ts";
+
+const node = (id: number, parentId: number | null, title: string, marker = ""): PublicOutlineNode => ({
+  id,
+  parentId,
+  kind: parentId === null ? "area" : "task",
+  level: parentId === null ? 1 : 2,
+  order: id,
+  marker,
+  title,
+  leadDepartment: null,
+});
+
+const target = (id: number, nodeId: number | null): PublicTargetView => ({
+  id,
+  nodeId,
+  subject: `t${id}`,
+  display: "",
+  value: 1,
+  value2: null,
+  unit: "%",
+  displayUnit: "%",
+  comparator: "target",
+  direction: "increase",
+  kind: "rate",
+  dueDate: null,
+  leadDepartment: null,
+  latestValue: null,
+  latestPeriod: null,
+});
+
+describe("public plan groups", () => {
+  it("puts each target under its top-level part, with its task, in outline order", () => {
+    const outline = [
+      node(1, null, "经济发展", "一、"),
+      node(2, 1, "稳增长"),
+      node(3, null, "民生"),
+      node(4, 3, "就业", "1."),
+    ];
+    const groups = groupPublicTargets(outline, [
+      target(10, 4),
+      target(11, 2),
+      target(12, null),
+      target(13, 1),
+    ]);
+    expect(groups.map((g) => g.node?.title ?? null)).toEqual(["经济发展", "民生", null]);
+    expect(groups[0]?.rows.map((r) => [r.target.id, r.task])).toEqual([
+      [11, "稳增长"],
+      [13, "一、经济发展"],
+    ]);
+    expect(groups[1]?.rows.map((r) => r.task)).toEqual(["1.就业"]);
+    expect(groups[2]?.rows.map((r) => r.task)).toEqual([null]);
+  });
+
+  it("survives a parent cycle and a missing parent", () => {
+    const outline = [{ ...node(1, 2, "a") }, { ...node(2, 1, "b") }, node(3, 99, "c")];
+    const groups = groupPublicTargets(outline, [target(1, 1), target(2, 3)]);
+    expect(groups.flatMap((g) => g.rows.map((r) => r.target.id)).sort()).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,58 @@
+// The public page's shape: the plan's targets under the top-level part of the outline they belong to,
+// each with the title of its task, in document order.
+import type { PublicOutlineNode, PublicTargetView } from "../../api/types.ts";
+
+export interface PublicRow {
+  target: PublicTargetView;
+  /** The task (or other node) the target belongs to; null when it hangs on no node. */
+  task: string | null;
+}
+
+export interface PublicGroup {
+  /** The top-level node; null for targets on no node. */
+  node: PublicOutlineNode | null;
+  rows: PublicRow[];
+}
+
+function nodeLabel(n: PublicOutlineNode): string {
+  const marker = n.marker.trim();
+  return marker && !n.title.startsWith(marker) ? `${marker}${n.title}` : n.title;
+}
+
+export function groupPublicTargets(
+  outline: readonly PublicOutlineNode[],
+  targets: readonly PublicTargetView[],
+): PublicGroup[] {
+  const byId = new Map(outline.map((n) => [n.id, n]));
+  const rootOf = (id: number): PublicOutlineNode | null => {
+    let node = byId.get(id);
+    const seen = new Set<number>();
+    while (node && node.parentId !== null && !seen.has(node.id)) {
+      seen.add(node.id);
+      const parent = byId.get(node.parentId);
+      if (!parent) break;
+      node = parent;
+    }
+    return node ?? null;
+  };
+  const groups = new Map<number | null, PublicGroup>();
+  for (const target of targets) {
+    const node = target.nodeId === null ? undefined : byId.get(target.nodeId);
+    const root = node ? rootOf(node.id) : null;
+    const key = root?.id ?? null;
+    let group = groups.get(key);
+    if (!group) {
+      group = { node: root, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push({ target, task: node ? nodeLabel(node) : null });
+  }
+  const order = new Map(outline.map((n, i) => [n.id, i]));
+  return [...groups.values()].sort((a, b) => {
+    if (a.node === null) return 1;
+    if (b.node === null) return -1;
+    return (order.get(a.node.id) ?? 0) - (order.get(b.node.id) ?? 0);
+  });
+}
+
+export { nodeLabel as publicNodeLabel };
