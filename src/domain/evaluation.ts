@@ -145,6 +145,32 @@ function base(rule: TargetRule, period: ReportingPeriod | null, reported: number
   };
 }
 
+/** A judgement on the value itself (rates, bounds, ranges, `about`): no schedule enters it. */
+function direct(
+  status: TargetStatus,
+  rule: TargetRule,
+  value: number,
+  period: ReportingPeriod,
+  code: string,
+  text: { zh: string; en: string },
+  threshold: number | null = null,
+): Evaluation {
+  return {
+    status,
+    completion: rule.value ? value / rule.value : null,
+    expectedShare: null,
+    gapPoints: null,
+    working: {
+      rule: code,
+      ...base(rule, period, value),
+      expectedShare: null,
+      expectedFrom: null,
+      threshold,
+      ...text,
+    },
+  };
+}
+
 /** Shortfall of a rate below its target: behind up to a fifth short, far behind beyond. */
 function rateShortfall(
   rule: TargetRule,
@@ -155,23 +181,20 @@ function rateShortfall(
   ruleCode: string,
 ): Evaluation {
   const short = goal === 0 ? 1 : (goal - value) / Math.abs(goal);
-  const status: TargetStatus = short > t.rateShortfallShare ? "far_behind" : "behind";
-  const completion = rule.value ? value / rule.value : null;
-  return {
-    status,
-    completion,
-    expectedShare: null,
-    gapPoints: null,
-    working: {
-      rule: ruleCode,
-      ...base(rule, period, value),
-      expectedShare: null,
-      expectedFrom: null,
-      threshold: t.rateShortfallShare,
-      zh: `${value}${rule.unit}，低于目标${goal}${rule.unit}，差距为目标的${pct(short)}（阈值${pct(t.rateShortfallShare, 0)}）`,
-      en: `${value}${rule.unit}, below the target ${goal}${rule.unit} by ${pct(short)} of it (threshold ${pct(t.rateShortfallShare, 0)})`,
+  const u = rule.unit;
+  const limit = pct(t.rateShortfallShare, 0);
+  return direct(
+    short > t.rateShortfallShare ? "far_behind" : "behind",
+    rule,
+    value,
+    period,
+    ruleCode,
+    {
+      zh: `${value}${u}，低于目标${goal}${u}，差距为目标的${pct(short)}（阈值${limit}）`,
+      en: `${value}${u}, below the target ${goal}${u} by ${pct(short)} of it (threshold ${limit})`,
     },
-  };
+    t.rateShortfallShare,
+  );
 }
 
 function met(
@@ -183,22 +206,7 @@ function met(
   zh: string,
   en: string,
 ): Evaluation {
-  const completion = rule.value ? value / rule.value : null;
-  return {
-    status: isFinal ? "completed" : "on_track",
-    completion,
-    expectedShare: null,
-    gapPoints: null,
-    working: {
-      rule: code,
-      ...base(rule, period, value),
-      expectedShare: null,
-      expectedFrom: null,
-      threshold: null,
-      zh,
-      en,
-    },
-  };
+  return direct(isFinal ? "completed" : "on_track", rule, value, period, code, { zh, en });
 }
 
 function broken(
@@ -208,22 +216,8 @@ function broken(
   code: string,
   zh: string,
   en: string,
-): Evaluation {
-  return {
-    status: "far_behind",
-    completion: rule.value ? value / rule.value : null,
-    expectedShare: null,
-    gapPoints: null,
-    working: {
-      rule: code,
-      ...base(rule, period, value),
-      expectedShare: null,
-      expectedFrom: null,
-      threshold: null,
-      zh,
-      en,
-    },
-  };
+) {
+  return direct("far_behind", rule, value, period, code, { zh, en });
 }
 
 function evaluateDirect(
