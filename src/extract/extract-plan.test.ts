@@ -759,3 +759,40 @@ describe("parts and flows", () => {
     expect(only("开行中欧班列300列。")).toMatchObject({ value: 300, unit: "列", direction: "increase" });
   });
 });
+
+describe("numbered lists of measures (民生实事)", () => {
+  const LIST = [
+    "1.新建改扩建幼儿园3所,新增学位900个。",
+    "2.为全县65岁以上老年人免费体检2.5万人次。",
+    "3.完成县人民医院新院区建设。",
+    "4.新建社区健身点二十个。",
+  ].join("\n");
+
+  it("reads lines that state quantities as measures, not headings", () => {
+    const { draft } = draftOf(LIST);
+    expect(draft.outline).toHaveLength(0);
+    expect(draft.targets.every((t) => t.taskId !== null)).toBe(true);
+  });
+
+  it("leaves the list number out of subjects and milestones", () => {
+    const { draft } = draftOf(LIST);
+    expect(draft.targets.map((t) => t.subject)).toEqual([
+      "改扩建幼儿园",
+      "学位",
+      "65岁以上老年人免费体检",
+      "社区健身点",
+    ]);
+    expect(draft.milestones.map((m) => m.subject)).toEqual(["完成县人民医院新院区建设"]);
+  });
+
+  it("counts visits (人次) as added over the period, and a Chinese numeral after a verb that opens the clause", () => {
+    const { draft } = draftOf(LIST);
+    expect(draft.targets[2]).toMatchObject({ value: 25000, unit: "人次", direction: "increase" });
+    expect(draft.targets[3]).toMatchObject({ value: 20, unit: "个", direction: "increase" });
+  });
+
+  it("keeps numbered headings that name areas of work as headings", () => {
+    const { draft } = draftOf("1.扩大有效投资\n实施重点项目120个。\n2.改善民生\n新增学位8000个。");
+    expect(draft.outline.map((h) => h.title)).toEqual(["扩大有效投资", "改善民生"]);
+  });
+});

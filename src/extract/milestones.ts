@@ -20,12 +20,18 @@ const MILESTONE_AFTER =
 
 /** A milestone stated by one clause, or null. */
 export function clauseMilestone(text: string, clause: Segment): RawMilestone | null {
-  const raw = text.slice(clause.start, clause.end).replace(/[,。;:!?]$/, "");
+  // A list number (4.完成县人民医院新院区建设) is no part of the milestone.
+  const marker =
+    /^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳])/.exec(
+      text.slice(clause.start, clause.end),
+    );
+  const from = clause.start + (marker?.[0].length ?? 0);
+  const raw = text.slice(from, clause.end).replace(/[,。;:!?]$/, "");
   if (/\d|[一二两三四五六七八九十][个所座家项条处]/.test(raw)) return null;
   const before = MILESTONE.exec(raw);
   const found = before ? before[2] : MILESTONE_AFTER.exec(raw)?.[1];
   if (found === undefined) return null;
   const object = found.replace(/(?:建设|工程|改造)$/, "");
   if (!THING.test(object) && !THING.test(object.split(/和|及|与|、/).pop() ?? "")) return null;
-  return { start: clause.start, end: clause.start + raw.length, subject: raw };
+  return { start: from, end: from + raw.length, subject: raw };
 }

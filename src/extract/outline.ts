@@ -3,6 +3,7 @@
 // Chinese documents nest 一、 > (一) > 1. > (1) but may skip any of them.
 
 import { isFurniture } from "./furniture.ts";
+import { findQuantities } from "./quantities.ts";
 import { type Segment, sentences } from "./segments.ts";
 
 export type MarkerStyle = "chapter" | "cn" | "cnparen" | "num" | "numparen" | "lead";
@@ -61,6 +62,29 @@ function leadPhrase(line: string): number {
   return stop;
 }
 
+/**
+ * Marker styles that number a list of measures rather than headings: most of their lines state a
+ * quantity (1.新建改扩建幼儿园3所，新增学位900个。), where headings name areas of work.
+ */
+function listStyles(text: string, paras: Segment[]): Set<MarkerStyle> {
+  const total = new Map<MarkerStyle, number>();
+  const withQuantity = new Map<MarkerStyle, number>();
+  for (const p of paras) {
+    const line = text.slice(p.start, p.end);
+    for (const [style, re] of MARKERS) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const { title } = headingTitle(text, p.start + m[0].length, p.end);
+      total.set(style, (total.get(style) ?? 0) + 1);
+      if (findQuantities(title).length > 0) withQuantity.set(style, (withQuantity.get(style) ?? 0) + 1);
+      break;
+    }
+  }
+  const out = new Set<MarkerStyle>();
+  for (const [style, n] of total) if ((withQuantity.get(style) ?? 0) * 2 >= n) out.add(style);
+  return out;
+}
+
 export function extractOutline(text: string, paras: Segment[]): { headings: RawHeading[]; tasks: RawTask[] } {
   const headings: RawHeading[] = [];
   const tasks: RawTask[] = [];
@@ -76,6 +100,7 @@ export function extractOutline(text: string, paras: Segment[]): { headings: RawH
     stack.push(style);
     return stack.length;
   };
+  const lists = listStyles(text, paras);
   for (const p of paras) {
     const line = text.slice(p.start, p.end);
     if (isFurniture(line)) continue;
@@ -84,6 +109,8 @@ export function extractOutline(text: string, paras: Segment[]): { headings: RawH
     for (const [style, re] of MARKERS) {
       const m = re.exec(line);
       if (!m) continue;
+      // 1.新建幼儿园3所… in a numbered list of targets: an item of work, not a heading.
+      if (lists.has(style)) break;
       const { title, titleEnd, body } = headingTitle(text, p.start + m[0].length, p.end);
       if (title.trim().length < 2 || title.length > 60) continue;
       heading = {

@@ -149,7 +149,7 @@ const GENERIC_ACTIONS = new Set([
 const ADDING_WORDS = /(新增|新建|净增|引进|脱贫|改造|建成|完成|开工|竣工|招引|培育|筹集|实现|新开|签约|落地)/;
 
 const LEAD_FILLERS =
-  /^(?:到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|持续|进一步|同时|并且|并|其中|另外|以及|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
+  /^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳]|到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|持续|进一步|同时|并且|并|其中|另外|以及|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
 
 const DECREASE = new Set(["下降", "降低", "减少", "压减", "削减", "压缩", "缩减"]);
 /** Verbs of cutting at the head of a clause: 压减一般性支出10%. */
@@ -314,6 +314,8 @@ function decideDirection(
   if (reaches)
     return unit === "元" || unit === "美元" || FLOW_WORDS.test(subject) || flowLead ? "increase" : "level";
   if (isRateUnit(unit) || STATE_WORDS.test(subject)) return "level";
+  // 人次, 户次: counts of visits or services are flows over the period.
+  if (/次$/.test(unit)) return "increase";
   // An amount of money without a verb is a flow over the period (实际利用外资1.5亿美元).
   if (unit === "元" || unit === "美元") return "increase";
   if (/^新/.test(subject) || objectUsed) return "increase";
@@ -430,8 +432,11 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
     const listSuffix = group.length > 1 ? last.suffix : null;
     // A Chinese numeral is a target only right after a verb of adding or building (新建两所 …),
     // not in slogans (推动两个转变, 聚焦四项重点工作).
+    // (新建社区健身点二十个: the verb may also open the clause.)
     const chineseOk =
-      !q.chinese || CHINESE_NUMERAL_VERBS.test(preText.replace(/(不少于|不低于|超过|约)$/, ""));
+      !q.chinese ||
+      CHINESE_NUMERAL_VERBS.test(preText.replace(/(不少于|不低于|超过|约)$/, "")) ||
+      (p.action !== null && CHINESE_NUMERAL_VERBS.test(p.action) && !ONGOING_VERBS.has(p.action));
     // 落实民营经济28条: a policy named by its number of articles.
     const policyName = q.unit === "条" && !objectUsed && POLICY_VERBS.test(preText);
     if (chineseOk && !policyName && subject !== "") {
