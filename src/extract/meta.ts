@@ -127,12 +127,17 @@ function findRegion(text: string, title: string | null, issuer: string | null): 
   return null;
 }
 
+/** Where a document states its issuer and date: the head of a page, or the signature at its end. */
+function headAndTail(paras: Segment[]): Segment[] {
+  return paras.length <= 40 ? paras : [...paras.slice(0, 30), ...paras.slice(-10)];
+}
+
 function findIssuer(text: string, paras: Segment[]): string | null {
   const source =
     /(?:来源|发布机构|发文机关|发布单位)[:：]\s*([\u4e00-\u9fa5()（）]{4,40}?)(?:\s|时间|发布|$)/m.exec(text);
   if (source) return source[1] as string;
   // A signature line: an office name alone on its line, usually right before the date.
-  for (const p of paras.slice(0, 30)) {
+  for (const p of headAndTail(paras)) {
     const line = text.slice(p.start, p.end).trim();
     if (
       /^[\u4e00-\u9fa5]{2,30}(?:人民政府|人民政府办公室|人民政府办公厅|发展和改革委员会|发展改革委|委员会)$/.test(
@@ -148,7 +153,7 @@ function findIssuer(text: string, paras: Segment[]): string | null {
 function findPublished(text: string, paras: Segment[]): string | null {
   const stamped = /(?:时间|发布时间|发布日期|日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
   if (stamped) return isoDate(stamped[1] as string, stamped[2] as string, stamped[3] as string);
-  for (const p of paras.slice(0, 30)) {
+  for (const p of headAndTail(paras)) {
     const line = text.slice(p.start, p.end).trim();
     if (/^今天是/.test(line)) continue;
     const date = /^(?:[|\s]*)(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*星期.)?$/.exec(line);
