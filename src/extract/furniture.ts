@@ -1,8 +1,6 @@
 // Page furniture: what a web page puts around a document (dates of the visit, site maps, ICP
 // numbers, copyright lines, bylines). It is never outline, task or target.
 
-import type { Segment } from "./segments.ts";
-
 const FURNITURE = [
   /^今天是/,
   /网站地图|关于我们|联系我们|隐私声明|网站建设|网站标识码|ICP备|ICP证|公网安备|网安备|主办单位|承办单位|技术支持|版权所有|Copyright|All Rights Reserved|©/i,
@@ -18,9 +16,4 @@ export function isFurniture(line: string): boolean {
   const t = line.trim();
   if (t === "") return true;
   return FURNITURE.some((re) => re.test(t));
-}
-
-/** The paragraphs that are furniture, for quick membership tests by position. */
-export function furnitureSpans(text: string, paras: Segment[]): Segment[] {
-  return paras.filter((p) => isFurniture(text.slice(p.start, p.end)));
 }
