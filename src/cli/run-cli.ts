@@ -4,7 +4,9 @@ import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { extractCommand } from "./extract-command.ts";
 import { importCommand } from "./import-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
+import { reportCommand } from "./report-command.ts";
 import { serveCommand } from "./serve-command.ts";
+import { statusCommand } from "./status-command.ts";
 import { userCommand } from "./user-command.ts";
 
 // Every command of `plantrack`, in the order `--help` lists them.
@@ -15,6 +17,8 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   userCommand,
   auditCommand,
+  reportCommand,
+  statusCommand,
 ];
 
 function help(): string {

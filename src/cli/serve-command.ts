@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { databaseConfigFromEnv, type Store } from "../db/database.ts";
+import { getSetting } from "../db/settings-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { buildApp } from "../http/build-app.ts";
@@ -10,7 +11,8 @@ import { hasWebBuild } from "../http/static-web.ts";
 import { authSettingsFromEnv } from "../services/auth.ts";
 import { type BootstrapUser, bootstrapUsers } from "../services/bootstrap-users.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
-import { seedDemo } from "../services/seed-demo.ts";
+import { DEMO_SEEDED_KEY, seedDemo } from "../services/seed-demo.ts";
+import { DEMO_AS_OF, seedDemoReports } from "../services/seed-demo-reports.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
@@ -162,6 +164,20 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       }
     }
     await firstUsers(io, store, options.seedDemo);
+    if (options.seedDemo) {
+      // After the users: the demo reports name their reporters and the planner who reviewed them.
+      const mark = await getSetting(store.db, DEMO_SEEDED_KEY);
+      const planId = mark ? (JSON.parse(mark) as { planId?: number | null }).planId : null;
+      if (typeof planId === "number") {
+        const started = Date.now();
+        const demo = await seedDemoReports(store.db, planId);
+        if (demo.seeded) {
+          io.out(
+            `已生成示例进展报告（示例数据，截至${DEMO_AS_OF}） / demo reports (示例数据, as of ${DEMO_AS_OF}): ${demo.reports} 份 reports, ${demo.revisions} 个修订 revisions, ${Date.now() - started} ms\n`,
+          );
+        }
+      }
+    }
     const webDist = hasWebBuild(options.webDist) ? options.webDist : null;
     const app = await buildApp({
       db: store.db,

@@ -233,6 +233,9 @@ export interface RemindersTable {
   sent_by: number | null;
   sent_at: string;
   read_at: string | null;
+  /** in_app, webhook_sent or webhook_failed (migration 0003). */
+  delivery: WithDefault<string>;
+  delivery_error: string | null;
 }
 
 export interface ExtensionRequestsTable {
@@ -241,6 +244,9 @@ export interface ExtensionRequestsTable {
   department_id: number;
   report_id: number | null;
   target_id: number | null;
+  /** A task's or an item's request (migration 0003). */
+  node_id: number | null;
+  item_id: number | null;
   period: string | null;
   reason: string;
   requested_due_date: string;

@@ -27,7 +27,7 @@ export interface PlanFacts {
 }
 
 /** Which object of a plan-scoped route the rule applies to: how to find its plan. */
-export type PlanResource = "plan" | "target" | "node" | "targets_in_body";
+export type PlanResource = "plan" | "target" | "node" | "item" | "report" | "extension" | "targets_in_body";
 
 export type AccessRule =
   /** Anyone, signed in or not. */
@@ -77,6 +77,30 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "POST /api/targets/:id/split": editPlan("target"),
   "POST /api/targets/merge": editPlan("targets_in_body"),
   "PATCH /api/nodes/:id": editPlan("node"),
+
+  // Running the plan (issue 5). Saving a report is a "read" row: reporters may, but the service lets
+  // only the subject's lead or co-operating departments (and planners in scope, admins) save.
+  "GET /api/plans/:id/settings": readPlan("plan"),
+  "PUT /api/plans/:id/settings": editPlan("plan"),
+  "GET /api/targets/:id/planned": readPlan("target"),
+  "PUT /api/targets/:id/planned": editPlan("target"),
+  "GET /api/plans/:id/reports": readPlan("plan"), // reporters: their department's
+  "GET /api/targets/:id/reports": readPlan("target"),
+  "GET /api/reports/:id": readPlan("report"), // reporters: their department's
+  "PUT /api/targets/:id/reports/:period": readPlan("target"),
+  "PUT /api/nodes/:id/reports/:period": readPlan("node"),
+  "PUT /api/items/:id/reports/:period": readPlan("item"),
+  "POST /api/reports/:id/review": editPlan("report"),
+  "GET /api/plans/:id/status": readPlan("plan"),
+  "GET /api/targets/:id/evaluation": readPlan("target"),
+  "GET /api/me/due": SIGNED_IN, // a reporter's department; empty for the others
+  "GET /api/plans/:id/due": readPlan("plan"),
+  "GET /api/plans/:id/reminders": readPlan("plan"), // reporters: their department's
+  "POST /api/plans/:id/reminders": editPlan("plan"),
+  "POST /api/reminders/:id/read": { kind: "roles", roles: ["reporter"] }, // the department reminded
+  "GET /api/plans/:id/extensions": readPlan("plan"), // reporters: their department's
+  "POST /api/plans/:id/extensions": readPlan("plan"), // the subject's departments (planners for them)
+  "POST /api/extensions/:id/decision": editPlan("extension"),
 
   "GET /api/admin/users": ADMIN,
   "POST /api/admin/users": ADMIN,

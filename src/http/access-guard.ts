@@ -76,6 +76,22 @@ async function plansOf(
         .executeTakeFirst();
       return row ? [row.plan_id] : [];
     }
+    case "item": {
+      const row = await db.selectFrom("items").select("plan_id").where("id", "=", id).executeTakeFirst();
+      return row ? [row.plan_id] : [];
+    }
+    case "report": {
+      const row = await db.selectFrom("reports").select("plan_id").where("id", "=", id).executeTakeFirst();
+      return row ? [row.plan_id] : [];
+    }
+    case "extension": {
+      const row = await db
+        .selectFrom("extension_requests")
+        .select("plan_id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? [row.plan_id] : [];
+    }
     case "targets_in_body": {
       const ids = ((request.body as { ids?: unknown } | undefined)?.ids ?? []) as unknown[];
       const numbers = ids.filter((x): x is number => Number.isInteger(x));

@@ -4,14 +4,76 @@
 // ROUTE_ACCESS cannot even be registered.
 
 import type { FastifyInstance, InjectOptions } from "fastify";
+import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../db/schema.ts";
+import type { Principal } from "../domain/access.ts";
 import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
+import { requestExtension, sendReminder } from "../services/chasing.ts";
+import { saveReport } from "../services/reporting.ts";
 import { type AccessWorld, buildAccessWorld, PERSONAS, type Persona } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, TEST_PASSWORD, type TestClient } from "../test/auth-helpers.ts";
 import { multipartBody } from "../test/multipart.ts";
 import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { buildApp } from "./build-app.ts";
+
+/** The access world with reports in it: a submitted report, a pending extension, a reminder. */
+interface MatrixWorld extends AccessWorld {
+  jobsTargetId: number;
+  itemId: number;
+  reportId: number;
+  extensionId: number;
+  reminderId: number;
+}
+
+async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
+  const w = await buildAccessWorld(db);
+  const jobsTargetId = w.targetIds[3] as number;
+  await db
+    .updateTable("targets")
+    .set({ lead_department_id: w.departments.nankaiRsj })
+    .where("id", "=", jobsTargetId)
+    .execute();
+  const item = await db
+    .selectFrom("items")
+    .select("id")
+    .where("plan_id", "=", w.planId)
+    .executeTakeFirstOrThrow();
+  const reporter: Principal = {
+    id: w.users.reporter,
+    role: "reporter",
+    regionId: w.regions.nankai,
+    departmentId: w.departments.nankaiRsj,
+    departmentRegionId: w.regions.nankai,
+  };
+  const actor = { userId: w.users.reporter, ip: null };
+  const texts = { progress: "进展", problems: "", nextSteps: "" };
+  const saved = await saveReport(db, actor, reporter, "target", jobsTargetId, "2020-04", {
+    baseRevision: null,
+    value: 10000,
+    ...texts,
+    submit: true,
+  });
+  const extension = await requestExtension(db, actor, reporter, w.planId, {
+    subjectKind: "target",
+    subjectId: jobsTargetId,
+    period: "2020-05",
+    reason: "数据未出",
+    requestedDueDate: "2020-06-20",
+  });
+  const reminder = await sendReminder(db, { userId: w.users.planner, ip: null }, w.planId, {
+    departmentId: w.departments.nankaiRsj,
+  });
+  return {
+    ...w,
+    jobsTargetId,
+    itemId: item.id,
+    reportId: saved.report.id,
+    extensionId: extension.id,
+    reminderId: reminder.id,
+  };
+}
 
 /** Who a rule lets in, before any route-specific narrowing. */
 function expectedByRule(rule: AccessRule, persona: Persona): boolean {
@@ -36,7 +98,7 @@ function expectedByRule(rule: AccessRule, persona: Persona): boolean {
 }
 
 interface Sample {
-  request: (w: AccessWorld) => InjectOptions;
+  request: (w: MatrixWorld) => InjectOptions;
   /** Where the route narrows its rule further (import: the plan's region must be the planner's). */
   except?: Partial<Record<Persona, boolean>>;
 }
@@ -115,6 +177,108 @@ const SAMPLES: Record<string, Sample> = {
       payload: { title: "改过的标题" },
     }),
   },
+  "GET /api/plans/:id/settings": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/settings` }),
+  },
+  "PUT /api/plans/:id/settings": {
+    request: (w) => ({ method: "PUT", url: `/api/plans/${w.planId}/settings`, payload: { dueDay: 6 } }),
+  },
+  "GET /api/targets/:id/planned": {
+    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/planned` }),
+  },
+  "PUT /api/targets/:id/planned": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/targets/${w.jobsTargetId}/planned`,
+      payload: { values: [{ period: "2020-06", value: 20000 }] },
+    }),
+  },
+  "GET /api/plans/:id/reports": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reports` }),
+  },
+  "GET /api/targets/:id/reports": {
+    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/reports` }),
+  },
+  "GET /api/reports/:id": { request: (w) => ({ method: "GET", url: `/api/reports/${w.reportId}` }) },
+  // Leaders read only; the first allowed save creates the report, the later ones get 409 (not a denial).
+  "PUT /api/targets/:id/reports/:period": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/targets/${w.jobsTargetId}/reports/2020-06`,
+      payload: { baseRevision: null, value: 20000, progress: "进展", problems: "", nextSteps: "" },
+    }),
+    except: { leader: false },
+  },
+  // The task and the item have no department: only planners and admins may report for them.
+  "PUT /api/nodes/:id/reports/:period": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/nodes/${w.taskNodeId}/reports/2020-06`,
+      payload: { baseRevision: null, statusWord: "推进中", progress: "进展", problems: "", nextSteps: "" },
+    }),
+    except: { leader: false, reporter: false },
+  },
+  "PUT /api/items/:id/reports/:period": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/items/${w.itemId}/reports/2020-06`,
+      payload: { baseRevision: null, percent: 30, progress: "进展", problems: "", nextSteps: "" },
+    }),
+    except: { leader: false, reporter: false },
+  },
+  "POST /api/reports/:id/review": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/reports/${w.reportId}/review`,
+      payload: { action: "approve" },
+    }),
+  },
+  "GET /api/plans/:id/status": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/status?asOf=2020-06-30` }),
+  },
+  "GET /api/targets/:id/evaluation": {
+    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/evaluation?asOf=2020-06-30` }),
+  },
+  "GET /api/me/due": { request: () => ({ method: "GET", url: "/api/me/due" }) },
+  "GET /api/plans/:id/due": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/due` }) },
+  "GET /api/plans/:id/reminders": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reminders` }),
+  },
+  "POST /api/plans/:id/reminders": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/reminders`,
+      payload: { departmentId: w.departments.nankaiRsj },
+    }),
+  },
+  "POST /api/reminders/:id/read": {
+    request: (w) => ({ method: "POST", url: `/api/reminders/${w.reminderId}/read` }),
+    except: { reporter_other_department: false },
+  },
+  "GET /api/plans/:id/extensions": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/extensions` }),
+  },
+  "POST /api/plans/:id/extensions": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/extensions`,
+      payload: {
+        subjectKind: "target",
+        subjectId: w.jobsTargetId,
+        period: "2020-07",
+        reason: "数据未出",
+        requestedDueDate: "2020-08-20",
+      },
+    }),
+    except: { leader: false },
+  },
+  "POST /api/extensions/:id/decision": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/extensions/${w.extensionId}/decision`,
+      payload: { grant: true },
+    }),
+  },
   "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
   "POST /api/admin/users": {
     request: () => ({
@@ -159,10 +323,10 @@ const SAMPLES: Record<string, Sample> = {
 describe.each(testDialects())("access matrix on %s", (dialect) => {
   const store = useTestDatabase(dialect);
   let app: FastifyInstance;
-  let world: AccessWorld;
+  let world: MatrixWorld;
 
   beforeEach(async () => {
-    world = await buildAccessWorld(store().db);
+    world = await buildMatrixWorld(store().db);
     app = await buildApp({ db: store().db, dialect, extract: fixtureExtract, auth: TEST_AUTH });
   });
   afterEach(async () => {

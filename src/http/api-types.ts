@@ -431,3 +431,395 @@ export interface PublicPlanDetail {
   outline: PublicOutlineNode[];
   targets: PublicTargetView[];
 }
+
+// ── Running the plan (issue 5): reports, review, evaluation, chasing ──
+// Dates are YYYY-MM-DD, times ISO timestamps. Every list is ordered for display. Errors as above;
+// new codes: conflict 409 (a save based on a stale revision: details.latest is the newer
+// ReportRevisionView, details.latestRevision its number), bad_state 409 (e.g. approving a draft) —
+// served as `conflict` with details.reason when no separate code exists.
+//
+// Endpoints: GET/PUT /api/plans/:id/settings · GET/PUT /api/targets/:id/planned ·
+// GET /api/plans/:id/reports · GET /api/targets/:id/reports ({ reports: ReportView[] }, every period) ·
+// GET /api/reports/:id · PUT /api/{targets|nodes|items}/:id/reports/:period · POST /api/reports/:id/review ·
+// GET /api/plans/:id/status?asOf · GET /api/targets/:id/evaluation?asOf · GET /api/me/due ·
+// GET /api/plans/:id/due?asOf · GET/POST /api/plans/:id/reminders · POST /api/reminders/:id/read (204) ·
+// GET/POST /api/plans/:id/extensions ({ extensions: ExtensionRequestView[] }) · POST /api/extensions/:id/decision.
+
+export type ReportFrequency = "monthly" | "quarterly";
+export type ReportState = "draft" | "submitted" | "approved" | "returned";
+/** A report is about a target, a task (an outline node of kind task) or an item. */
+export type ReportSubjectKind = "target" | "node" | "item";
+/** Status words of a task or item report. */
+export type StatusWord = "未启动" | "推进中" | "已完成" | "受阻";
+export type TargetStatus =
+  | "completed"
+  | "on_track"
+  | "behind"
+  | "far_behind"
+  | "not_reported"
+  | "not_started";
+export type ExtensionState = "pending" | "granted" | "refused";
+
+export interface ZhEn {
+  zh: string;
+  en: string;
+}
+
+/** One reporting period (src/domain/periods.ts). */
+export interface PeriodView {
+  /** 2020-04 for a month, 2020-Q2 for a quarter. */
+  key: string;
+  start: string;
+  end: string;
+  /** The last day a report is on time (default the 5th of the next month); a granted extension moves it. */
+  due: string;
+  /** 0..1: share of the plan period elapsed at the end of this period (时序进度). */
+  elapsedShare: number;
+  /** 1-based position in the plan period. */
+  index: number;
+}
+
+export interface UserRef {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+/**
+ * One revision of a report. Revisions are never changed: every save, submit, approval and return
+ * appends one (an approval or return copies the content and names the reviewer as author).
+ */
+export interface ReportRevisionView {
+  revision: number;
+  state: ReportState;
+  value: number | null;
+  /** Milestones (and items): percent complete 0..100. */
+  percent: number | null;
+  statusWord: StatusWord | null;
+  /** 进展情况 */
+  progress: string;
+  /** 存在问题 */
+  problems: string;
+  /** 下步打算 */
+  nextSteps: string;
+  /** Set on a revision of state returned. */
+  returnReason: string | null;
+  author: UserRef | null;
+  createdAt: string;
+  /** When the content of this revision was submitted (null for a draft). */
+  submittedAt: string | null;
+  /** When it was approved (state approved only). */
+  approvedAt: string | null;
+}
+
+export interface ReportSubjectRef {
+  kind: ReportSubjectKind;
+  id: number;
+  /** Target subject, task title or item name. */
+  title: string;
+  /** The target's display form (新增就业4万人) for targets, else null. */
+  display: string | null;
+  /** TargetKind for targets, null otherwise. */
+  targetKind: TargetKind | null;
+  unit: string | null;
+  displayUnit: string | null;
+}
+
+export interface ReportView {
+  id: number;
+  planId: number;
+  subject: ReportSubjectRef;
+  period: PeriodView;
+  department: DepartmentRef | null;
+  state: ReportState;
+  /** The newest revision, whatever its state; its `revision` is what the next save sends as baseRevision. */
+  latest: ReportRevisionView;
+  /** The newest approved revision (what counts), or null. */
+  approved: ReportRevisionView | null;
+  revisionCount: number;
+  /** Due date in force (a granted extension included). */
+  dueDate: string;
+  /** First submitted after the due date (or, unsubmitted, the due date has passed). */
+  late: boolean;
+  firstSubmittedAt: string | null;
+  updatedAt: string;
+}
+
+/** GET /api/reports/:id */
+export interface ReportDetail {
+  report: ReportView;
+  /** Every revision, oldest first. */
+  revisions: ReportRevisionView[];
+  extensions: ExtensionRequestView[];
+  /** What the signed-in user may do now. */
+  can: { save: boolean; review: boolean };
+}
+
+/**
+ * PUT /api/targets/:id/reports/:period, PUT /api/nodes/:id/reports/:period,
+ * PUT /api/items/:id/reports/:period — saves a new revision (creating the report on the first save).
+ * `baseRevision`: the revision the form was loaded from (null when there was no report yet); a stale one
+ * → 409 conflict with the newer revision in details.latest. Reporters of the lead or a co-operating
+ * department only (planners and admins may too). 200 → ReportDetail.
+ */
+export interface SaveReportRequest {
+  baseRevision: number | null;
+  /** Targets: value to date in the target's base unit (累计完成 / level now / rate to date). */
+  value?: number | null;
+  /** Milestones and items: percent complete 0..100. */
+  percent?: number | null;
+  /** Tasks and items. */
+  statusWord?: StatusWord | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  /** true: the new revision is submitted for review, else it is a draft. */
+  submit?: boolean;
+}
+
+/** POST /api/reports/:id/review (planner in scope). The report must be submitted. 200 → ReportDetail. */
+export interface ReviewRequest {
+  action: "approve" | "return";
+  /** Required to return (退回原因). */
+  reason?: string;
+  /** Optional optimistic check: the submitted revision being reviewed. */
+  baseRevision?: number;
+}
+
+/** GET /api/plans/:id/reports?period&departmentId&state&subjectKind (reporters: their department's). */
+export interface ReportList {
+  reports: ReportView[];
+}
+
+export interface WorkingView {
+  /** schedule, rate, bound, range, about, milestone, missing, not_started */
+  rule: string;
+  period: string | null;
+  reported: number | null;
+  target: number | null;
+  target2: number | null;
+  baseline: number | null;
+  expectedShare: number | null;
+  expectedFrom: "planned" | "elapsed" | null;
+  threshold: number | null;
+  zh: string;
+  en: string;
+}
+
+export interface EvaluationView {
+  status: TargetStatus;
+  statusWord: ZhEn;
+  /** Share, 1 = 100%; null when it cannot be computed. */
+  completion: number | null;
+  /** 0..1 */
+  expectedShare: number | null;
+  /** completion − expected, in percentage points (positive: ahead). */
+  gapPoints: number | null;
+  /** “超时序进度9.9个百分点” / “9.9 points ahead of schedule”, null without a gap. */
+  phrase: ZhEn | null;
+  /** The period judged (null: none yet). */
+  period: PeriodView | null;
+  working: WorkingView;
+}
+
+export interface TargetStatusView {
+  targetId: number;
+  subject: string;
+  display: string;
+  kind: TargetKind;
+  unit: string;
+  displayUnit: string;
+  nodeId: number | null;
+  areaId: number | null;
+  groupId: number | null;
+  department: DepartmentRef | null;
+  weight: number;
+  /** The approved value judged (base unit), or null. */
+  value: number | null;
+  evaluation: EvaluationView;
+}
+
+export interface RollupView {
+  total: number;
+  counts: Record<TargetStatus, number>;
+  /** 0..1 or null */
+  completionIndex: number | null;
+  measured: number;
+}
+
+export interface RollupGroupView {
+  /** Outline node id (areas, groups) or department id. */
+  id: number;
+  title: string;
+  rollup: RollupView;
+}
+
+export interface DepartmentRankingView {
+  department: DepartmentRef;
+  completionIndex: number | null;
+  reportsDue: number;
+  reportsOnTime: number;
+  onTimeRate: number | null;
+  completionRank: number;
+  onTimeRank: number;
+}
+
+/** GET /api/plans/:id/status?asOf=YYYY-MM-DD (default today; the demo plan: its demo date). */
+export interface PlanStatusView {
+  planId: number;
+  asOf: string;
+  /** The last period that had ended by asOf (plan frequency), or null. */
+  period: PeriodView | null;
+  /** Demo data (示例数据): show the label. */
+  demo: boolean;
+  targets: TargetStatusView[];
+  plan: RollupView;
+  areas: RollupGroupView[];
+  groups: RollupGroupView[];
+  departments: RollupGroupView[];
+  rankings: DepartmentRankingView[];
+}
+
+/** GET /api/targets/:id/evaluation?asOf= — the status now and at the end of every period with the working. */
+export interface TargetEvaluationView {
+  asOf: string;
+  target: TargetStatusView;
+  periods: Array<{
+    period: PeriodView;
+    planned: number | null;
+    report: ReportView | null;
+    /** Judged on the approved-as-of revision of that period; not_reported/not_started when none. */
+    evaluation: EvaluationView;
+  }>;
+  thresholds: ThresholdsView;
+}
+
+export interface ThresholdsView {
+  behindPoints: number;
+  farBehindPoints: number;
+  rateShortfallShare: number;
+  aboutRatePoints: number;
+  aboutShare: number;
+}
+
+/** GET /api/plans/:id/settings; PUT the same shape, every field optional (thresholds partial too). */
+export interface PlanSettingsView {
+  thresholds: ThresholdsView;
+  /** Default reporting frequency of tasks and items (targets carry their own). */
+  frequency: ReportFrequency;
+  /** Reports due on this day of the next month (1..28). */
+  dueDay: number;
+  /** Demo data (示例数据), with the fixed date its status is shown as of. */
+  demo: boolean;
+  demoAsOf: string | null;
+}
+
+export interface PlanSettingsPatch {
+  thresholds?: Partial<ThresholdsView>;
+  frequency?: ReportFrequency;
+  dueDay?: number;
+}
+
+/** GET /api/targets/:id/planned — the reporting calendar of a target with its 分期计划. */
+export interface TargetPlannedView {
+  targetId: number;
+  frequency: ReportFrequency;
+  periods: Array<PeriodView & { planned: number | null }>;
+}
+
+/**
+ * PUT /api/targets/:id/planned (planners): replaces the whole set; values in the target's base unit, for
+ * periods of the target's frequency (change the frequency with PATCH /api/targets/:id first).
+ */
+export interface PlannedValuesRequest {
+  values: Array<{ period: string; value: number }>;
+}
+
+/** One report a department owes. */
+export interface DueItem {
+  planId: number;
+  planTitle: string;
+  subject: ReportSubjectRef;
+  department: DepartmentRef | null;
+  period: PeriodView;
+  /** Due date in force (extension included). */
+  dueDate: string;
+  /** due: not yet past the due date; overdue: past it and not submitted; returned: sent back to correct. */
+  state: "due" | "overdue" | "returned" | "draft";
+  daysLeft: number;
+  report: { id: number; state: ReportState; revision: number } | null;
+  extension: ExtensionRequestView | null;
+}
+
+export interface ReminderView {
+  id: number;
+  planId: number;
+  department: DepartmentRef;
+  message: string;
+  sentBy: UserRef | null;
+  sentAt: string;
+  readAt: string | null;
+  /** in_app; the webhook's outcome when one is configured. */
+  delivery: "in_app" | "webhook_sent" | "webhook_failed";
+  deliveryError: string | null;
+}
+
+/** GET /api/me/due (reporters; others get empty lists). */
+export interface MyDueView {
+  asOf: string;
+  department: DepartmentRef | null;
+  items: DueItem[];
+  reminders: ReminderView[];
+  extensions: ExtensionRequestView[];
+}
+
+/** GET /api/plans/:id/due?asOf= (planners, leaders): by department, overdue first. */
+export interface PlanDueView {
+  planId: number;
+  asOf: string;
+  departments: Array<{
+    department: DepartmentRef | null;
+    due: number;
+    overdue: number;
+    items: DueItem[];
+    lastReminderAt: string | null;
+  }>;
+}
+
+/** POST /api/plans/:id/reminders (催报, planners) → ReminderView; GET → { reminders: ReminderView[] }. */
+export interface ReminderRequest {
+  departmentId: number;
+  /** Default: a message listing what is overdue. */
+  message?: string;
+}
+
+export interface ExtensionRequestView {
+  id: number;
+  planId: number;
+  department: DepartmentRef;
+  subject: ReportSubjectRef;
+  period: string;
+  reason: string;
+  requestedDueDate: string;
+  state: ExtensionState;
+  requestedBy: UserRef | null;
+  createdAt: string;
+  decidedBy: UserRef | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+/** POST /api/plans/:id/extensions (reporter of the subject's department) → ExtensionRequestView. */
+export interface ExtensionRequest {
+  subjectKind: ReportSubjectKind;
+  subjectId: number;
+  period: string;
+  reason: string;
+  requestedDueDate: string;
+}
+
+/** POST /api/extensions/:id/decision (planner) → ExtensionRequestView. */
+export interface ExtensionDecision {
+  grant: boolean;
+  note?: string;
+}

@@ -24,6 +24,7 @@ import { importRoute } from "./routes/import-route.ts";
 import { nodesRoutes } from "./routes/nodes-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
 import { publicRoutes } from "./routes/public-routes.ts";
+import { reportingRoutes } from "./routes/reporting-routes.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
 import { targetsRoutes } from "./routes/targets-routes.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
@@ -43,6 +44,8 @@ export interface AppDeps {
   auth?: AuthSettings;
   /** Secure cookies: always, never, or "auto" (when the request came over https). Default "auto". */
   secureCookies?: boolean | "auto";
+  /** Where reminders are also POSTed as JSON; default PLANTRACK_REMINDER_WEBHOOK_URL, none when unset. */
+  reminderWebhookUrl?: string | null;
 }
 
 /** JSON bodies of the API are small; plan documents come as multipart, limited by the upload plugin. */
@@ -96,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "auth", description: "登录与会话 / sign-in and sessions" },
         { name: "admin", description: "系统管理（仅管理员） / administration (admins only)" },
         { name: "public", description: "公开信息（无需登录） / public pages (no sign-in)" },
+        { name: "reports", description: "进展填报与审核 / reports and their review" },
+        { name: "status", description: "执行情况与评价 / status and evaluation" },
+        { name: "chasing", description: "催报与延期 / chasing reports, reminders, extensions" },
       ],
     },
   });
@@ -112,6 +118,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       perIp: createRateLimiter(LOGIN_LIMITS.perIp),
       perUsername: createRateLimiter(LOGIN_LIMITS.perUsername),
     },
+    reminderWebhookUrl:
+      deps.reminderWebhookUrl === undefined
+        ? process.env.PLANTRACK_REMINDER_WEBHOOK_URL?.trim() || null
+        : deps.reminderWebhookUrl,
   };
   await app.register(healthRoute, routeDeps);
   await app.register(plansRoutes, routeDeps);
@@ -121,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, routeDeps);
   await app.register(adminRoutes, routeDeps);
   await app.register(publicRoutes, routeDeps);
+  await app.register(reportingRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);
   return app;

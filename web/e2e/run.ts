@@ -15,6 +15,7 @@ import {
   signInTest,
   totpTest,
 } from "./access.e2e.ts";
+import { reportingCycleTest } from "./monitoring.e2e.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
 
@@ -86,6 +87,10 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
   {
     name: "public: anonymous refused /api/plans (401), planner makes the plan public, visitor reads it",
     run: (baseUrl) => publicPlanTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "reporting cycle: reporter reports (through a 409), planner returns, reporter corrects, planner approves, status changes",
+    run: (baseUrl) => reportingCycleTest({ baseUrl, screenshots, log }),
   },
 ];
 

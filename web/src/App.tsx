@@ -14,6 +14,8 @@ import { ChangePasswordPage } from "./pages/account/ChangePasswordPage.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { DepartmentsPage } from "./pages/admin/DepartmentsPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { DeskPage } from "./pages/desk/DeskPage.tsx";
+import { ReportPage } from "./pages/desk/ReportPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
 import { PlanPage } from "./pages/plan/PlanPage.tsx";
@@ -21,6 +23,7 @@ import { PlanListPage } from "./pages/plan-list/PlanListPage.tsx";
 import { PublicLayout } from "./pages/public/PublicLayout.tsx";
 import { PublicPlanListPage } from "./pages/public/PublicPlanListPage.tsx";
 import { PublicPlanPage } from "./pages/public/PublicPlanPage.tsx";
+import { ReviewPage } from "./pages/review/ReviewPage.tsx";
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
@@ -76,6 +79,30 @@ export function App() {
             <Route path="/" element={<PlanListPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route
+              path="/desk"
+              element={
+                <RequirePermission permission="reports.desk">
+                  <DeskPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/desk/:kind/:id/:period"
+              element={
+                <RequirePermission permission="reports.desk">
+                  <ReportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/review"
+              element={
+                <RequirePermission permission="reports.review">
+                  <ReviewPage />
+                </RequirePermission>
+              }
+            />
             <Route
               path="/admin/users"
               element={

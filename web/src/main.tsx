@@ -7,6 +7,7 @@ import { isApiError } from "./api/client.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import "./styles.css";
 import "./styles-access.css";
+import "./styles-monitoring.css";
 
 const queryClient = new QueryClient({
   defaultOptions: {

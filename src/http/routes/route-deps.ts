@@ -20,6 +20,8 @@ export interface RouteDeps {
   /** true, false, or "auto": Secure when the request came over https. */
   secureCookies: boolean | "auto";
   loginLimiters: { perIp: RateLimiter; perUsername: RateLimiter };
+  /** PLANTRACK_REMINDER_WEBHOOK_URL: reminders (催报) are also POSTed there as JSON. */
+  reminderWebhookUrl: string | null;
 }
 
 /** The signed-in user and the client's address: every audited change names both. */

@@ -9,14 +9,28 @@ import type {
   CreateDepartmentRequest,
   CreateUserRequest,
   DepartmentView,
+  ExtensionDecision,
+  ExtensionRequest,
+  ExtensionRequestView,
   ImportResult,
   LoginRequest,
+  MyDueView,
   PlanDetail,
+  PlanDueView,
   PlanSource,
+  PlanStatusView,
   PlanSummary,
   PublicPlanDetail,
   RegionView,
+  ReminderRequest,
+  ReminderView,
+  ReportDetail,
+  ReportState,
+  ReportSubjectKind,
+  ReportView,
   ResetPasswordRequest,
+  ReviewRequest,
+  SaveReportRequest,
   SessionInfo,
   TargetPatch,
   TargetView,
@@ -257,6 +271,44 @@ export function createApiClient(options: ApiClientOptions = {}) {
     patchTarget: (id: number, patch: TargetPatch) =>
       request<TargetView>("PATCH", `/api/targets/${id}`, patch),
     publishPlan: (id: number) => request<PlanSummary>("POST", `/api/plans/${id}/publish`, {}),
+
+    // ── running the plan: reports, review, status, chasing ──
+    myDue: () => request<MyDueView>("GET", "/api/me/due"),
+    getReport: (id: number) => request<ReportDetail>("GET", `/api/reports/${id}`),
+    /** Every period's report of one target. */
+    targetReports: (targetId: number) =>
+      request<ReportView[] | { reports: ReportView[] }>("GET", `/api/targets/${targetId}/reports`).then(
+        unwrap("reports"),
+      ),
+    planReports: (planId: number, filter: ReportFilter = {}) =>
+      request<ReportView[] | { reports: ReportView[] }>(
+        "GET",
+        `/api/plans/${planId}/reports${query({ ...filter })}`,
+      ).then(unwrap("reports")),
+    saveReport: (kind: ReportSubjectKind, subjectId: number, period: string, body: SaveReportRequest) =>
+      request<ReportDetail>(
+        "PUT",
+        `/api/${SUBJECT_PATH[kind]}/${subjectId}/reports/${encodeURIComponent(period)}`,
+        body,
+      ),
+    reviewReport: (id: number, body: ReviewRequest) =>
+      request<ReportDetail>("POST", `/api/reports/${id}/review`, body),
+    planStatus: (planId: number, asOf?: string | null) =>
+      request<PlanStatusView>("GET", `/api/plans/${planId}/status${query({ asOf })}`),
+    planDue: (planId: number, asOf?: string | null) =>
+      request<PlanDueView>("GET", `/api/plans/${planId}/due${query({ asOf })}`),
+    sendReminder: (planId: number, body: ReminderRequest) =>
+      request<ReminderView>("POST", `/api/plans/${planId}/reminders`, body),
+    markReminderRead: (id: number) => request<unknown>("POST", `/api/reminders/${id}/read`, {}),
+    planExtensions: (planId: number) =>
+      request<ExtensionRequestView[] | { extensions: ExtensionRequestView[] }>(
+        "GET",
+        `/api/plans/${planId}/extensions`,
+      ).then(unwrap("extensions")),
+    requestExtension: (planId: number, body: ExtensionRequest) =>
+      request<ExtensionRequestView>("POST", `/api/plans/${planId}/extensions`, body),
+    decideExtension: (id: number, body: ExtensionDecision) =>
+      request<ExtensionRequestView>("POST", `/api/extensions/${id}/decision`, body),
   };
 }
 
@@ -270,6 +322,15 @@ export interface AuditFilter {
   page?: number;
   pageSize?: number;
 }
+
+export interface ReportFilter {
+  period?: string;
+  departmentId?: number;
+  state?: ReportState;
+  subjectKind?: ReportSubjectKind;
+}
+
+const SUBJECT_PATH: Record<ReportSubjectKind, string> = { target: "targets", node: "nodes", item: "items" };
 
 /** A list the server may send bare or wrapped in { key: [...] }. */
 function unwrap<K extends string>(key: K) {

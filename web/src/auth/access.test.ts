@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // The server's route table, to check the UI offers exactly what it allows (a test import only).
 import { ROLES, ROUTE_ACCESS, roleAllowed } from "../../../src/domain/access.ts";
-import { can, homeFor, loginPath, navFor, type Permission, safeNext } from "./access.ts";
+import { can, homeFor, landingFor, loginPath, navFor, type Permission, safeNext } from "./access.ts";
 
 describe("access", () => {
   it("lets planners and administrators edit, leaders and reporters only read", () => {
@@ -25,6 +25,9 @@ describe("access", () => {
       ["admin", "GET /api/admin/users"],
       ["account.totp", "POST /api/auth/totp/setup"],
       ["plans.read", "GET /api/plans/:id"],
+      ["reports.review", "POST /api/reports/:id/review"],
+      ["reports.review", "POST /api/plans/:id/reminders"],
+      ["reports.review", "POST /api/extensions/:id/decision"],
     ];
     for (const role of ROLES) {
       for (const [permission, route] of routes) {
@@ -38,14 +41,22 @@ describe("access", () => {
   it("shows 管理 to administrators only", () => {
     expect(navFor("admin").map((e) => e.key)).toEqual([
       "plans",
+      "review",
       "admin.users",
       "admin.departments",
       "admin.audit",
     ]);
-    expect(navFor("planner").map((e) => e.key)).toEqual(["plans"]);
+    expect(navFor("planner").map((e) => e.key)).toEqual(["plans", "review"]);
+    expect(navFor("reporter").map((e) => e.key)).toEqual(["desk", "plans"]);
     expect(navFor("leader").map((e) => e.key)).toEqual(["plans"]);
     expect(navFor(undefined)).toEqual([]);
     expect(homeFor("reporter")).toBe("/");
+  });
+
+  it("sends a reporter to the desk after sign-in, unless a page was asked for", () => {
+    expect(landingFor("reporter", "/")).toBe("/desk");
+    expect(landingFor("reporter", "/plans/3")).toBe("/plans/3");
+    expect(landingFor("planner", "/")).toBe("/");
   });
 
   it("keeps the way back inside the app", () => {

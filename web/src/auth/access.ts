@@ -9,6 +9,10 @@ export type Permission =
   | "plans.publish"
   | "plans.makePublic"
   | "admin"
+  /** The reporter's desk: what is due from one's department, and the report forms. */
+  | "reports.desk"
+  /** Approving and returning reports, chasing overdue ones, deciding extensions. */
+  | "reports.review"
   /** A second factor (TOTP) on one's own account. */
   | "account.totp";
 
@@ -22,17 +26,17 @@ const PLAN_EDITING: readonly Permission[] = [
 // As src/domain/access.ts: admins may do everything; planners edit plans in their region (the server
 // checks the region); leaders read; reporters read published plans and report.
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["plans.read", ...PLAN_EDITING, "admin", "account.totp"],
-  planner: ["plans.read", ...PLAN_EDITING, "account.totp"],
+  admin: ["plans.read", ...PLAN_EDITING, "reports.review", "admin", "account.totp"],
+  planner: ["plans.read", ...PLAN_EDITING, "reports.review", "account.totp"],
   leader: ["plans.read"],
-  reporter: ["plans.read"],
+  reporter: ["plans.read", "reports.desk"],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role ? GRANTS[role].includes(permission) : false;
 }
 
-export type NavKey = "plans" | "admin.users" | "admin.departments" | "admin.audit";
+export type NavKey = "desk" | "plans" | "review" | "admin.users" | "admin.departments" | "admin.audit";
 
 export interface NavEntry {
   key: NavKey;
@@ -41,7 +45,9 @@ export interface NavEntry {
 
 export function navFor(role: Role | null | undefined): NavEntry[] {
   const entries: NavEntry[] = [];
+  if (can(role, "reports.desk")) entries.push({ key: "desk", to: "/desk" });
   if (can(role, "plans.read")) entries.push({ key: "plans", to: "/" });
+  if (can(role, "reports.review")) entries.push({ key: "review", to: "/review" });
   if (can(role, "admin")) {
     entries.push(
       { key: "admin.users", to: "/admin/users" },
@@ -55,6 +61,14 @@ export function navFor(role: Role | null | undefined): NavEntry[] {
 /** Where to go when the address is for somebody else: "/" for a plan reader, users for an admin. */
 export function homeFor(role: Role | null | undefined): string {
   return can(role, "plans.read") ? "/" : "/admin/users";
+}
+
+/**
+ * Where sign-in leads: the page asked for, or, when none was, a reporter's desk (what is due from the
+ * department is the first thing a reporter must see), everyone else's plan list.
+ */
+export function landingFor(role: Role | null | undefined, next: string): string {
+  return next === "/" && can(role, "reports.desk") ? "/desk" : next;
 }
 
 /** Only paths inside the app, never another origin (//evil.example) nor the sign-in page again. */

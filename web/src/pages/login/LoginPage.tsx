@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useLogin, useSession } from "../../api/session.ts";
-import { safeNext } from "../../auth/access.ts";
+import { landingFor, safeNext } from "../../auth/access.ts";
 import { type LoginProblem, loginProblem, waitParts } from "../../auth/login-error.ts";
 import { LangSwitch } from "../../components/LangSwitch.tsx";
 import { type I18n, useI18n } from "../../i18n/I18nProvider.tsx";
@@ -65,7 +65,7 @@ export function LoginPage() {
   if (session.data && !login.isPending) {
     const target = session.data.user.mustChangePassword
       ? `/change-password?next=${encodeURIComponent(next)}`
-      : next;
+      : landingFor(session.data.user.role, next);
     return <Navigate to={target} replace />;
   }
 
@@ -77,9 +77,12 @@ export function LoginPage() {
         password: values.password,
         ...(needTotp && values.totp ? { totp: values.totp.trim() } : {}),
       });
-      navigate(result.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next, {
-        replace: true,
-      });
+      navigate(
+        result.user.mustChangePassword
+          ? `/change-password?next=${encodeURIComponent(next)}`
+          : landingFor(result.user.role, next),
+        { replace: true },
+      );
     } catch (error) {
       const p = loginProblem(error);
       setProblem(p);

@@ -2,6 +2,7 @@ import { Button, Skeleton, Splitter } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
+import { usePlanStatus } from "../../api/monitoring-queries.ts";
 import { usePlan, usePlanSource } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -10,6 +11,8 @@ import { OutlinePanel } from "./OutlinePanel.tsx";
 import { PlanHeader } from "./PlanHeader.tsx";
 import { SidePanel } from "./SidePanel.tsx";
 import { SourceView } from "./SourceView.tsx";
+import { StatusBar } from "./StatusBar.tsx";
+import { statusByTarget } from "./status-model.ts";
 import { TargetsTable } from "./TargetsTable.tsx";
 
 export type Selection = { kind: "target"; id: number } | { kind: "item"; id: number } | null;
@@ -28,6 +31,10 @@ export function PlanPage() {
   const planId = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   const plan = usePlan(planId);
   const source = usePlanSource(planId);
+  // null: the server's own default (today, or the demo plan's demo date).
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const status = usePlanStatus(planId, asOf);
+  const statuses = useMemo(() => statusByTarget(status.data), [status.data]);
 
   const [nodeId, setNodeId] = useState<number | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
@@ -100,6 +107,7 @@ export function PlanPage() {
   return (
     <div className="plan-page" data-testid="plan-page">
       {detail ? <PlanHeader plan={detail.plan} /> : <PlanHeaderSkeleton />}
+      <StatusBar query={status} asOf={asOf} onAsOf={setAsOf} />
       <div className="plan-body">
         <aside className="plan-outline panel" aria-label={t("outline.title")}>
           {tree ? (
@@ -127,6 +135,7 @@ export function PlanPage() {
               {detail && tree ? (
                 <TargetsTable
                   targets={detail.targets}
+                  statuses={statuses}
                   nodeIds={nodeIds}
                   node={focusNode}
                   onClearNode={() => setNodeId(null)}

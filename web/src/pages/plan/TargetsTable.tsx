@@ -1,13 +1,17 @@
 import { CloseOutlined, SearchOutlined } from "@ant-design/icons";
 import { Input, Select, Table, type TableColumnsType, Tag } from "antd";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import type { OutlineNodeView, TargetKind, TargetView } from "../../api/types.ts";
+import type { OutlineNodeView, TargetKind, TargetStatusView, TargetView } from "../../api/types.ts";
 import { formatTargetValue, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type Assignment, assignmentOf, filterTargets, nodeLabel } from "./model.ts";
+import { StatusTag } from "./StatusTag.tsx";
+import { statusRank } from "./status-model.ts";
 
 interface Props {
   targets: TargetView[];
+  /** Each target's status as of the date chosen; empty until it is known. */
+  statuses: Map<number, TargetStatusView>;
   /** The selected outline node's subtree, or null for the whole plan. */
   nodeIds: Set<number> | null;
   node: OutlineNodeView | null;
@@ -40,7 +44,7 @@ function useHeight<T extends HTMLElement>() {
   return [ref, height] as const;
 }
 
-export function TargetsTable({ targets, nodeIds, node, onClearNode, selectedId, onSelect }: Props) {
+export function TargetsTable({ targets, statuses, nodeIds, node, onClearNode, selectedId, onSelect }: Props) {
   const { t, lang } = useI18n();
   const [query, setQuery] = useState("");
   const [kinds, setKinds] = useState<TargetKind[]>([]);
@@ -88,6 +92,19 @@ export function TargetsTable({ targets, nodeIds, node, onClearNode, selectedId, 
           toDisplayNumber(a.value ?? 0, a.unit, a.displayUnit) -
             toDisplayNumber(b.value ?? 0, b.unit, b.displayUnit),
         render: (_: unknown, r) => <span className="num strong">{formatTargetValue(r, lang)}</span>,
+      },
+      {
+        key: "status",
+        title: t("status.col"),
+        width: 196,
+        sorter: (a, b) =>
+          statusRank(statuses.get(a.id)?.evaluation.status) -
+            statusRank(statuses.get(b.id)?.evaluation.status) ||
+          (statuses.get(a.id)?.evaluation.gapPoints ?? 0) - (statuses.get(b.id)?.evaluation.gapPoints ?? 0),
+        render: (_: unknown, r) => {
+          const s = statuses.get(r.id);
+          return s ? <StatusTag status={s} /> : <span className="muted">{t("common.none")}</span>;
+        },
       },
       {
         key: "direction",
@@ -156,7 +173,7 @@ export function TargetsTable({ targets, nodeIds, node, onClearNode, selectedId, 
           ),
       },
     ],
-    [t, lang, position],
+    [t, lang, position, statuses],
   );
 
   const onRowKey = (event: KeyboardEvent, id: number) => {
@@ -235,7 +252,7 @@ export function TargetsTable({ targets, nodeIds, node, onClearNode, selectedId, 
           dataSource={rows}
           pagination={false}
           showSorterTooltip={false}
-          scroll={{ x: 660, y: Math.max(80, bodyHeight - HEADER) }}
+          scroll={{ x: 860, y: Math.max(80, bodyHeight - HEADER) }}
           locale={{ emptyText: targets.length === 0 ? t("targets.empty") : t("targets.emptyFiltered") }}
           rowClassName={(r) => (r.id === selectedId ? "row-selected" : "")}
           onRow={(r) => ({

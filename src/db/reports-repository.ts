@@ -1,0 +1,553 @@
+// Reports and their revisions, reminders and requests for more time. Revisions are append-only (the
+// database refuses updates and deletes); a report row is the header: its newest revision number and
+// state. A new revision is accepted only on top of the revision the writer saw — checked by a
+// conditional update of the header and backed by the unique (report_id, revision) constraint, so the
+// rule holds across transactions and app servers on both SQLite and PostgreSQL.
+
+import type { Kysely, Selectable } from "kysely";
+import { AppError } from "../domain/app-error.ts";
+import { type Actor, appendAudit } from "./audit-repository.ts";
+import { inTransaction } from "./database.ts";
+import type {
+  Database,
+  ExtensionRequestsTable,
+  RemindersTable,
+  ReportRevisionsTable,
+  ReportState,
+  ReportSubject,
+  ReportsTable,
+} from "./schema.ts";
+
+type Db = Kysely<Database>;
+export type ReportRow = Selectable<ReportsTable>;
+export type RevisionRow = Selectable<ReportRevisionsTable>;
+export type ReminderRow = Selectable<RemindersTable>;
+export type ExtensionRow = Selectable<ExtensionRequestsTable>;
+
+export interface ReportSubjectKey {
+  type: ReportSubject;
+  id: number;
+}
+
+export function subjectKeyOf(subject: ReportSubjectKey): string {
+  return `${subject.type}:${subject.id}`;
+}
+
+/** A unique-constraint violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+export async function getReport(db: Db, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findReport(
+  db: Db,
+  subject: ReportSubjectKey,
+  period: string,
+): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom("reports")
+    .selectAll()
+    .where("subject_key", "=", subjectKeyOf(subject))
+    .where("period", "=", period)
+    .executeTakeFirst();
+}
+
+export async function listReportsOfPlan(db: Db, planId: number): Promise<ReportRow[]> {
+  return db.selectFrom("reports").selectAll().where("plan_id", "=", planId).orderBy("id").execute();
+}
+
+export async function listReportsBySubject(db: Db, subject: ReportSubjectKey): Promise<ReportRow[]> {
+  return db
+    .selectFrom("reports")
+    .selectAll()
+    .where("subject_key", "=", subjectKeyOf(subject))
+    .orderBy("period_end")
+    .execute();
+}
+
+/** Every revision of these reports, oldest first. */
+export async function listRevisions(db: Db, reportIds: readonly number[]): Promise<RevisionRow[]> {
+  if (reportIds.length === 0) return [];
+  const out: RevisionRow[] = [];
+  // Chunks keep the statement under SQLite's and PostgreSQL's parameter limits.
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const chunk = reportIds.slice(i, i + 500);
+    out.push(
+      ...(await db
+        .selectFrom("report_revisions")
+        .selectAll()
+        .where("report_id", "in", chunk)
+        .orderBy("report_id")
+        .orderBy("revision")
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function listRevisionsOfPlan(db: Db, planId: number): Promise<RevisionRow[]> {
+  return db
+    .selectFrom("report_revisions")
+    .innerJoin("reports", "reports.id", "report_revisions.report_id")
+    .selectAll("report_revisions")
+    .where("reports.plan_id", "=", planId)
+    .orderBy("report_revisions.report_id")
+    .orderBy("report_revisions.revision")
+    .execute();
+}
+
+export interface RevisionContent {
+  value: number | null;
+  percent: number | null;
+  statusWord: string | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+export interface NewReport {
+  planId: number;
+  subject: ReportSubjectKey;
+  departmentId: number | null;
+  period: string;
+  periodEnd: string;
+  dueDate: string;
+}
+
+export interface AppendRevision {
+  /** The report, or what to create when it does not exist yet (baseRevision null). */
+  report: NewReport;
+  baseRevision: number | null;
+  content: RevisionContent;
+  state: ReportState;
+  returnReason?: string | null;
+  /** The states the report must be in (review: submitted). */
+  requireState?: readonly ReportState[];
+  at: string;
+}
+
+export interface AppendOutcome {
+  report: ReportRow;
+  revision: RevisionRow;
+}
+
+async function conflict(db: Db, reportId: number, base: number | null): Promise<AppError> {
+  const latest = await db
+    .selectFrom("report_revisions")
+    .selectAll()
+    .where("report_id", "=", reportId)
+    .orderBy("revision", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return new AppError(
+    "conflict",
+    `报告已被他人更新（最新为第${latest?.revision ?? 0}版，你的修改基于第${base ?? 0}版），请刷新后再改 / the report was changed meanwhile (latest revision ${latest?.revision ?? 0}, yours was based on ${base ?? 0}): reload and edit again`,
+    { reportId, baseRevision: base, latestRevision: latest?.revision ?? 0, latest: latest ?? null },
+  );
+}
+
+/**
+ * Appends a revision on top of `baseRevision`, creating the report on its first save. One
+ * transaction: the header moves from base to base + 1 only if it still is at base (a concurrent
+ * writer's transaction makes this update match nothing, or its insert hit the unique constraint), then
+ * the revision row and the audit row are written.
+ */
+export async function appendRevision(db: Db, actor: Actor, input: AppendRevision): Promise<AppendOutcome> {
+  const { report: spec, at } = input;
+  try {
+    return await inTransaction(db, async (trx) => {
+      let report = await findReport(trx, spec.subject, spec.period);
+      if (!report) {
+        if (input.baseRevision !== null && input.baseRevision !== 0) {
+          throw new AppError("not_found", "报告不存在 / no such report", {
+            baseRevision: input.baseRevision,
+          });
+        }
+        report = await trx
+          .insertInto("reports")
+          .values({
+            plan_id: spec.planId,
+            subject_type: spec.subject.type,
+            subject_key: subjectKeyOf(spec.subject),
+            target_id: spec.subject.type === "target" ? spec.subject.id : null,
+            node_id: spec.subject.type === "task" ? spec.subject.id : null,
+            item_id: spec.subject.type === "item" ? spec.subject.id : null,
+            department_id: spec.departmentId,
+            period: spec.period,
+            period_end: spec.periodEnd,
+            due_date: spec.dueDate,
+            current_revision: 0,
+            state: "draft",
+            created_at: at,
+            updated_at: at,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      }
+      const base = input.baseRevision ?? 0;
+      if (report.current_revision !== base) throw await conflict(trx, report.id, input.baseRevision);
+      if (input.requireState && !input.requireState.includes(report.state)) {
+        throw new AppError(
+          "conflict",
+          `报告当前状态为“${report.state}”，不能执行此操作 / the report is ${report.state}: not possible now`,
+          { reportId: report.id, state: report.state, reason: "bad_state" },
+        );
+      }
+      const next = base + 1;
+      const moved = await trx
+        .updateTable("reports")
+        .set({ current_revision: next, state: input.state, updated_at: at })
+        .where("id", "=", report.id)
+        .where("current_revision", "=", base)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) throw await conflict(trx, report.id, input.baseRevision);
+      const revision = await trx
+        .insertInto("report_revisions")
+        .values({
+          report_id: report.id,
+          revision: next,
+          value: input.content.value,
+          percent: input.content.percent,
+          status_word: input.content.statusWord,
+          progress: input.content.progress,
+          problems: input.content.problems,
+          next_steps: input.content.nextSteps,
+          state: input.state,
+          return_reason: input.returnReason ?? null,
+          author_id: actor.userId,
+          created_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(
+        trx,
+        actor,
+        {
+          action: `report.${input.state === "draft" ? "save" : input.state === "submitted" ? "submit" : input.state === "approved" ? "approve" : "return"}`,
+          entity: "report",
+          entityId: report.id,
+          planId: report.plan_id,
+          before: { revision: base, state: report.state },
+          after: {
+            revision: next,
+            state: input.state,
+            subject: report.subject_key,
+            period: report.period,
+            ...input.content,
+            returnReason: input.returnReason ?? null,
+          },
+        },
+        at,
+      );
+      return { report: { ...report, current_revision: next, state: input.state, updated_at: at }, revision };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another transaction created the report or wrote the same revision number first.
+    const report = await findReport(db, spec.subject, spec.period);
+    throw await conflict(db, report?.id ?? 0, input.baseRevision);
+  }
+}
+
+// ── Reminders ────────────────────────────────────────────────────────────────────────────────
+
+export interface NewReminder {
+  planId: number;
+  departmentId: number;
+  message: string;
+  at: string;
+}
+
+export async function insertReminder(db: Db, actor: Actor, input: NewReminder): Promise<ReminderRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("reminders")
+      .values({
+        plan_id: input.planId,
+        department_id: input.departmentId,
+        message: input.message,
+        channel: "in_app",
+        sent_by: actor.userId,
+        sent_at: input.at,
+        read_at: null,
+        delivery_error: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: "reminder.send",
+        entity: "reminder",
+        entityId: row.id,
+        planId: input.planId,
+        after: { departmentId: input.departmentId, message: input.message },
+      },
+      input.at,
+    );
+    return row;
+  });
+}
+
+export async function recordReminderDelivery(
+  db: Db,
+  actor: Actor,
+  id: number,
+  delivery: "webhook_sent" | "webhook_failed",
+  error: string | null,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("reminders")
+      .set({ delivery, delivery_error: error })
+      .where("id", "=", id)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: "reminder.delivery",
+      entity: "reminder",
+      entityId: id,
+      after: { delivery, error },
+    });
+  });
+}
+
+export async function markReminderRead(db: Db, actor: Actor, id: number, at: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("reminders")
+      .set({ read_at: at })
+      .where("id", "=", id)
+      .where("read_at", "is", null)
+      .execute();
+    await appendAudit(trx, actor, { action: "reminder.read", entity: "reminder", entityId: id }, at);
+  });
+}
+
+export async function getReminder(db: Db, id: number): Promise<ReminderRow | undefined> {
+  return db.selectFrom("reminders").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listReminders(
+  db: Db,
+  filter: { planId?: number; departmentId?: number; limit?: number },
+): Promise<ReminderRow[]> {
+  let q = db.selectFrom("reminders").selectAll();
+  if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
+  if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
+  return q
+    .orderBy("sent_at", "desc")
+    .orderBy("id", "desc")
+    .limit(filter.limit ?? 200)
+    .execute();
+}
+
+// ── Requests for more time (延期申请) ──────────────────────────────────────────────────────────
+
+export interface NewExtension {
+  planId: number;
+  departmentId: number;
+  subject: ReportSubjectKey;
+  reportId: number | null;
+  period: string;
+  reason: string;
+  requestedDueDate: string;
+  at: string;
+}
+
+export async function insertExtension(db: Db, actor: Actor, input: NewExtension): Promise<ExtensionRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("extension_requests")
+      .values({
+        plan_id: input.planId,
+        department_id: input.departmentId,
+        report_id: input.reportId,
+        target_id: input.subject.type === "target" ? input.subject.id : null,
+        node_id: input.subject.type === "task" ? input.subject.id : null,
+        item_id: input.subject.type === "item" ? input.subject.id : null,
+        period: input.period,
+        reason: input.reason,
+        requested_due_date: input.requestedDueDate,
+        state: "pending",
+        requested_by: actor.userId,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        created_at: input.at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: "extension.request",
+        entity: "extension_request",
+        entityId: row.id,
+        planId: input.planId,
+        after: {
+          subject: subjectKeyOf(input.subject),
+          period: input.period,
+          reason: input.reason,
+          requestedDueDate: input.requestedDueDate,
+        },
+      },
+      input.at,
+    );
+    return row;
+  });
+}
+
+export async function decideExtension(
+  db: Db,
+  actor: Actor,
+  id: number,
+  decision: { grant: boolean; note: string | null; at: string },
+): Promise<ExtensionRow> {
+  return inTransaction(db, async (trx) => {
+    const state = decision.grant ? "granted" : "refused";
+    const moved = await trx
+      .updateTable("extension_requests")
+      .set({ state, decided_by: actor.userId, decided_at: decision.at, decision_note: decision.note })
+      .where("id", "=", id)
+      .where("state", "=", "pending")
+      .executeTakeFirst();
+    const row = await getExtension(trx, id);
+    if (!row) throw new AppError("not_found", `延期申请 ${id} 不存在 / no extension request ${id}`, { id });
+    if (Number(moved.numUpdatedRows) !== 1) {
+      throw new AppError(
+        "conflict",
+        `该延期申请已处理（${row.state}） / the request was decided already (${row.state})`,
+        { id, state: row.state, reason: "bad_state" },
+      );
+    }
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: `extension.${state === "granted" ? "grant" : "refuse"}`,
+        entity: "extension_request",
+        entityId: id,
+        planId: row.plan_id,
+        before: { state: "pending" },
+        after: { state, note: decision.note },
+      },
+      decision.at,
+    );
+    return row;
+  });
+}
+
+export async function getExtension(db: Db, id: number): Promise<ExtensionRow | undefined> {
+  return db.selectFrom("extension_requests").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listExtensions(
+  db: Db,
+  filter: { planId?: number; departmentId?: number },
+): Promise<ExtensionRow[]> {
+  let q = db.selectFrom("extension_requests").selectAll();
+  if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
+  if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
+  return q.orderBy("created_at", "desc").orderBy("id", "desc").execute();
+}
+
+// ── Planned values per period (分期计划) ─────────────────────────────────────────────────────
+
+export async function listPlannedValues(
+  db: Db,
+  targetIds: readonly number[],
+): Promise<{ target_id: number; period: string; planned_value: number }[]> {
+  if (targetIds.length === 0) return [];
+  return db
+    .selectFrom("target_period_plans")
+    .select(["target_id", "period", "planned_value"])
+    .where("target_id", "in", [...targetIds])
+    .orderBy("period_end")
+    .execute();
+}
+
+export async function replacePlannedValues(
+  db: Db,
+  actor: Actor,
+  target: { id: number; planId: number },
+  values: readonly { period: string; periodEnd: string; value: number }[],
+  at: string,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await listPlannedValues(trx, [target.id]);
+    await trx.deleteFrom("target_period_plans").where("target_id", "=", target.id).execute();
+    if (values.length > 0) {
+      await trx
+        .insertInto("target_period_plans")
+        .values(
+          values.map((v) => ({
+            target_id: target.id,
+            period: v.period,
+            period_end: v.periodEnd,
+            planned_value: v.value,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .execute();
+    }
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: "target.planned",
+        entity: "target",
+        entityId: target.id,
+        planId: target.planId,
+        before: before.map((b) => ({ period: b.period, value: b.planned_value })),
+        after: values.map((v) => ({ period: v.period, value: v.value })),
+      },
+      at,
+    );
+  });
+}
+
+// ── Plan settings (the plans.settings JSON object) ───────────────────────────────────────────
+
+export async function readPlanSettings(db: Db, planId: number): Promise<Record<string, unknown> | undefined> {
+  const row = await db.selectFrom("plans").select("settings").where("id", "=", planId).executeTakeFirst();
+  if (!row) return undefined;
+  try {
+    const parsed = JSON.parse(row.settings) as unknown;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function writePlanSettings(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  settings: Record<string, unknown>,
+  at: string = new Date().toISOString(),
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await readPlanSettings(trx, planId);
+    await trx
+      .updateTable("plans")
+      .set({ settings: JSON.stringify(settings), updated_at: at })
+      .where("id", "=", planId)
+      .execute();
+    await appendAudit(
+      trx,
+      actor,
+      { action: "plan.settings", entity: "plan", entityId: planId, planId, before, after: settings },
+      at,
+    );
+  });
+}

@@ -1,0 +1,531 @@
+// Schemas of running the plan (issue 5): reports, review, evaluation, chasing — each checked against
+// its interface in api-types.ts.
+
+import { type Static, Type } from "@sinclair/typebox";
+import type {
+  DueItem,
+  EvaluationView,
+  ExtensionDecision,
+  ExtensionRequest,
+  ExtensionRequestView,
+  MyDueView,
+  PeriodView,
+  PlanDueView,
+  PlannedValuesRequest,
+  PlanSettingsPatch,
+  PlanSettingsView,
+  PlanStatusView,
+  ReminderRequest,
+  ReminderView,
+  ReportDetail,
+  ReportList,
+  ReportRevisionView,
+  ReportSubjectRef,
+  ReportView,
+  ReviewRequest,
+  SaveReportRequest,
+  TargetEvaluationView,
+  TargetPlannedView,
+  TargetStatusView,
+  ThresholdsView,
+  UserRef,
+} from "../api-types.ts";
+import { type Same, sameShape } from "../type-check.ts";
+import {
+  DepartmentRefSchema,
+  errorResponses,
+  Frequency,
+  IdParams,
+  Nullable,
+  TargetKind,
+} from "./common-schemas.ts";
+
+const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+const Lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+const ReportState = Lit("draft", "submitted", "approved", "returned");
+const SubjectKind = Lit("target", "node", "item");
+const StatusWord = Lit("未启动", "推进中", "已完成", "受阻");
+const TargetStatus = Lit("completed", "on_track", "behind", "far_behind", "not_reported", "not_started");
+const ExtensionState = Lit("pending", "granted", "refused");
+const ZhEn = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const PeriodViewSchema = Type.Object({
+  key: Type.String(),
+  start: Type.String(),
+  end: Type.String(),
+  due: Type.String(),
+  elapsedShare: Type.Number(),
+  index: Type.Integer(),
+});
+sameShape<Same<Static<typeof PeriodViewSchema>, PeriodView>>();
+
+const UserRefSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+});
+sameShape<Same<Static<typeof UserRefSchema>, UserRef>>();
+
+const RevisionSchema = Type.Object({
+  revision: Type.Integer(),
+  state: ReportState,
+  value: Nullable(Type.Number()),
+  percent: Nullable(Type.Number()),
+  statusWord: Nullable(StatusWord),
+  progress: Type.String(),
+  problems: Type.String(),
+  nextSteps: Type.String(),
+  returnReason: Nullable(Type.String()),
+  author: Nullable(UserRefSchema),
+  createdAt: Type.String(),
+  submittedAt: Nullable(Type.String()),
+  approvedAt: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof RevisionSchema>, ReportRevisionView>>();
+
+const SubjectRefSchema = Type.Object({
+  kind: SubjectKind,
+  id: Type.Integer(),
+  title: Type.String(),
+  display: Nullable(Type.String()),
+  targetKind: Nullable(TargetKind),
+  unit: Nullable(Type.String()),
+  displayUnit: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof SubjectRefSchema>, ReportSubjectRef>>();
+
+const ReportViewSchema = Type.Object({
+  id: Type.Integer(),
+  planId: Type.Integer(),
+  subject: SubjectRefSchema,
+  period: PeriodViewSchema,
+  department: Nullable(DepartmentRefSchema),
+  state: ReportState,
+  latest: RevisionSchema,
+  approved: Nullable(RevisionSchema),
+  revisionCount: Type.Integer(),
+  dueDate: Type.String(),
+  late: Type.Boolean(),
+  firstSubmittedAt: Nullable(Type.String()),
+  updatedAt: Type.String(),
+});
+sameShape<Same<Static<typeof ReportViewSchema>, ReportView>>();
+
+const ExtensionViewSchema = Type.Object({
+  id: Type.Integer(),
+  planId: Type.Integer(),
+  department: DepartmentRefSchema,
+  subject: SubjectRefSchema,
+  period: Type.String(),
+  reason: Type.String(),
+  requestedDueDate: Type.String(),
+  state: ExtensionState,
+  requestedBy: Nullable(UserRefSchema),
+  createdAt: Type.String(),
+  decidedBy: Nullable(UserRefSchema),
+  decidedAt: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof ExtensionViewSchema>, ExtensionRequestView>>();
+
+const ReportDetailSchema = Type.Object({
+  report: ReportViewSchema,
+  revisions: Type.Array(RevisionSchema),
+  extensions: Type.Array(ExtensionViewSchema),
+  can: Type.Object({ save: Type.Boolean(), review: Type.Boolean() }),
+});
+sameShape<Same<Static<typeof ReportDetailSchema>, ReportDetail>>();
+
+const ReportListSchema = Type.Object({ reports: Type.Array(ReportViewSchema) });
+sameShape<Same<Static<typeof ReportListSchema>, ReportList>>();
+
+const LongText = Type.String({ maxLength: 4000 });
+export const SaveReportRequestSchema = Type.Object(
+  {
+    baseRevision: Nullable(Type.Integer({ minimum: 0 })),
+    value: Type.Optional(Nullable(Type.Number())),
+    percent: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 100 }))),
+    statusWord: Type.Optional(Nullable(StatusWord)),
+    progress: LongText,
+    problems: LongText,
+    nextSteps: LongText,
+    submit: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof SaveReportRequestSchema>, SaveReportRequest>>();
+
+const ReviewRequestSchema = Type.Object(
+  {
+    action: Lit("approve", "return"),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    baseRevision: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof ReviewRequestSchema>, ReviewRequest>>();
+
+const WorkingSchema = Type.Object({
+  rule: Type.String(),
+  period: Nullable(Type.String()),
+  reported: Nullable(Type.Number()),
+  target: Nullable(Type.Number()),
+  target2: Nullable(Type.Number()),
+  baseline: Nullable(Type.Number()),
+  expectedShare: Nullable(Type.Number()),
+  expectedFrom: Nullable(Lit("planned", "elapsed")),
+  threshold: Nullable(Type.Number()),
+  zh: Type.String(),
+  en: Type.String(),
+});
+
+const EvaluationSchema = Type.Object({
+  status: TargetStatus,
+  statusWord: ZhEn,
+  completion: Nullable(Type.Number()),
+  expectedShare: Nullable(Type.Number()),
+  gapPoints: Nullable(Type.Number()),
+  phrase: Nullable(ZhEn),
+  period: Nullable(PeriodViewSchema),
+  working: WorkingSchema,
+});
+sameShape<Same<Static<typeof EvaluationSchema>, EvaluationView>>();
+
+const TargetStatusSchema = Type.Object({
+  targetId: Type.Integer(),
+  subject: Type.String(),
+  display: Type.String(),
+  kind: TargetKind,
+  unit: Type.String(),
+  displayUnit: Type.String(),
+  nodeId: Nullable(Type.Integer()),
+  areaId: Nullable(Type.Integer()),
+  groupId: Nullable(Type.Integer()),
+  department: Nullable(DepartmentRefSchema),
+  weight: Type.Number(),
+  value: Nullable(Type.Number()),
+  evaluation: EvaluationSchema,
+});
+sameShape<Same<Static<typeof TargetStatusSchema>, TargetStatusView>>();
+
+const RollupSchema = Type.Object({
+  total: Type.Integer(),
+  counts: Type.Object({
+    completed: Type.Integer(),
+    on_track: Type.Integer(),
+    behind: Type.Integer(),
+    far_behind: Type.Integer(),
+    not_reported: Type.Integer(),
+    not_started: Type.Integer(),
+  }),
+  completionIndex: Nullable(Type.Number()),
+  measured: Type.Integer(),
+});
+const RollupGroupSchema = Type.Object({ id: Type.Integer(), title: Type.String(), rollup: RollupSchema });
+
+const PlanStatusSchema = Type.Object({
+  planId: Type.Integer(),
+  asOf: Type.String(),
+  period: Nullable(PeriodViewSchema),
+  demo: Type.Boolean(),
+  targets: Type.Array(TargetStatusSchema),
+  plan: RollupSchema,
+  areas: Type.Array(RollupGroupSchema),
+  groups: Type.Array(RollupGroupSchema),
+  departments: Type.Array(RollupGroupSchema),
+  rankings: Type.Array(
+    Type.Object({
+      department: DepartmentRefSchema,
+      completionIndex: Nullable(Type.Number()),
+      reportsDue: Type.Integer(),
+      reportsOnTime: Type.Integer(),
+      onTimeRate: Nullable(Type.Number()),
+      completionRank: Type.Integer(),
+      onTimeRank: Type.Integer(),
+    }),
+  ),
+});
+sameShape<Same<Static<typeof PlanStatusSchema>, PlanStatusView>>();
+
+const ThresholdsSchema = Type.Object({
+  behindPoints: Type.Number({ minimum: 0, maximum: 100 }),
+  farBehindPoints: Type.Number({ minimum: 0, maximum: 100 }),
+  rateShortfallShare: Type.Number({ minimum: 0, maximum: 1 }),
+  aboutRatePoints: Type.Number({ minimum: 0, maximum: 100 }),
+  aboutShare: Type.Number({ minimum: 0, maximum: 1 }),
+});
+sameShape<Same<Static<typeof ThresholdsSchema>, ThresholdsView>>();
+
+const TargetEvaluationSchema = Type.Object({
+  asOf: Type.String(),
+  target: TargetStatusSchema,
+  periods: Type.Array(
+    Type.Object({
+      period: PeriodViewSchema,
+      planned: Nullable(Type.Number()),
+      report: Nullable(ReportViewSchema),
+      evaluation: EvaluationSchema,
+    }),
+  ),
+  thresholds: ThresholdsSchema,
+});
+sameShape<Same<Static<typeof TargetEvaluationSchema>, TargetEvaluationView>>();
+
+const PlanSettingsSchema = Type.Object({
+  thresholds: ThresholdsSchema,
+  frequency: Frequency,
+  dueDay: Type.Integer(),
+  demo: Type.Boolean(),
+  demoAsOf: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof PlanSettingsSchema>, PlanSettingsView>>();
+
+const PlanSettingsPatchSchema = Type.Object(
+  {
+    thresholds: Type.Optional(Type.Partial(ThresholdsSchema, { additionalProperties: false })),
+    frequency: Type.Optional(Frequency),
+    dueDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof PlanSettingsPatchSchema>, PlanSettingsPatch>>();
+
+const TargetPlannedSchema = Type.Object({
+  targetId: Type.Integer(),
+  frequency: Frequency,
+  periods: Type.Array(Type.Intersect([PeriodViewSchema, Type.Object({ planned: Nullable(Type.Number()) })])),
+});
+sameShape<Same<Static<typeof TargetPlannedSchema>, TargetPlannedView>>();
+
+const PlannedValuesRequestSchema = Type.Object(
+  {
+    values: Type.Array(
+      Type.Object(
+        { period: Type.String({ maxLength: 10 }), value: Type.Number() },
+        { additionalProperties: false },
+      ),
+      { maxItems: 60 },
+    ),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof PlannedValuesRequestSchema>, PlannedValuesRequest>>();
+
+const DueItemSchema = Type.Object({
+  planId: Type.Integer(),
+  planTitle: Type.String(),
+  subject: SubjectRefSchema,
+  department: Nullable(DepartmentRefSchema),
+  period: PeriodViewSchema,
+  dueDate: Type.String(),
+  state: Lit("due", "overdue", "returned", "draft"),
+  daysLeft: Type.Integer(),
+  report: Nullable(Type.Object({ id: Type.Integer(), state: ReportState, revision: Type.Integer() })),
+  extension: Nullable(ExtensionViewSchema),
+});
+sameShape<Same<Static<typeof DueItemSchema>, DueItem>>();
+
+const ReminderViewSchema = Type.Object({
+  id: Type.Integer(),
+  planId: Type.Integer(),
+  department: DepartmentRefSchema,
+  message: Type.String(),
+  sentBy: Nullable(UserRefSchema),
+  sentAt: Type.String(),
+  readAt: Nullable(Type.String()),
+  delivery: Lit("in_app", "webhook_sent", "webhook_failed"),
+  deliveryError: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof ReminderViewSchema>, ReminderView>>();
+
+const MyDueSchema = Type.Object({
+  asOf: Type.String(),
+  department: Nullable(DepartmentRefSchema),
+  items: Type.Array(DueItemSchema),
+  reminders: Type.Array(ReminderViewSchema),
+  extensions: Type.Array(ExtensionViewSchema),
+});
+sameShape<Same<Static<typeof MyDueSchema>, MyDueView>>();
+
+const PlanDueSchema = Type.Object({
+  planId: Type.Integer(),
+  asOf: Type.String(),
+  departments: Type.Array(
+    Type.Object({
+      department: Nullable(DepartmentRefSchema),
+      due: Type.Integer(),
+      overdue: Type.Integer(),
+      items: Type.Array(DueItemSchema),
+      lastReminderAt: Nullable(Type.String()),
+    }),
+  ),
+});
+sameShape<Same<Static<typeof PlanDueSchema>, PlanDueView>>();
+
+const ReminderRequestSchema = Type.Object(
+  { departmentId: Type.Integer({ minimum: 1 }), message: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof ReminderRequestSchema>, ReminderRequest>>();
+
+const ExtensionRequestSchema = Type.Object(
+  {
+    subjectKind: SubjectKind,
+    subjectId: Type.Integer({ minimum: 1 }),
+    period: Type.String({ maxLength: 10 }),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    requestedDueDate: IsoDate,
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof ExtensionRequestSchema>, ExtensionRequest>>();
+
+const ExtensionDecisionSchema = Type.Object(
+  { grant: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof ExtensionDecisionSchema>, ExtensionDecision>>();
+
+const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
+const PeriodParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  period: Type.String({ maxLength: 10 }),
+});
+const ReportFilterQuery = Type.Object(
+  {
+    period: Type.Optional(Type.String({ maxLength: 10 })),
+    departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    state: Type.Optional(ReportState),
+    subjectKind: Type.Optional(SubjectKind),
+  },
+  { additionalProperties: false },
+);
+
+const reports = ["reports"];
+const status = ["status"];
+const chasing = ["chasing"];
+
+export const getSettingsSchema = {
+  summary: "计划的跟踪设置：阈值、报送频率、报送日 / a plan's tracking settings",
+  tags: status,
+  params: IdParams,
+  response: { 200: PlanSettingsSchema, ...errorResponses },
+};
+export const putSettingsSchema = {
+  ...getSettingsSchema,
+  summary: "修改跟踪设置 / change them",
+  body: PlanSettingsPatchSchema,
+};
+
+export const getPlannedSchema = {
+  summary: "指标的报告期与分期计划 / a target's reporting calendar and planned values",
+  tags: status,
+  params: IdParams,
+  response: { 200: TargetPlannedSchema, ...errorResponses },
+};
+export const putPlannedSchema = {
+  ...getPlannedSchema,
+  summary: "设定分期计划 / set the planned values per period",
+  body: PlannedValuesRequestSchema,
+};
+
+export const listPlanReportsSchema = {
+  summary: "计划的进展报告 / a plan's reports",
+  tags: reports,
+  params: IdParams,
+  querystring: ReportFilterQuery,
+  response: { 200: ReportListSchema, ...errorResponses },
+};
+export const listTargetReportsSchema = {
+  summary: "指标各期报告 / a target's reports, every period",
+  tags: reports,
+  params: IdParams,
+  response: { 200: ReportListSchema, ...errorResponses },
+};
+export const getReportSchema = {
+  summary: "报告及其全部修订 / a report with every revision",
+  tags: reports,
+  params: IdParams,
+  response: { 200: ReportDetailSchema, ...errorResponses },
+};
+export const saveReportSchema = {
+  summary: "保存或提交报告（新修订） / save or submit a report (a new revision); 409 on a stale baseRevision",
+  tags: reports,
+  params: PeriodParams,
+  body: SaveReportRequestSchema,
+  response: { 200: ReportDetailSchema, ...errorResponses },
+};
+export const reviewReportSchema = {
+  summary: "审核报告：通过或退回 / approve or return a report",
+  tags: reports,
+  params: IdParams,
+  body: ReviewRequestSchema,
+  response: { 200: ReportDetailSchema, ...errorResponses },
+};
+export const planStatusSchema = {
+  summary: "计划执行情况（截至某日） / the plan's status as of a date",
+  tags: status,
+  params: IdParams,
+  querystring: AsOfQuery,
+  response: { 200: PlanStatusSchema, ...errorResponses },
+};
+export const targetEvaluationSchema = {
+  summary: "指标评价及其依据 / a target's evaluation with its working",
+  tags: status,
+  params: IdParams,
+  querystring: AsOfQuery,
+  response: { 200: TargetEvaluationSchema, ...errorResponses },
+};
+export const myDueSchema = {
+  summary: "本单位应报、逾期事项及催报 / what my department owes, and reminders",
+  tags: chasing,
+  querystring: AsOfQuery,
+  response: { 200: MyDueSchema, ...errorResponses },
+};
+export const planDueSchema = {
+  summary: "各单位应报与逾期 / due and overdue reports by department",
+  tags: chasing,
+  params: IdParams,
+  querystring: AsOfQuery,
+  response: { 200: PlanDueSchema, ...errorResponses },
+};
+export const listRemindersSchema = {
+  summary: "催报记录 / reminders sent",
+  tags: chasing,
+  params: IdParams,
+  response: { 200: Type.Object({ reminders: Type.Array(ReminderViewSchema) }), ...errorResponses },
+};
+export const sendReminderSchema = {
+  summary: "催报 / remind a department",
+  tags: chasing,
+  params: IdParams,
+  body: ReminderRequestSchema,
+  response: { 201: ReminderViewSchema, ...errorResponses },
+};
+export const readReminderSchema = {
+  summary: "确认已读催报 / mark a reminder read",
+  tags: chasing,
+  params: IdParams,
+  response: { 204: Type.Null(), ...errorResponses },
+};
+export const listExtensionsSchema = {
+  summary: "延期申请 / requests for more time",
+  tags: chasing,
+  params: IdParams,
+  response: { 200: Type.Object({ extensions: Type.Array(ExtensionViewSchema) }), ...errorResponses },
+};
+export const requestExtensionSchema = {
+  summary: "申请延期 / ask for more time",
+  tags: chasing,
+  params: IdParams,
+  body: ExtensionRequestSchema,
+  response: { 201: ExtensionViewSchema, ...errorResponses },
+};
+export const decideExtensionSchema = {
+  summary: "批准或驳回延期 / grant or refuse more time",
+  tags: chasing,
+  params: IdParams,
+  body: ExtensionDecisionSchema,
+  response: { 200: ExtensionViewSchema, ...errorResponses },
+};

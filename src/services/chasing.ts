@@ -1,0 +1,365 @@
+// Chasing reports (催报): what each department owes and when, reminders recorded (and sent to a webhook
+// when one is configured — a failed delivery is recorded and never blocks), and requests for more time
+// (延期申请) that a planner grants or refuses. A report is owed by the target's lead department for
+// every period that has ended; it stops being owed once submitted (a returned one is owed again).
+
+import type { Actor } from "../db/audit-repository.ts";
+import {
+  decideExtension as decideExtensionRow,
+  getExtension,
+  getReminder,
+  insertExtension,
+  insertReminder,
+  listReminders,
+  markReminderRead,
+  recordReminderDelivery,
+} from "../db/reports-repository.ts";
+import type { Principal } from "../domain/access.ts";
+import { AppError } from "../domain/app-error.ts";
+import type {
+  DueItem,
+  ExtensionDecision,
+  ExtensionRequest,
+  ExtensionRequestView,
+  MyDueView,
+  PlanDueView,
+  ReminderRequest,
+  ReminderView,
+} from "../http/api-types.ts";
+import { checkAsOf, defaultAsOf } from "./plan-status.ts";
+import {
+  type Db,
+  dueInForce,
+  extensionKey,
+  extensionView,
+  firstSubmittedAt,
+  KIND_TO_DB,
+  loadNames,
+  loadPlanWorld,
+  loadSubject,
+  mayEditPlan,
+  maySaveReport,
+  notFound,
+  type PlanWorld,
+  periodsOf,
+  periodView,
+  reminderView,
+  reportKey,
+  requirePlan,
+  subjectKey,
+  subjectRef,
+  today,
+} from "./reporting-context.ts";
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+function extensionViewsOf(world: PlanWorld): ExtensionRequestView[] {
+  return world.extensions.flatMap((e) => {
+    const subject = world.subjects.get(extensionKey(e));
+    return subject ? [extensionView(e, subjectRef(subject), world.names)] : [];
+  });
+}
+
+/** What the plan's departments owe as of the date (only `departmentId`'s when given). */
+export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: number): DueItem[] {
+  const out: DueItem[] = [];
+  const extensionViews = new Map(extensionViewsOf(world).map((v) => [v.id, v]));
+  for (const t of world.targets) {
+    if (departmentId !== undefined && t.leadDepartmentId !== departmentId) continue;
+    const key = `target:${t.id}`;
+    for (const p of periodsOf(world.plan, t.frequency, world.settings.dueDay)) {
+      if (p.end > asOf) break;
+      const due = dueInForce(world.extensions, key, p.key, p.due, asOf);
+      const report = world.reports.get(reportKey(key, p.key));
+      const revisions = report ? (world.revisions.get(report.id) ?? []) : [];
+      const submitted = firstSubmittedAt(revisions, asOf) !== null;
+      let state: DueItem["state"];
+      if (report?.state === "returned") state = "returned";
+      else if (submitted) continue;
+      else if (asOf > due) state = "overdue";
+      else state = report ? "draft" : "due";
+      const latestExtension = world.extensions.find((e) => extensionKey(e) === key && e.period === p.key);
+      out.push({
+        planId: world.plan.id,
+        planTitle: world.plan.title,
+        subject: subjectRef(t),
+        department:
+          t.leadDepartmentId === null ? null : (world.names.departments.get(t.leadDepartmentId) ?? null),
+        period: periodView(p, due),
+        dueDate: due,
+        state,
+        daysLeft: daysBetween(asOf, due),
+        report: report ? { id: report.id, state: report.state, revision: report.current_revision } : null,
+        extension: latestExtension ? (extensionViews.get(latestExtension.id) ?? null) : null,
+      });
+    }
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.subject.id - b.subject.id);
+}
+
+/** GET /api/plans/:id/due — by department, the ones owing most overdue first. */
+export async function planDue(db: Db, planId: number, asOfParam?: string): Promise<PlanDueView> {
+  const world = await loadPlanWorld(db, planId);
+  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const items = dueItemsOfWorld(world, asOf);
+  const reminders = await listReminders(db, { planId, limit: 10_000 });
+  const groups = new Map<number | null, DueItem[]>();
+  for (const item of items) {
+    const k = item.department?.id ?? null;
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  const departments = [...groups.entries()].map(([id, list]) => ({
+    department: id === null ? null : (world.names.departments.get(id) ?? null),
+    due: list.filter((i) => i.state !== "overdue").length,
+    overdue: list.filter((i) => i.state === "overdue").length,
+    items: list,
+    lastReminderAt: reminders.find((r) => r.department_id === id)?.sent_at ?? null,
+  }));
+  departments.sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.due - a.due ||
+      (a.department?.name ?? "").localeCompare(b.department?.name ?? "", "zh-CN"),
+  );
+  return { planId, asOf, departments };
+}
+
+/** GET /api/me/due — a reporter's department across the published plans of its region. */
+export async function myDue(db: Db, user: Principal, asOfParam?: string): Promise<MyDueView> {
+  const empty: MyDueView = {
+    asOf: checkAsOf(asOfParam, today()),
+    department: null,
+    items: [],
+    reminders: [],
+    extensions: [],
+  };
+  if (user.role !== "reporter" || user.departmentId === null) return empty;
+  const departmentId = user.departmentId;
+  const plans = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("state", "=", "published")
+    .where("region_id", "=", user.departmentRegionId)
+    .orderBy("id")
+    .execute();
+  const items: DueItem[] = [];
+  const extensions: ExtensionRequestView[] = [];
+  let asOf = empty.asOf;
+  for (const { id } of plans) {
+    const world = await loadPlanWorld(db, id);
+    asOf = checkAsOf(asOfParam, defaultAsOf(world));
+    items.push(...dueItemsOfWorld(world, asOf, departmentId));
+    extensions.push(...extensionViewsOf(world).filter((e) => e.department.id === departmentId));
+  }
+  const reminderRows = await listReminders(db, { departmentId, limit: 50 });
+  const names = await loadNames(
+    db,
+    reminderRows.map((r) => r.sent_by),
+    [departmentId],
+  );
+  return {
+    asOf,
+    department: names.departments.get(departmentId) ?? null,
+    items,
+    reminders: reminderRows.map((r) => reminderView(r, names)),
+    extensions,
+  };
+}
+
+export interface ReminderOptions {
+  /** PLANTRACK_REMINDER_WEBHOOK_URL: POST the reminder as JSON there. */
+  webhookUrl?: string | null;
+  fetchImpl?: typeof fetch;
+  now?: string;
+}
+
+/** POST /api/plans/:id/reminders (催报). */
+export async function sendReminder(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  body: ReminderRequest,
+  options: ReminderOptions = {},
+): Promise<ReminderView> {
+  const plan = await requirePlan(db, planId);
+  const department = await db
+    .selectFrom("departments")
+    .select(["id", "name", "region_id"])
+    .where("id", "=", body.departmentId)
+    .executeTakeFirst();
+  if (!department) throw notFound("部门", "department", body.departmentId);
+  if (plan.region_id !== null && department.region_id !== plan.region_id)
+    throw new AppError(
+      "bad_input",
+      `${department.name} 不属于本计划的地区 / the department is not of the plan's region`,
+      {
+        field: "departmentId",
+      },
+    );
+  const world = await loadPlanWorld(db, planId);
+  const asOf = defaultAsOf(world);
+  const owed = dueItemsOfWorld(world, asOf, department.id);
+  const overdue = owed.filter((i) => i.state === "overdue" || i.state === "returned");
+  const message =
+    body.message?.trim() ||
+    (overdue.length > 0
+      ? `请${department.name}尽快报送《${plan.title}》逾期未报的${overdue.length}项进展情况 / ${overdue.length} overdue report(s) of the plan: please report now`
+      : `请${department.name}按时报送《${plan.title}》的进展情况 / please report on time`);
+  const row = await insertReminder(db, actor, {
+    planId,
+    departmentId: department.id,
+    message,
+    at: options.now ?? new Date().toISOString(),
+  });
+  if (options.webhookUrl) {
+    const fetchImpl = options.fetchImpl ?? fetch;
+    let outcome: { delivery: "webhook_sent" | "webhook_failed"; error: string | null };
+    try {
+      const response = await fetchImpl(options.webhookUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          type: "plantrack.reminder",
+          reminderId: row.id,
+          plan: { id: plan.id, title: plan.title },
+          department: { id: department.id, name: department.name },
+          message,
+          sentAt: row.sent_at,
+          overdue: overdue.map((i) => ({
+            subject: i.subject.title,
+            period: i.period.key,
+            dueDate: i.dueDate,
+          })),
+        }),
+        signal: AbortSignal.timeout(5000),
+      });
+      outcome = response.ok
+        ? { delivery: "webhook_sent", error: null }
+        : { delivery: "webhook_failed", error: `HTTP ${response.status}` };
+    } catch (error) {
+      outcome = { delivery: "webhook_failed", error: error instanceof Error ? error.message : String(error) };
+    }
+    await recordReminderDelivery(db, actor, row.id, outcome.delivery, outcome.error);
+  }
+  const stored = (await getReminder(db, row.id)) ?? row;
+  const names = await loadNames(db, [stored.sent_by], [stored.department_id]);
+  return reminderView(stored, names);
+}
+
+/** GET /api/plans/:id/reminders — reporters see their department's. */
+export async function planReminders(db: Db, user: Principal, planId: number): Promise<ReminderView[]> {
+  await requirePlan(db, planId);
+  if (user.role === "reporter" && user.departmentId === null) return [];
+  const rows = await listReminders(db, {
+    planId,
+    ...(user.role === "reporter" ? { departmentId: user.departmentId as number } : {}),
+  });
+  const names = await loadNames(
+    db,
+    rows.map((r) => r.sent_by),
+    rows.map((r) => r.department_id),
+  );
+  return rows.map((r) => reminderView(r, names));
+}
+
+/** POST /api/reminders/:id/read — the department's reporter has seen it. */
+export async function readReminder(db: Db, actor: Actor, user: Principal, id: number): Promise<void> {
+  const row = await getReminder(db, id);
+  if (!row) throw notFound("催报", "reminder", id);
+  if (user.role !== "reporter" || user.departmentId !== row.department_id)
+    throw new AppError(
+      "forbidden",
+      "只能确认发给本单位的催报 / only the department reminded may mark it read",
+    );
+  await markReminderRead(db, actor, id, new Date().toISOString());
+}
+
+/** POST /api/plans/:id/extensions (延期申请). */
+export async function requestExtension(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  planId: number,
+  body: ExtensionRequest,
+  now: string = new Date().toISOString(),
+): Promise<ExtensionRequestView> {
+  const plan = await requirePlan(db, planId);
+  const subject = await loadSubject(db, body.subjectKind, body.subjectId);
+  if (subject.planId !== planId)
+    throw new AppError("bad_input", "该事项不属于此计划 / the subject is not of this plan", {
+      field: "subjectId",
+    });
+  if (user.role === "leader" || !(await maySaveReport(db, user, plan, subject)))
+    throw new AppError(
+      "forbidden",
+      "只有牵头或配合单位可以申请延期 / only the subject's departments ask for more time",
+    );
+  const world = await loadPlanWorld(db, planId);
+  const period = periodsOf(plan, subject.frequency, world.settings.dueDay).find((p) => p.key === body.period);
+  if (!period)
+    throw new AppError("bad_input", `报告期 ${body.period} 不在计划期内 / no such period: ${body.period}`, {
+      field: "period",
+    });
+  const reason = body.reason.trim();
+  if (reason === "") throw new AppError("bad_input", "请说明延期原因 / give a reason", { field: "reason" });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(body.requestedDueDate) || body.requestedDueDate <= period.due)
+    throw new AppError(
+      "bad_input",
+      `新的报送日期应晚于 ${period.due} / the new date must be after the due date ${period.due}`,
+      { field: "requestedDueDate" },
+    );
+  const departmentId = user.role === "reporter" ? user.departmentId : subject.leadDepartmentId;
+  if (departmentId === null)
+    throw new AppError("bad_input", "该事项没有牵头单位 / the subject has no lead department", {
+      field: "subjectId",
+    });
+  const report = world.reports.get(reportKey(subjectKey(subject), period.key));
+  const row = await insertExtension(db, actor, {
+    planId,
+    departmentId,
+    subject: { type: KIND_TO_DB[subject.kind], id: subject.id },
+    reportId: report?.id ?? null,
+    period: period.key,
+    reason,
+    requestedDueDate: body.requestedDueDate,
+    at: now,
+  });
+  const names = await loadNames(db, [row.requested_by], [row.department_id]);
+  return extensionView(row, subjectRef(subject), names);
+}
+
+/** GET /api/plans/:id/extensions — reporters see their department's. */
+export async function planExtensions(
+  db: Db,
+  user: Principal,
+  planId: number,
+): Promise<ExtensionRequestView[]> {
+  const world = await loadPlanWorld(db, planId);
+  const all = extensionViewsOf(world);
+  return user.role === "reporter" ? all.filter((e) => e.department.id === user.departmentId) : all;
+}
+
+/** POST /api/extensions/:id/decision */
+export async function decideExtension(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  id: number,
+  body: ExtensionDecision,
+  now: string = new Date().toISOString(),
+): Promise<ExtensionRequestView> {
+  const existing = await getExtension(db, id);
+  if (!existing) throw notFound("延期申请", "extension request", id);
+  const plan = await requirePlan(db, existing.plan_id);
+  if (!(await mayEditPlan(db, user, plan)))
+    throw new AppError("forbidden", "无权审批延期 / you may not decide this");
+  await decideExtensionRow(db, actor, id, { grant: body.grant, note: body.note?.trim() || null, at: now });
+  const world = await loadPlanWorld(db, existing.plan_id);
+  const view = extensionViewsOf(world).find((e) => e.id === id);
+  if (!view) throw notFound("延期申请", "extension request", id);
+  return view;
+}

@@ -1,0 +1,83 @@
+// Copying a plan to another year (issue 5): a new draft with the same outline, targets, items,
+// departments and settings, for the planner to adjust — values kept, baselines left to fill in, no
+// reports. The title's year follows the new year (2020 → 2021); the source document stays the original's.
+
+import type { Kysely } from "kysely";
+import type { Actor } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { insertPlanCopy, shiftDate } from "../db/plan-copy-repository.ts";
+import { getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../domain/app-error.ts";
+import type { PlanSummary } from "../http/api-types.ts";
+
+type Db = Kysely<Database>;
+
+export interface CopyPlanRequest {
+  year: number;
+}
+
+/** The plan's settings without what belonged to the old year's data (the demo flag and its date). */
+function copiedSettings(raw: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return "{}";
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return "{}";
+  const { demo: _demo, demoAsOf: _demoAsOf, ...rest } = parsed as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
+export async function copyPlan(db: Db, actor: Actor, planId: number, request: CopyPlanRequest): Promise<PlanSummary> {
+  const year = request.year;
+  if (!Number.isInteger(year) || year < 1949 || year > 2200) {
+    throw new AppError("bad_input", `年份无效：${year} / year must be a whole year between 1949 and 2200: ${year}`, {
+      field: "year",
+    });
+  }
+  const planIdOut = await inTransaction(db, async (trx) => {
+    const plan = await getPlanRow(trx, planId);
+    if (!plan) throw new AppError("not_found", `计划 ${planId} 不存在 / plan ${planId} not found`, { planId });
+    const fromYear = plan.year ?? Number(plan.period_start.slice(0, 4));
+    if (year === fromYear) {
+      throw new AppError(
+        "bad_input",
+        `计划 ${planId} 已是 ${year} 年的计划，请选择另一年份 / plan ${planId} is already for ${year}: choose another year`,
+        { field: "year", year },
+      );
+    }
+    const shift = year - fromYear;
+    const title = plan.title.includes(String(fromYear))
+      ? plan.title.split(String(fromYear)).join(String(year))
+      : `${plan.title}（${year}年）`;
+    const clash = await trx
+      .selectFrom("plans")
+      .select("id")
+      .where("title", "=", title)
+      .where("year", "=", year)
+      .where((eb) => (plan.region_id === null ? eb("region_id", "is", null) : eb("region_id", "=", plan.region_id)))
+      .executeTakeFirst();
+    if (clash) {
+      throw new AppError(
+        "conflict",
+        `已有计划 #${clash.id}《${title}》 / plan #${clash.id} “${title}” already exists`,
+        { planId: clash.id },
+      );
+    }
+    const { planId: copyId } = await insertPlanCopy(trx, actor, {
+      sourcePlanId: plan.id,
+      title,
+      year,
+      periodStart: shiftDate(plan.period_start, shift) as string,
+      periodEnd: shiftDate(plan.period_end, shift) as string,
+      yearShift: shift,
+      settings: copiedSettings(plan.settings),
+    });
+    return copyId;
+  });
+  const summary = await getPlanSummary(db, planIdOut);
+  if (!summary) throw new Error(`copied plan ${planIdOut} not found`);
+  return summary;
+}

@@ -1,0 +1,325 @@
+// How the plan stands as of a date: every target judged on the revisions approved by then
+// (evaluateAsOf), rolled up by plan, area, group and department, and departments ranked by completion
+// and by reports on time. A granted extension moves a period's due date, so a missing report is
+// not_reported only after the new date.
+
+import type { RevisionRow } from "../db/reports-repository.ts";
+import { AppError } from "../domain/app-error.ts";
+import {
+  type Evaluation,
+  evaluateAsOf,
+  evaluatePeriod,
+  type ReportedValue,
+  STATUS_WORDS,
+  schedulePhrase,
+  type TargetRule,
+} from "../domain/evaluation.ts";
+import type { ReportingPeriod } from "../domain/periods.ts";
+import { approvedAsOf } from "../domain/revisions.ts";
+import { type DepartmentScore, type RollupInput, rankDepartments, rollup } from "../domain/rollup.ts";
+import type {
+  EvaluationView,
+  PeriodView,
+  PlanStatusView,
+  RollupGroupView,
+  TargetEvaluationView,
+  TargetStatusView,
+} from "../http/api-types.ts";
+import {
+  buildReportView,
+  type Db,
+  dueInForce,
+  firstSubmittedAt,
+  loadPlanWorld,
+  loadSubject,
+  type PlanWorld,
+  periodsOf,
+  periodView,
+  reportKey,
+  today,
+} from "./reporting-context.ts";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function checkAsOf(asOf: string | undefined, fallback: string): string {
+  if (asOf === undefined || asOf === "") return fallback;
+  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new AppError("bad_input", `日期格式应为YYYY-MM-DD：${asOf} / asOf must be YYYY-MM-DD: ${asOf}`, {
+      field: "asOf",
+    });
+  return asOf;
+}
+
+/** The default "as of": today, or the fixed date of the demo data. */
+export function defaultAsOf(world: Pick<PlanWorld, "settings">): string {
+  return world.settings.demo && world.settings.demoAsOf ? world.settings.demoAsOf : today();
+}
+
+type WorldTarget = PlanWorld["targets"][number];
+
+function ruleOf(t: WorldTarget): TargetRule {
+  return {
+    kind: t.row.kind,
+    comparator: t.row.comparator,
+    direction: t.row.direction,
+    value: t.row.value,
+    value2: t.row.value2,
+    unit: t.row.unit,
+    baseline: t.row.baseline,
+  };
+}
+
+function reportedOf(t: WorldTarget, r: RevisionRow): ReportedValue {
+  if (t.row.kind === "milestone") {
+    const percent = r.percent ?? r.value;
+    return { value: percent, done: (percent !== null && percent >= 100) || r.status_word === "已完成" };
+  }
+  return { value: r.value };
+}
+
+/** A target's calendar with the due dates in force as of the date. */
+function calendarOf(world: PlanWorld, t: WorldTarget, asOf: string): ReportingPeriod[] {
+  return periodsOf(world.plan, t.frequency, world.settings.dueDay).map((p) => ({
+    ...p,
+    due: dueInForce(world.extensions, `target:${t.id}`, p.key, p.due, asOf),
+  }));
+}
+
+function approvedRevisionsAsOf(world: PlanWorld, t: WorldTarget, asOf: string) {
+  const out: Record<string, RevisionRow> = {};
+  for (const p of periodsOf(world.plan, t.frequency, world.settings.dueDay)) {
+    const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
+    if (!report) continue;
+    const chosen = approvedAsOf(
+      (world.revisions.get(report.id) ?? []).map((r) => ({
+        ...r,
+        approvedAt: r.state === "approved" ? r.created_at : null,
+      })),
+      asOf,
+    );
+    if (chosen) out[p.key] = chosen;
+  }
+  return out;
+}
+
+function evaluationView(e: Evaluation, period: ReportingPeriod | null): EvaluationView {
+  return {
+    status: e.status,
+    statusWord: STATUS_WORDS[e.status],
+    completion: e.completion,
+    expectedShare: e.expectedShare,
+    gapPoints: e.gapPoints,
+    phrase: e.gapPoints === null ? null : schedulePhrase(e.gapPoints),
+    period: period ? periodView(period) : null,
+    working: { ...e.working },
+  };
+}
+
+interface Judged {
+  view: TargetStatusView;
+  periods: ReportingPeriod[];
+  approved: Record<string, RevisionRow>;
+}
+
+function ancestors(
+  world: PlanWorld,
+  nodeId: number | null,
+): { areaId: number | null; groupId: number | null } {
+  let areaId: number | null = null;
+  let groupId: number | null = null;
+  let cursor = nodeId === null ? undefined : world.nodes.get(nodeId);
+  let guard = 0;
+  while (cursor && guard++ < 20) {
+    if (cursor.kind === "area" && areaId === null) areaId = cursor.id;
+    if (cursor.kind === "group" && groupId === null) groupId = cursor.id;
+    cursor = cursor.parentId === null ? undefined : world.nodes.get(cursor.parentId);
+  }
+  return { areaId, groupId };
+}
+
+function judge(world: PlanWorld, t: WorldTarget, asOf: string): Judged {
+  const periods = calendarOf(world, t, asOf);
+  const approved = approvedRevisionsAsOf(world, t, asOf);
+  const reported: Record<string, ReportedValue> = {};
+  for (const [key, r] of Object.entries(approved)) reported[key] = reportedOf(t, r);
+  const e = evaluateAsOf(ruleOf(t), periods, reported, asOf, {
+    thresholds: world.settings.thresholds,
+    planned: world.planned.get(t.id) ?? {},
+  });
+  const judgedKey = e.period?.key;
+  const value = judgedKey
+    ? approved[judgedKey]
+      ? reportedOf(t, approved[judgedKey] as RevisionRow).value
+      : null
+    : null;
+  const { areaId, groupId } = ancestors(world, t.row.node_id);
+  const lead = t.leadDepartmentId;
+  return {
+    periods,
+    approved,
+    view: {
+      targetId: t.id,
+      subject: t.title,
+      display: t.display ?? "",
+      kind: t.row.kind,
+      unit: t.row.unit,
+      displayUnit: t.row.display_unit,
+      nodeId: t.row.node_id,
+      areaId,
+      groupId,
+      department: lead === null ? null : (world.names.departments.get(lead) ?? null),
+      weight: t.row.weight ?? 1,
+      value,
+      evaluation: evaluationView(e, e.period),
+    },
+  };
+}
+
+function rollupInput(v: TargetStatusView): RollupInput {
+  // Only numeric targets enter the completion index; milestones are counted by status.
+  return {
+    status: v.evaluation.status,
+    completion: v.kind === "milestone" ? null : v.evaluation.completion,
+    weight: v.weight,
+  };
+}
+
+function groupBy(
+  views: readonly TargetStatusView[],
+  keyOf: (v: TargetStatusView) => number | null,
+  titleOf: (id: number) => string,
+): RollupGroupView[] {
+  const groups = new Map<number, TargetStatusView[]>();
+  for (const v of views) {
+    const k = keyOf(v);
+    if (k === null) continue;
+    groups.set(k, [...(groups.get(k) ?? []), v]);
+  }
+  return [...groups.entries()].map(([id, list]) => ({
+    id,
+    title: titleOf(id),
+    rollup: rollup(list.map(rollupInput)),
+  }));
+}
+
+/** Reports due by `asOf` for a target (due date passed) and how many were first submitted by their due date. */
+function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], asOf: string) {
+  let due = 0;
+  let inTime = 0;
+  for (const p of periods) {
+    if (p.due >= asOf) continue;
+    due++;
+    const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
+    const first = report ? firstSubmittedAt(world.revisions.get(report.id) ?? [], asOf) : null;
+    if (first !== null && first.slice(0, 10) <= p.due) inTime++;
+  }
+  return { due, inTime };
+}
+
+export async function planStatus(db: Db, planId: number, asOfParam?: string): Promise<PlanStatusView> {
+  const world = await loadPlanWorld(db, planId);
+  return statusOfWorld(world, checkAsOf(asOfParam, defaultAsOf(world)));
+}
+
+export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
+  const judged = world.targets.map((t) => ({ t, ...judge(world, t, asOf) }));
+  const views = judged.map((j) => j.view);
+  const nodeTitle = (id: number) => world.nodes.get(id)?.title ?? "";
+  const deptName = (id: number) => world.names.departments.get(id)?.name ?? "";
+  const scores = new Map<number, DepartmentScore>();
+  for (const j of judged) {
+    const lead = j.t.leadDepartmentId;
+    if (lead === null) continue;
+    const s = scores.get(lead) ?? {
+      departmentId: lead,
+      name: deptName(lead),
+      completionIndex: null,
+      reportsDue: 0,
+      reportsOnTime: 0,
+    };
+    const o = onTime(world, j.t, j.periods, asOf);
+    s.reportsDue += o.due;
+    s.reportsOnTime += o.inTime;
+    scores.set(lead, s);
+  }
+  const departments = groupBy(views, (v) => v.department?.id ?? null, deptName);
+  for (const d of departments) {
+    const s = scores.get(d.id);
+    if (s) s.completionIndex = d.rollup.completionIndex;
+  }
+  const planPeriods = periodsOf(world.plan, world.settings.frequency, world.settings.dueDay);
+  let last: ReportingPeriod | null = null;
+  for (const p of planPeriods) if (p.end <= asOf) last = p;
+  return {
+    planId: world.plan.id,
+    asOf,
+    period: last ? periodView(last) : null,
+    demo: world.settings.demo,
+    targets: views,
+    plan: rollup(views.map(rollupInput)),
+    areas: groupBy(views, (v) => v.areaId, nodeTitle),
+    groups: groupBy(views, (v) => v.groupId, nodeTitle),
+    departments,
+    rankings: rankDepartments([...scores.values()]).map((r) => ({
+      department: { id: r.departmentId, name: r.name },
+      completionIndex: r.completionIndex,
+      reportsDue: r.reportsDue,
+      reportsOnTime: r.reportsOnTime,
+      onTimeRate: r.onTimeRate,
+      completionRank: r.completionRank,
+      onTimeRank: r.onTimeRank,
+    })),
+  };
+}
+
+/** GET /api/targets/:id/evaluation — the status as of the date and at the end of every period. */
+export async function targetEvaluation(
+  db: Db,
+  targetId: number,
+  asOfParam?: string,
+): Promise<TargetEvaluationView> {
+  const subject = await loadSubject(db, "target", targetId);
+  const world = await loadPlanWorld(db, subject.planId);
+  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
+  const j = judge(world, t, asOf);
+  const finalKey = j.periods[j.periods.length - 1]?.key;
+  const planned = world.planned.get(t.id) ?? {};
+  const options = { thresholds: world.settings.thresholds, planned };
+  return {
+    asOf,
+    target: j.view,
+    thresholds: world.settings.thresholds,
+    periods: j.periods.map((p) => {
+      const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
+      const limit = `${asOf}T23:59:59.999Z`;
+      const known = report ? (world.revisions.get(report.id) ?? []).filter((r) => r.created_at <= limit) : [];
+      const revision = j.approved[p.key];
+      let e: Evaluation;
+      if (revision) e = evaluatePeriod(ruleOf(t), reportedOf(t, revision), p, p.key === finalKey, options);
+      else {
+        // Judge this one period alone: missing once its due date has passed, else not yet started.
+        const alone = evaluateAsOf(ruleOf(t), [p], {}, p.end > asOf ? p.start : asOf, options);
+        e = alone;
+      }
+      const view: PeriodView = periodView(p);
+      return {
+        period: view,
+        planned: planned[p.key] ?? null,
+        report:
+          report && known.length > 0
+            ? buildReportView(
+                { ...report, state: (known[known.length - 1] as RevisionRow).state },
+                known,
+                t,
+                p,
+                p.due,
+                world.names,
+                asOf,
+              )
+            : null,
+        evaluation: evaluationView(e, p.end <= asOf ? p : null),
+      };
+    }),
+  };
+}

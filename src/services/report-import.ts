@@ -1,0 +1,266 @@
+// Bulk values from a CSV file (`plantrack report import`): one row per target and period. Every row is
+// checked first; a bad row is reported with its line number and nothing of the file is stored. The
+// rows are then written in one transaction, each as a new revision on top of the report's latest.
+
+import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { appendRevision, findReport, readPlanSettings } from "../db/reports-repository.ts";
+import type { PlanRow } from "../db/schema.ts";
+import { AppError } from "../domain/app-error.ts";
+import { decodeText } from "../extract/decode-text.ts";
+import { validateContent } from "./reporting.ts";
+import { type Db, loadSubject, periodsOf, type Subject, settingsOf } from "./reporting-context.ts";
+
+/** A plan by id, or by a part of its title that only one plan's title contains. */
+export async function resolvePlan(db: Db, ref: string): Promise<PlanRow> {
+  const trimmed = ref.trim();
+  if (/^\d+$/.test(trimmed)) {
+    const plan = await db
+      .selectFrom("plans")
+      .selectAll()
+      .where("id", "=", Number(trimmed))
+      .executeTakeFirst();
+    if (plan) return plan;
+  }
+  const plans = await db.selectFrom("plans").selectAll().orderBy("id").execute();
+  const matches = plans.filter((p) => trimmed !== "" && p.title.includes(trimmed));
+  if (matches.length === 1) return matches[0] as PlanRow;
+  if (matches.length === 0)
+    throw new AppError("not_found", `找不到计划“${ref}” / no plan with id or title “${ref}”`, { plan: ref });
+  throw new AppError(
+    "bad_input",
+    `“${ref}”对应多个计划：${matches.map((p) => `#${p.id}《${p.title}》`).join("、")} / “${ref}” matches ${matches.length} plans: give the id`,
+    { plan: ref, matches: matches.map((p) => p.id) },
+  );
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their first line. */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && cell === "") quoted = true;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      cells.push(cell);
+      if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
+      cells = [];
+      cell = "";
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
+  return rows;
+}
+
+const COLUMNS = {
+  plan: ["plan", "计划"],
+  target: ["target", "指标", "target id", "subject"],
+  period: ["period", "报告期"],
+  value: ["value", "数值", "完成值"],
+  progress: ["progress", "进展情况"],
+  problems: ["problems", "存在问题"],
+  nextSteps: ["next steps", "next_steps", "nextsteps", "下步打算"],
+  state: ["state", "状态"],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+const STATES: Record<string, "draft" | "submitted" | "approved"> = {
+  draft: "draft",
+  草稿: "draft",
+  submitted: "submitted",
+  已提交: "submitted",
+  approved: "approved",
+  已审核: "approved",
+  已通过: "approved",
+};
+
+export interface ImportRowError {
+  line: number;
+  message: string;
+}
+
+export interface ReportImportOutcome {
+  rows: number;
+  reports: number;
+  revisions: number;
+}
+
+interface ValidRow {
+  line: number;
+  plan: PlanRow;
+  subject: Subject;
+  period: { key: string; end: string; due: string };
+  content: ReturnType<typeof validateContent>;
+  state: "draft" | "submitted" | "approved";
+}
+
+/** Imports the CSV; throws bad_input naming every bad row (and stores nothing) when one is bad. */
+export async function importReportsCsv(
+  db: Db,
+  bytes: Uint8Array,
+  fileName: string,
+  actor: Actor = SYSTEM_ACTOR,
+  now: string = new Date().toISOString(),
+): Promise<ReportImportOutcome> {
+  const { text } = decodeText(bytes, fileName);
+  const rows = parseCsv(text);
+  const header = rows.shift();
+  if (!header)
+    throw new AppError("empty_file", `${fileName}：文件为空 / the file is empty`, { file: fileName });
+  const index = {} as Record<Column, number>;
+  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+    const at = header.cells.findIndex((c) => names.includes(c.trim().toLowerCase()));
+    if (at < 0 && column !== "problems" && column !== "nextSteps" && column !== "state")
+      throw new AppError(
+        "bad_input",
+        `${fileName} 第1行：缺少列“${names[1] ?? names[0]}”（${names[0]}） / line 1: the column ${names[0]} is missing`,
+        { file: fileName, line: header.line, column: names[0] },
+      );
+    index[column] = at;
+  }
+  const errors: ImportRowError[] = [];
+  const valid: ValidRow[] = [];
+  const plans = new Map<string, PlanRow>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const cell = (c: Column) => (index[c] >= 0 ? (row.cells[index[c]] ?? "").trim() : "");
+    try {
+      const planRef = cell("plan");
+      let plan = plans.get(planRef);
+      if (!plan) {
+        plan = await resolvePlan(db, planRef);
+        plans.set(planRef, plan);
+      }
+      const targetRef = cell("target");
+      let targetId: number;
+      if (/^\d+$/.test(targetRef)) targetId = Number(targetRef);
+      else {
+        const found = await db
+          .selectFrom("targets")
+          .select("id")
+          .where("plan_id", "=", plan.id)
+          .where("subject", "=", targetRef)
+          .execute();
+        if (found.length !== 1)
+          throw new AppError(
+            "bad_input",
+            found.length === 0
+              ? `指标“${targetRef}”不在计划 #${plan.id} 中 / no target “${targetRef}” in plan #${plan.id}`
+              : `指标“${targetRef}”不唯一，请写指标编号 / “${targetRef}” names ${found.length} targets: give the id`,
+          );
+        targetId = (found[0] as { id: number }).id;
+      }
+      const subject = await loadSubject(db, "target", targetId).catch(() => {
+        throw new AppError("bad_input", `指标 ${targetId} 不存在 / no target ${targetId}`);
+      });
+      if (subject.planId !== plan.id)
+        throw new AppError(
+          "bad_input",
+          `指标 ${targetId} 不属于计划 #${plan.id} / target ${targetId} is not of plan #${plan.id}`,
+        );
+      if (plan.state !== "published")
+        throw new AppError("bad_input", `计划 #${plan.id} 未发布 / plan #${plan.id} is not published`);
+      const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
+      const periodKey = cell("period");
+      const period = periodsOf(plan, subject.frequency, settings.dueDay).find((p) => p.key === periodKey);
+      if (!period)
+        throw new AppError(
+          "bad_input",
+          `报告期“${periodKey}”不是该指标的${subject.frequency === "monthly" ? "月份（如2020-04）" : "季度（如2020-Q2）"} / “${periodKey}” is not a ${subject.frequency} period of the plan`,
+        );
+      const rawValue = cell("value").replace(/,/g, "");
+      const value = rawValue === "" ? null : Number(rawValue);
+      if (value !== null && !Number.isFinite(value))
+        throw new AppError(
+          "bad_input",
+          `数值“${cell("value")}”无效 / value “${cell("value")}” is not a number`,
+        );
+      const stateText = cell("state").toLowerCase() || "approved";
+      const state = STATES[stateText];
+      if (!state)
+        throw new AppError(
+          "bad_input",
+          `状态“${cell("state")}”应为 draft/submitted/approved（草稿/已提交/已审核） / state must be draft, submitted or approved`,
+        );
+      const milestone = subject.targetKind === "milestone";
+      const content = validateContent(subject, {
+        baseRevision: null,
+        value: milestone ? null : value,
+        percent: milestone ? value : null,
+        progress: cell("progress"),
+        problems: cell("problems"),
+        nextSteps: cell("nextSteps"),
+        submit: state !== "draft",
+      });
+      const key = `${targetId}|${period.key}`;
+      if (seen.has(key))
+        throw new AppError(
+          "bad_input",
+          `指标 ${targetId} 的 ${period.key} 在文件中重复 / target ${targetId}, ${period.key} given twice`,
+        );
+      seen.add(key);
+      valid.push({ line: row.line, plan, subject, period, content, state });
+    } catch (error) {
+      errors.push({ line: row.line, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (errors.length > 0) {
+    const first = errors.slice(0, 20).map((e) => `  第${e.line}行 line ${e.line}: ${e.message}`);
+    throw new AppError(
+      "bad_input",
+      `${fileName}：${errors.length}行有误，未导入任何数据 / ${errors.length} bad row(s), nothing was imported\n${first.join("\n")}`,
+      { file: fileName, errors },
+    );
+  }
+  return inTransaction(db, async (trx) => {
+    let revisions = 0;
+    const reports = new Set<string>();
+    for (const row of valid) {
+      const subject = { type: "target" as const, id: row.subject.id };
+      const steps: ("draft" | "submitted" | "approved")[] =
+        row.state === "approved" ? ["submitted", "approved"] : [row.state];
+      for (const state of steps) {
+        const existing = await findReport(trx, subject, row.period.key);
+        await appendRevision(trx, actor, {
+          report: {
+            planId: row.plan.id,
+            subject,
+            departmentId: row.subject.leadDepartmentId,
+            period: row.period.key,
+            periodEnd: row.period.end,
+            dueDate: row.period.due,
+          },
+          baseRevision: existing?.current_revision ?? null,
+          content: row.content,
+          state,
+          at: now,
+        });
+        revisions++;
+      }
+      reports.add(`${row.subject.id}|${row.period.key}`);
+    }
+    return { rows: valid.length, reports: reports.size, revisions };
+  });
+}

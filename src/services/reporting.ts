@@ -1,0 +1,404 @@
+// Reports (进展填报): a department saves and submits a revision for one subject and period, a planner
+// approves it or returns it with a reason; every step is a new revision. Also the plan's reporting
+// settings and a target's planned values per period (分期计划).
+
+import type { Actor } from "../db/audit-repository.ts";
+import {
+  appendRevision,
+  getReport,
+  listExtensions,
+  listPlannedValues,
+  listRevisions,
+  type ReportRow,
+  type RevisionContent,
+  readPlanSettings,
+  replacePlannedValues,
+  writePlanSettings,
+} from "../db/reports-repository.ts";
+import type { Principal } from "../domain/access.ts";
+import { AppError } from "../domain/app-error.ts";
+import type {
+  PlannedValuesRequest,
+  PlanSettingsPatch,
+  PlanSettingsView,
+  ReportDetail,
+  ReportSubjectKind,
+  ReportView,
+  ReviewRequest,
+  SaveReportRequest,
+  TargetPlannedView,
+} from "../http/api-types.ts";
+import {
+  buildReportView,
+  DB_TO_KIND,
+  type Db,
+  dueInForce,
+  extensionKey,
+  extensionView,
+  KIND_TO_DB,
+  loadNames,
+  loadSubject,
+  mayEditPlan,
+  maySaveReport,
+  notFound,
+  periodsOf,
+  periodView,
+  requirePlan,
+  revisionViews,
+  STATUS_WORDS,
+  type Subject,
+  settingsOf,
+  subjectKey,
+  subjectRef,
+} from "./reporting-context.ts";
+
+const MAX_TEXT = 4000;
+
+function bad(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError("bad_input", message, details);
+}
+
+/** Checks a save's content against its subject; on submit the value the subject needs must be there. */
+export function validateContent(subject: Subject, body: SaveReportRequest): RevisionContent {
+  const content: RevisionContent = {
+    value: body.value ?? null,
+    percent: body.percent ?? null,
+    statusWord: body.statusWord ?? null,
+    progress: (body.progress ?? "").trim(),
+    problems: (body.problems ?? "").trim(),
+    nextSteps: (body.nextSteps ?? "").trim(),
+  };
+  for (const [field, text] of [
+    ["progress", content.progress],
+    ["problems", content.problems],
+    ["nextSteps", content.nextSteps],
+  ] as const) {
+    if (text.length > MAX_TEXT)
+      throw bad(`${field} 超过${MAX_TEXT}字 / ${field} is longer than ${MAX_TEXT} characters`, { field });
+  }
+  if (content.value !== null && !Number.isFinite(content.value))
+    throw bad("数值无效 / value is not a number", { field: "value" });
+  if (
+    content.percent !== null &&
+    (!Number.isFinite(content.percent) || content.percent < 0 || content.percent > 100)
+  )
+    throw bad("完成百分比应在0–100之间 / percent must be within 0–100", { field: "percent" });
+  if (content.statusWord !== null && !(STATUS_WORDS as readonly string[]).includes(content.statusWord))
+    throw bad(`状态应为 ${STATUS_WORDS.join("、")} / statusWord must be one of ${STATUS_WORDS.join(", ")}`, {
+      field: "statusWord",
+    });
+  if (body.submit) {
+    const milestone = subject.kind !== "target" || subject.targetKind === "milestone";
+    if (subject.kind === "target" && !milestone && content.value === null)
+      throw bad("提交前请填写完成值 / give the value before submitting", { field: "value" });
+    if (milestone && content.percent === null && content.statusWord === null && content.value === null)
+      throw bad("提交前请填写完成百分比或状态 / give a percent or a status before submitting", {
+        field: "percent",
+      });
+    if (content.progress === "")
+      throw bad("提交前请填写进展情况 / describe the progress (进展情况) before submitting", {
+        field: "progress",
+      });
+  }
+  return content;
+}
+
+export interface Clock {
+  /** ISO timestamp; tests and the demo seed pass fixed times. */
+  now?: string;
+}
+
+/** PUT /api/{targets|nodes|items}/:id/reports/:period */
+export async function saveReport(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  subjectKind: ReportSubjectKind,
+  subjectId: number,
+  periodKey: string,
+  body: SaveReportRequest,
+  clock: Clock = {},
+): Promise<ReportDetail> {
+  const subject = await loadSubject(db, subjectKind, subjectId);
+  const plan = await requirePlan(db, subject.planId);
+  if (!(await maySaveReport(db, user, plan, subject))) {
+    throw new AppError(
+      "forbidden",
+      "只有牵头或配合单位可以填报此项 / only the lead or a co-operating department reports on this",
+      { subject: subjectKey(subject) },
+    );
+  }
+  if (plan.state !== "published") {
+    throw new AppError(
+      "conflict",
+      `计划${plan.state === "draft" ? "尚未发布" : "已关闭"}，不能填报 / the plan is ${plan.state}: no reports`,
+      { planId: plan.id, reason: "bad_state" },
+    );
+  }
+  const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
+  const periods = periodsOf(plan, subject.frequency, settings.dueDay);
+  const period = periods.find((p) => p.key === periodKey);
+  if (!period) {
+    throw bad(
+      `报告期 ${periodKey} 不在计划期内（${periods[0]?.key}…${periods[periods.length - 1]?.key}） / period ${periodKey} is not one of this ${subject.frequency} calendar`,
+      { field: "period", period: periodKey },
+    );
+  }
+  const content = validateContent(subject, body);
+  const reportingDepartment =
+    user.role === "reporter"
+      ? user.departmentId
+      : (subject.leadDepartmentId ?? subject.departmentIds[0] ?? null);
+  const outcome = await appendRevision(db, actor, {
+    report: {
+      planId: plan.id,
+      subject: { type: KIND_TO_DB[subjectKind], id: subjectId },
+      departmentId: reportingDepartment,
+      period: period.key,
+      periodEnd: period.end,
+      dueDate: period.due,
+    },
+    baseRevision: body.baseRevision,
+    content,
+    state: body.submit ? "submitted" : "draft",
+    at: clock.now ?? new Date().toISOString(),
+  });
+  return reportDetail(db, user, outcome.report.id);
+}
+
+/** POST /api/reports/:id/review */
+export async function reviewReport(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  reportId: number,
+  body: ReviewRequest,
+  clock: Clock = {},
+): Promise<ReportDetail> {
+  const report = await getReport(db, reportId);
+  if (!report) throw notFound("报告", "report", reportId);
+  const plan = await requirePlan(db, report.plan_id);
+  if (!(await mayEditPlan(db, user, plan)))
+    throw new AppError("forbidden", "无权审核此报告 / you may not review this report");
+  const reason = body.reason?.trim() ?? "";
+  if (body.action === "return" && reason === "")
+    throw bad("退回须说明原因 / give a reason to return a report", { field: "reason" });
+  const revisions = await listRevisions(db, [report.id]);
+  const latest = revisions[revisions.length - 1];
+  if (!latest) throw notFound("报告", "report", reportId);
+  const base = body.baseRevision ?? report.current_revision;
+  await appendRevision(db, actor, {
+    report: {
+      planId: report.plan_id,
+      subject: { type: report.subject_type, id: subjectIdOf(report) },
+      departmentId: report.department_id,
+      period: report.period,
+      periodEnd: report.period_end,
+      dueDate: report.due_date,
+    },
+    baseRevision: base,
+    content: {
+      value: latest.value,
+      percent: latest.percent,
+      statusWord: latest.status_word,
+      progress: latest.progress ?? "",
+      problems: latest.problems ?? "",
+      nextSteps: latest.next_steps ?? "",
+    },
+    state: body.action === "approve" ? "approved" : "returned",
+    returnReason: body.action === "return" ? reason : null,
+    requireState: ["submitted"],
+    at: clock.now ?? new Date().toISOString(),
+  });
+  return reportDetail(db, user, reportId);
+}
+
+export function subjectIdOf(report: ReportRow): number {
+  return (report.target_id ?? report.node_id ?? report.item_id) as number;
+}
+
+export async function reportViewsOf(
+  db: Db,
+  reports: readonly ReportRow[],
+  subjects?: Map<string, Subject>,
+): Promise<ReportView[]> {
+  if (reports.length === 0) return [];
+  const revisions = await listRevisions(
+    db,
+    reports.map((r) => r.id),
+  );
+  const byReport = new Map<number, typeof revisions>();
+  for (const r of revisions) byReport.set(r.report_id, [...(byReport.get(r.report_id) ?? []), r]);
+  const names = await loadNames(
+    db,
+    revisions.map((r) => r.author_id),
+    reports.map((r) => r.department_id),
+  );
+  const planIds = [...new Set(reports.map((r) => r.plan_id))];
+  const out: ReportView[] = [];
+  for (const planId of planIds) {
+    const plan = await requirePlan(db, planId);
+    const settings = settingsOf((await readPlanSettings(db, planId)) ?? {});
+    const extensions = await listExtensions(db, { planId });
+    for (const report of reports.filter((r) => r.plan_id === planId)) {
+      const kind = DB_TO_KIND[report.subject_type];
+      const subject =
+        subjects?.get(report.subject_key) ?? (await loadSubject(db, kind, subjectIdOf(report), settings));
+      const period = periodsOf(plan, subject.frequency, settings.dueDay).find((p) => p.key === report.period);
+      const due = dueInForce(extensions, report.subject_key, report.period, period?.due ?? report.due_date);
+      out.push(buildReportView(report, byReport.get(report.id) ?? [], subject, period, due, names));
+    }
+  }
+  return out;
+}
+
+/** GET /api/reports/:id — reporters see their department's reports only. */
+export async function reportDetail(db: Db, user: Principal, reportId: number): Promise<ReportDetail> {
+  const report = await getReport(db, reportId);
+  if (!report) throw notFound("报告", "report", reportId);
+  const plan = await requirePlan(db, report.plan_id);
+  const subject = await loadSubject(db, DB_TO_KIND[report.subject_type], subjectIdOf(report));
+  const canSave = plan.state === "published" && (await maySaveReport(db, user, plan, subject));
+  if (user.role === "reporter" && !canSave && report.department_id !== user.departmentId)
+    throw new AppError("forbidden", "只能查看本单位的报告 / reporters see their own department's reports");
+  const [view] = await reportViewsOf(db, [report], new Map([[report.subject_key, subject]]));
+  const revisions = await listRevisions(db, [report.id]);
+  const extensions = (await listExtensions(db, { planId: plan.id })).filter(
+    (e) => extensionKey(e) === report.subject_key && e.period === report.period,
+  );
+  const names = await loadNames(
+    db,
+    [...revisions.map((r) => r.author_id), ...extensions.flatMap((e) => [e.requested_by, e.decided_by])],
+    [report.department_id, ...extensions.map((e) => e.department_id)],
+  );
+  return {
+    report: view as ReportView,
+    revisions: revisionViews(revisions, names),
+    extensions: extensions.map((e) => extensionView(e, subjectRef(subject), names)),
+    can: {
+      save: canSave,
+      review: report.state === "submitted" && (await mayEditPlan(db, user, plan)),
+    },
+  };
+}
+
+export interface ReportFilter {
+  period?: string;
+  departmentId?: number;
+  state?: ReportRow["state"];
+  subjectKind?: ReportSubjectKind;
+}
+
+/** GET /api/plans/:id/reports — reporters: their department's reports only. */
+export async function listPlanReports(
+  db: Db,
+  user: Principal,
+  planId: number,
+  filter: ReportFilter,
+): Promise<ReportView[]> {
+  await requirePlan(db, planId);
+  let q = db.selectFrom("reports").selectAll().where("plan_id", "=", planId);
+  if (filter.period) q = q.where("period", "=", filter.period);
+  if (filter.state) q = q.where("state", "=", filter.state);
+  if (filter.subjectKind) q = q.where("subject_type", "=", KIND_TO_DB[filter.subjectKind]);
+  const department = user.role === "reporter" ? user.departmentId : filter.departmentId;
+  if (user.role === "reporter" && department === null) return [];
+  if (department !== undefined && department !== null) q = q.where("department_id", "=", department);
+  const rows = await q.orderBy("period_end").orderBy("id").execute();
+  return reportViewsOf(db, rows);
+}
+
+/** GET /api/targets/:id/reports — every period's report of one target. */
+export async function listTargetReports(db: Db, targetId: number): Promise<ReportView[]> {
+  const subject = await loadSubject(db, "target", targetId);
+  const rows = await db
+    .selectFrom("reports")
+    .selectAll()
+    .where("subject_key", "=", subjectKey(subject))
+    .orderBy("period_end")
+    .execute();
+  return reportViewsOf(db, rows, new Map([[subjectKey(subject), subject]]));
+}
+
+// ── Settings and 分期计划 ─────────────────────────────────────────────────────────────────────
+
+export async function planSettings(db: Db, planId: number): Promise<PlanSettingsView> {
+  const raw = await readPlanSettings(db, planId);
+  if (!raw) throw notFound("计划", "plan", planId);
+  return settingsOf(raw);
+}
+
+export async function updatePlanSettings(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  patch: PlanSettingsPatch,
+): Promise<PlanSettingsView> {
+  const raw = await readPlanSettings(db, planId);
+  if (!raw) throw notFound("计划", "plan", planId);
+  const current = settingsOf(raw);
+  const thresholds = { ...current.thresholds, ...(patch.thresholds ?? {}) };
+  if (thresholds.farBehindPoints < thresholds.behindPoints)
+    throw bad("严重滞后阈值不能小于滞后阈值 / farBehindPoints must be at least behindPoints", {
+      field: "thresholds.farBehindPoints",
+    });
+  const next = {
+    ...raw,
+    thresholds,
+    frequency: patch.frequency ?? current.frequency,
+    dueDay: patch.dueDay ?? current.dueDay,
+  };
+  await writePlanSettings(db, actor, planId, next);
+  return settingsOf(next);
+}
+
+export async function targetPlanned(db: Db, targetId: number): Promise<TargetPlannedView> {
+  const subject = await loadSubject(db, "target", targetId);
+  const plan = await requirePlan(db, subject.planId);
+  const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
+  const values = new Map(
+    (await listPlannedValues(db, [targetId])).map((v) => [v.period, v.planned_value] as const),
+  );
+  return {
+    targetId,
+    frequency: subject.frequency,
+    periods: periodsOf(plan, subject.frequency, settings.dueDay).map((p) => ({
+      ...periodView(p),
+      planned: values.get(p.key) ?? null,
+    })),
+  };
+}
+
+export async function setTargetPlanned(
+  db: Db,
+  actor: Actor,
+  targetId: number,
+  body: PlannedValuesRequest,
+  clock: Clock = {},
+): Promise<TargetPlannedView> {
+  const subject = await loadSubject(db, "target", targetId);
+  const plan = await requirePlan(db, subject.planId);
+  const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
+  const frequency = subject.frequency;
+  const periods = periodsOf(plan, frequency, settings.dueDay);
+  const seen = new Set<string>();
+  const values = body.values.map((v, i) => {
+    const p = periods.find((x) => x.key === v.period);
+    if (!p)
+      throw bad(
+        `第${i + 1}项：报告期 ${v.period} 不在计划期内 / values[${i}]: ${v.period} is not a ${frequency} period of the plan`,
+        {
+          field: `values[${i}].period`,
+        },
+      );
+    if (seen.has(v.period))
+      throw bad(`报告期 ${v.period} 重复 / period ${v.period} given twice`, { field: `values[${i}]` });
+    if (!Number.isFinite(v.value))
+      throw bad(`values[${i}].value 无效 / is not a number`, { field: `values[${i}].value` });
+    seen.add(v.period);
+    return { period: p.key, periodEnd: p.end, value: v.value };
+  });
+  const at = clock.now ?? new Date().toISOString();
+  await replacePlannedValues(db, actor, { id: targetId, planId: plan.id }, values, at);
+  return targetPlanned(db, targetId);
+}

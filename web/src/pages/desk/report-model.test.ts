@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../api/client.ts";
+import type {
+  DueItem,
+  PeriodView,
+  ReportRevisionView,
+  ReportSubjectRef,
+  ReportView,
+} from "../../api/types.ts";
+import { compareRevisions } from "../../format/revision-fields.ts";
+import {
+  checkValue,
+  conflictOf,
+  deskPath,
+  formFromRevision,
+  parseNumber,
+  previousValue,
+  reportMode,
+  saveBody,
+  sortDue,
+} from "./report-model.ts";
+
+const jobs: ReportSubjectRef = {
+  kind: "target",
+  id: 7,
+  title: "新增就业",
+  display: "新增就业4万人",
+  targetKind: "cumulative",
+  unit: "人",
+  displayUnit: "万人",
+};
+
+const period = (index: number): PeriodView => ({
+  key: `2020-${String(index).padStart(2, "0")}`,
+  start: `2020-${String(index).padStart(2, "0")}-01`,
+  end: `2020-${String(index).padStart(2, "0")}-28`,
+  due: `2020-${String(index + 1).padStart(2, "0")}-05`,
+  elapsedShare: index / 12,
+  index,
+});
+
+const revision = (over: Partial<ReportRevisionView>): ReportRevisionView => ({
+  revision: 1,
+  state: "submitted",
+  value: null,
+  percent: null,
+  statusWord: null,
+  progress: "",
+  problems: "",
+  nextSteps: "",
+  returnReason: null,
+  author: null,
+  createdAt: "2020-05-01T00:00:00Z",
+  submittedAt: null,
+  approvedAt: null,
+  ...over,
+});
+
+const report = (index: number, latest: Partial<ReportRevisionView>, approved?: number): ReportView => ({
+  id: index,
+  planId: 1,
+  subject: jobs,
+  period: period(index),
+  department: { id: 3, name: "区人社局" },
+  state: latest.state ?? "submitted",
+  latest: revision(latest),
+  approved: approved === undefined ? null : revision({ state: "approved", value: approved }),
+  revisionCount: 1,
+  dueDate: period(index).due,
+  late: false,
+  firstSubmittedAt: null,
+  updatedAt: "2020-05-01T00:00:00Z",
+});
+
+describe("the reporter's desk", () => {
+  it("asks targets for a value, milestones and items for a percent, tasks for a status word", () => {
+    expect(reportMode(jobs)).toBe("value");
+    expect(reportMode({ kind: "target", targetKind: "milestone" })).toBe("percent");
+    expect(reportMode({ kind: "item", targetKind: null })).toBe("percent");
+    expect(reportMode({ kind: "node", targetKind: null })).toBe("statusWord");
+  });
+
+  it("reads numbers as people type them", () => {
+    expect(parseNumber(" 1.25 ")).toBe(1.25);
+    expect(parseNumber("１２３．４")).toBe(123.4);
+    expect(parseNumber("1,234")).toBe(1234);
+    expect(parseNumber(".5")).toBe(0.5);
+    for (const bad of ["", "abc", "1.2.3", "3万", "1e5"]) expect(parseNumber(bad), bad).toBeNull();
+  });
+
+  it("checks the value as it is typed", () => {
+    const base = { mode: "value" as const, cumulative: true, previous: 1.5, note: "", required: true };
+    expect(checkValue({ ...base, text: "" }).problem).toBe("required");
+    expect(checkValue({ ...base, text: "", required: false }).problem).toBeNull();
+    expect(checkValue({ ...base, text: "x" }).problem).toBe("notNumber");
+    expect(checkValue({ ...base, text: "-1", previous: null }).problem).toBe("negative");
+    expect(checkValue({ ...base, text: "1.2" }).problem).toBe("belowPrevious");
+    const noted = checkValue({ ...base, text: "1.2", note: "统计口径调整" });
+    expect(noted).toEqual({ value: 1.2, problem: null, belowPreviousNoted: true });
+    expect(checkValue({ ...base, text: "1.6" })).toEqual({
+      value: 1.6,
+      problem: null,
+      belowPreviousNoted: false,
+    });
+    // Levels and rates may fall.
+    expect(checkValue({ ...base, cumulative: false, text: "1.2" }).problem).toBeNull();
+    expect(checkValue({ ...base, mode: "percent", text: "120" }).problem).toBe("percentRange");
+    expect(checkValue({ ...base, mode: "statusWord", text: "" }).problem).toBeNull();
+  });
+
+  it("finds the previous period's value: approved first, never a draft", () => {
+    const reports = [
+      report(2, { state: "approved", value: 10000 }, 10000),
+      report(3, { state: "draft", value: 99999 }),
+      report(4, { state: "submitted", value: 20000 }),
+    ];
+    expect(previousValue(reports, period(4))).toMatchObject({ value: 10000, approved: true });
+    expect(previousValue(reports, period(5))).toMatchObject({ value: 20000, approved: false });
+    expect(previousValue(reports, period(2))).toBeNull();
+    // A resubmission after approval: the approved value still counts first.
+    expect(previousValue([report(3, { state: "submitted", value: 5 }, 30000)], period(4))?.value).toBe(30000);
+  });
+
+  it("shows values in the plan's unit and sends them in the base unit", () => {
+    const form = formFromRevision(revision({ value: 15000, progress: "进展" }), jobs);
+    expect(form.valueText).toBe("1.5");
+    const body = saveBody({ ...form, valueText: "1.75", problems: " 无 " }, jobs, 3, true);
+    expect(body).toEqual({
+      baseRevision: 3,
+      value: 17500,
+      progress: "进展",
+      problems: "无",
+      nextSteps: "",
+      submit: true,
+    });
+    const task: ReportSubjectRef = { ...jobs, kind: "node", targetKind: null, unit: null, displayUnit: null };
+    expect(saveBody({ ...form, statusWord: "推进中" }, task, null, false)).toMatchObject({
+      statusWord: "推进中",
+      submit: false,
+    });
+    expect(saveBody({ ...form, statusWord: "推进中" }, task, null, false)).not.toHaveProperty("value");
+  });
+
+  it("reads the newer revision out of a 409", () => {
+    const latest = revision({ revision: 5, value: 1 });
+    const error = new ApiError(409, {
+      code: "conflict",
+      message: "stale",
+      details: { latest, latestRevision: 5 },
+    });
+    expect(conflictOf(error)).toEqual({ latest, latestRevision: 5 });
+    const row = {
+      id: 7,
+      report_id: 3,
+      revision: 2,
+      value: 20,
+      percent: null,
+      status_word: null,
+      progress: "a",
+      problems: "",
+      next_steps: "n",
+      state: "draft",
+      return_reason: null,
+      author_id: 7,
+      created_at: "t",
+    };
+    const fromRow = conflictOf(
+      new ApiError(409, { code: "conflict", message: "", details: { latest: row, latestRevision: 2 } }),
+    );
+    expect(fromRow?.latest).toMatchObject({
+      revision: 2,
+      value: 20,
+      nextSteps: "n",
+      createdAt: "t",
+      author: null,
+    });
+    expect(conflictOf(new ApiError(409, { code: "bad_state", message: "x", details: {} }))).toBeNull();
+    expect(conflictOf(new Error("x"))).toBeNull();
+  });
+
+  it("puts overdue first, then returned, drafts and coming due", () => {
+    const item = (state: DueItem["state"], due: string, id: number): DueItem => ({
+      planId: 1,
+      planTitle: "p",
+      subject: { ...jobs, id },
+      department: null,
+      period: period(4),
+      dueDate: due,
+      state,
+      daysLeft: 0,
+      report: null,
+      extension: null,
+    });
+    const sorted = sortDue([
+      item("due", "2020-05-05", 1),
+      item("returned", "2020-05-05", 2),
+      item("overdue", "2020-05-05", 3),
+      item("overdue", "2020-04-05", 4),
+      item("draft", "2020-05-05", 5),
+    ]);
+    expect(sorted.map((i) => i.subject.id)).toEqual([4, 3, 2, 5, 1]);
+    expect(deskPath(sorted[0] as DueItem)).toBe("/desk/target/4/2020-04");
+  });
+
+  it("compares two revisions field by field, leaving out what neither has", () => {
+    const rows = compareRevisions(
+      revision({ value: 15000, progress: "a" }),
+      revision({ value: 17500, progress: "a", problems: "b" }),
+      jobs,
+    );
+    expect(rows).toEqual([
+      { field: "value", before: "1.5万人", after: "1.75万人", changed: true },
+      { field: "progress", before: "a", after: "a", changed: false },
+      { field: "problems", before: "", after: "b", changed: true },
+    ]);
+  });
+});
