@@ -4,6 +4,7 @@ import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { extractCommand } from "./extract-command.ts";
 import { importCommand } from "./import-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
+import { planCommand } from "./plan-command.ts";
 import { reportCommand } from "./report-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { statusCommand } from "./status-command.ts";
@@ -19,6 +20,7 @@ const COMMANDS: CliCommand[] = [
   auditCommand,
   reportCommand,
   statusCommand,
+  planCommand,
 ];
 
 function help(): string {

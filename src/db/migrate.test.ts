@@ -7,11 +7,17 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
   it("migrate a fresh database to the latest schema, and a second run does nothing", async () => {
     const store = await createTestDatabase(dialect, { migrate: false });
     try {
-      expect(await pendingMigrations(store.db)).toEqual(["0001-initial", "0002-auth", "0003-reporting"]);
+      expect(await pendingMigrations(store.db)).toEqual([
+        "0001-initial",
+        "0002-auth",
+        "0003-reporting",
+        "0004-links-attachments",
+      ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
         "0002-auth",
         "0003-reporting",
+        "0004-links-attachments",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

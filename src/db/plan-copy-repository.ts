@@ -127,7 +127,9 @@ export async function insertPlanCopy(
       if (co.length > 0)
         await trx
           .insertInto("node_departments")
-          .values(co.map((c) => ({ node_id: nodeIds.get(c.node_id) as number, department_id: c.department_id })))
+          .values(
+            co.map((c) => ({ node_id: nodeIds.get(c.node_id) as number, department_id: c.department_id })),
+          )
           .execute();
     }
     const newNode = (id: number | null) => (id === null ? null : (nodeIds.get(id) ?? null));
@@ -169,7 +171,10 @@ export async function insertPlanCopy(
         await trx
           .insertInto("target_departments")
           .values(
-            co.map((c) => ({ target_id: targetIds.get(c.target_id) as number, department_id: c.department_id })),
+            co.map((c) => ({
+              target_id: targetIds.get(c.target_id) as number,
+              department_id: c.department_id,
+            })),
           )
           .execute();
     }

@@ -215,9 +215,20 @@ export interface AttachmentsTable {
   media_type: string;
   byte_size: number;
   sha256: string;
-  /** Where the bytes are kept (files live outside the database). */
+  /** Where the bytes are kept: "db" — in `content` (migration 0004). */
   storage_key: string;
+  content: Uint8Array | null;
   uploaded_by: number | null;
+  created_at: string;
+}
+
+/** A city target rolls up the district targets linked to it (migration 0004). */
+export interface TargetLinksTable {
+  id: Id;
+  parent_target_id: number;
+  /** Unique: a district target feeds one city target. */
+  child_target_id: number;
+  created_by: number | null;
   created_at: string;
 }
 
@@ -325,6 +336,7 @@ export interface Database {
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
   attachments: AttachmentsTable;
+  target_links: TargetLinksTable;
   reminders: RemindersTable;
   extension_requests: ExtensionRequestsTable;
   users: UsersTable;

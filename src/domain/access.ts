@@ -101,6 +101,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "GET /api/plans/:id/extensions": readPlan("plan"), // reporters: their department's
   "POST /api/plans/:id/extensions": readPlan("plan"), // the subject's departments (planners for them)
   "POST /api/extensions/:id/decision": editPlan("extension"),
+  "POST /api/plans/:id/copy": editPlan("plan"), // the copy keeps the plan's region, so it is in scope too
+  // The city target's plan; the district targets lie in regions under it, so in the same planner's scope.
+  "POST /api/targets/:id/links": editPlan("target"),
+  "DELETE /api/targets/:id/links/:childId": editPlan("target"),
+  // Attach: those who may save the report (the service checks); download: those who may see it.
+  "POST /api/reports/:id/attachments": readPlan("report"),
+  "GET /api/reports/:id/attachments/:attachmentId": readPlan("report"), // reporters: their department's
 
   "GET /api/admin/users": ADMIN,
   "POST /api/admin/users": ADMIN,

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
+import { addAttachment } from "../services/attachments.ts";
 import { requestExtension, sendReminder } from "../services/chasing.ts";
 import { saveReport } from "../services/reporting.ts";
 import { type AccessWorld, buildAccessWorld, PERSONAS, type Persona } from "../test/access-fixture.ts";
@@ -25,6 +26,7 @@ interface MatrixWorld extends AccessWorld {
   reportId: number;
   extensionId: number;
   reminderId: number;
+  attachmentId: number;
 }
 
 async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
@@ -65,8 +67,13 @@ async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
   const reminder = await sendReminder(db, { userId: w.users.planner, ip: null }, w.planId, {
     departmentId: w.departments.nankaiRsj,
   });
+  const attachment = await addAttachment(db, actor, reporter, saved.report.id, {
+    fileName: "说明.txt",
+    bytes: new TextEncoder().encode("进展说明"),
+  });
   return {
     ...w,
+    attachmentId: attachment.id,
     jobsTargetId,
     itemId: item.id,
     reportId: saved.report.id,
@@ -278,6 +285,35 @@ const SAMPLES: Record<string, Sample> = {
       url: `/api/extensions/${w.extensionId}/decision`,
       payload: { grant: true },
     }),
+  },
+  // Each allowed persona makes its own copy: the first gets 201, the later ones 409 (not a denial).
+  "POST /api/plans/:id/copy": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/copy`, payload: { year: 2021 } }),
+  },
+  // Nankai has no regions under it: the allowed get 400 (bad_input) and 404, not a denial.
+  "POST /api/targets/:id/links": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/targets/${w.jobsTargetId}/links`,
+      payload: { childTargetIds: [w.targetIds[0]] },
+    }),
+  },
+  "DELETE /api/targets/:id/links/:childId": {
+    request: (w) => ({ method: "DELETE", url: `/api/targets/${w.jobsTargetId}/links/${w.targetIds[0]}` }),
+  },
+  // Leaders see reports but do not report, so they may not attach.
+  "POST /api/reports/:id/attachments": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/reports/${w.reportId}/attachments`,
+      ...multipartBody({}, [
+        { name: "file", fileName: "附件.txt", content: new TextEncoder().encode("说明") },
+      ]),
+    }),
+    except: { leader: false },
+  },
+  "GET /api/reports/:id/attachments/:attachmentId": {
+    request: (w) => ({ method: "GET", url: `/api/reports/${w.reportId}/attachments/${w.attachmentId}` }),
   },
   "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
   "POST /api/admin/users": {

@@ -551,6 +551,8 @@ export interface ReportDetail {
   /** Every revision, oldest first. */
   revisions: ReportRevisionView[];
   extensions: ExtensionRequestView[];
+  /** Files attached to the report's revisions, oldest first. */
+  attachments: AttachmentView[];
   /** What the signed-in user may do now. */
   can: { save: boolean; review: boolean };
 }
@@ -637,6 +639,8 @@ export interface TargetStatusView {
   /** The approved value judged (base unit), or null. */
   value: number | null;
   evaluation: EvaluationView;
+  /** A city target with district targets linked to it (POST /api/targets/:id/links): their roll-up. */
+  districts?: DistrictRollupView;
 }
 
 export interface RollupView {
@@ -673,6 +677,9 @@ export interface PlanStatusView {
   /** Demo data (示例数据): show the label. */
   demo: boolean;
   targets: TargetStatusView[];
+  /** Tasks and items, each judged on its status word or percent (not in the roll-ups, which are of targets). */
+  tasks: SubjectStatusView[];
+  items: SubjectStatusView[];
   plan: RollupView;
   areas: RollupGroupView[];
   groups: RollupGroupView[];
@@ -822,4 +829,93 @@ export interface ExtensionRequest {
 export interface ExtensionDecision {
   grant: boolean;
   note?: string;
+}
+
+/**
+ * POST /api/plans/:id/copy (planner in scope) → 201 PlanSummary: a new draft for `year` with the same
+ * outline, targets (values kept, baselines empty), items, departments and settings; no reports.
+ */
+export interface CopyPlanRequest {
+  year: number;
+}
+
+/** A district plan's target linked to a city plan's target. */
+export interface LinkedTargetRef {
+  targetId: number;
+  planId: number;
+  planTitle: string;
+  region: { id: number; name: string } | null;
+  subject: string;
+  display: string;
+  unit: string;
+  kind: TargetKind;
+}
+
+/** POST /api/targets/:id/links (planner) — link district targets to a city target; same unit and kind. */
+export interface TargetLinksRequest {
+  childTargetIds: number[];
+}
+
+/** POST /api/targets/:id/links, DELETE /api/targets/:id/links/:childId → the links now. */
+export interface TargetLinksView {
+  targetId: number;
+  children: LinkedTargetRef[];
+}
+
+export interface DistrictValueView extends LinkedTargetRef {
+  /** The district's latest approved value as of the date (base unit), and its period. */
+  value: number | null;
+  period: string | null;
+  evaluation: EvaluationView;
+}
+
+/**
+ * A city target's roll-up of its districts as of the date: cumulative targets are summed (`total`,
+ * and `completion` = total / the city's value); levels and rates are listed, never added.
+ */
+export interface DistrictRollupView {
+  mode: "sum" | "list";
+  total: number | null;
+  completion: number | null;
+  /** Districts with an approved value by the date. */
+  reported: number;
+  districts: DistrictValueView[];
+}
+
+/**
+ * A file attached to a report (POST /api/reports/:id/attachments, multipart field `file`, at most 10 MB,
+ * pdf, docx, xlsx, jpg, png or UTF-8 txt — checked by content) → 201 AttachmentView; listed on
+ * ReportDetail; downloaded at GET /api/reports/:id/attachments/:attachmentId.
+ */
+export interface AttachmentView {
+  id: number;
+  reportId: number;
+  /** The revision that was newest when the file was attached. */
+  revision: number | null;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedBy: UserRef | null;
+  createdAt: string;
+}
+
+/**
+ * A task or an item in GET /api/plans/:id/status (`tasks`, `items`): judged on its status word
+ * (未启动 not started, 推进中 on track, 已完成 completed, 受阻 behind) or, without one, on its percent as a
+ * milestone against the schedule; not reported once a report is past due.
+ */
+export interface SubjectStatusView {
+  kind: "node" | "item";
+  id: number;
+  title: string;
+  /** The task itself, or the task the item belongs to. */
+  nodeId: number | null;
+  areaId: number | null;
+  groupId: number | null;
+  department: DepartmentRef | null;
+  /** From the approved report judged. */
+  statusWord: StatusWord | null;
+  percent: number | null;
+  evaluation: EvaluationView;
 }

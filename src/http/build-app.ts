@@ -17,15 +17,18 @@ import { installAccessGuard } from "./access-guard.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { createRateLimiter, LOGIN_LIMITS } from "./rate-limit.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
+import { attachmentRoutes } from "./routes/attachment-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { importRoute } from "./routes/import-route.ts";
 import { nodesRoutes } from "./routes/nodes-routes.ts";
+import { planCopyRoutes } from "./routes/plan-copy-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
 import { publicRoutes } from "./routes/public-routes.ts";
 import { reportingRoutes } from "./routes/reporting-routes.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
+import { targetLinksRoutes } from "./routes/target-links-routes.ts";
 import { targetsRoutes } from "./routes/targets-routes.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { installWeb } from "./static-web.ts";
@@ -132,6 +135,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, routeDeps);
   await app.register(publicRoutes, routeDeps);
   await app.register(reportingRoutes, routeDeps);
+  await app.register(planCopyRoutes, routeDeps);
+  await app.register(targetLinksRoutes, routeDeps);
+  await app.register(attachmentRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);
   return app;

@@ -9,13 +9,9 @@ import { insertPlanCopy, shiftDate } from "../db/plan-copy-repository.ts";
 import { getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { PlanSummary } from "../http/api-types.ts";
+import type { CopyPlanRequest, PlanSummary } from "../http/api-types.ts";
 
 type Db = Kysely<Database>;
-
-export interface CopyPlanRequest {
-  year: number;
-}
 
 /** The plan's settings without what belonged to the old year's data (the demo flag and its date). */
 function copiedSettings(raw: string): string {
@@ -30,16 +26,26 @@ function copiedSettings(raw: string): string {
   return JSON.stringify(rest);
 }
 
-export async function copyPlan(db: Db, actor: Actor, planId: number, request: CopyPlanRequest): Promise<PlanSummary> {
+export async function copyPlan(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  request: CopyPlanRequest,
+): Promise<PlanSummary> {
   const year = request.year;
   if (!Number.isInteger(year) || year < 1949 || year > 2200) {
-    throw new AppError("bad_input", `年份无效：${year} / year must be a whole year between 1949 and 2200: ${year}`, {
-      field: "year",
-    });
+    throw new AppError(
+      "bad_input",
+      `年份无效：${year} / year must be a whole year between 1949 and 2200: ${year}`,
+      {
+        field: "year",
+      },
+    );
   }
   const planIdOut = await inTransaction(db, async (trx) => {
     const plan = await getPlanRow(trx, planId);
-    if (!plan) throw new AppError("not_found", `计划 ${planId} 不存在 / plan ${planId} not found`, { planId });
+    if (!plan)
+      throw new AppError("not_found", `计划 ${planId} 不存在 / plan ${planId} not found`, { planId });
     const fromYear = plan.year ?? Number(plan.period_start.slice(0, 4));
     if (year === fromYear) {
       throw new AppError(
@@ -57,7 +63,9 @@ export async function copyPlan(db: Db, actor: Actor, planId: number, request: Co
       .select("id")
       .where("title", "=", title)
       .where("year", "=", year)
-      .where((eb) => (plan.region_id === null ? eb("region_id", "is", null) : eb("region_id", "=", plan.region_id)))
+      .where((eb) =>
+        plan.region_id === null ? eb("region_id", "is", null) : eb("region_id", "=", plan.region_id),
+      )
       .executeTakeFirst();
     if (clash) {
       throw new AppError(

@@ -4,7 +4,9 @@
 // not_reported only after the new date.
 
 import type { RevisionRow } from "../db/reports-repository.ts";
+import { listLinksOfParents } from "../db/target-links-repository.ts";
 import { AppError } from "../domain/app-error.ts";
+import { sumDistricts } from "../domain/district-rollup.ts";
 import {
   type Evaluation,
   evaluateAsOf,
@@ -17,11 +19,15 @@ import {
 import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
 import { type DepartmentScore, type RollupInput, rankDepartments, rollup } from "../domain/rollup.ts";
+import { evaluateTaskAsOf, type TaskReport } from "../domain/task-evaluation.ts";
 import type {
+  DistrictValueView,
   EvaluationView,
   PeriodView,
   PlanStatusView,
   RollupGroupView,
+  StatusWord,
+  SubjectStatusView,
   TargetEvaluationView,
   TargetStatusView,
 } from "../http/api-types.ts";
@@ -36,6 +42,7 @@ import {
   periodsOf,
   periodView,
   reportKey,
+  type Subject,
   today,
 } from "./reporting-context.ts";
 
@@ -202,6 +209,45 @@ function groupBy(
   }));
 }
 
+/** A task or an item as of the date: its approved reports by period, judged on word or percent. */
+function judgeSubject(world: PlanWorld, s: Subject, asOf: string): SubjectStatusView {
+  const key = `${s.kind === "node" ? "task" : "item"}:${s.id}`;
+  const periods = periodsOf(world.plan, s.frequency, world.settings.dueDay).map((p) => ({
+    ...p,
+    due: dueInForce(world.extensions, key, p.key, p.due, asOf),
+  }));
+  const reports: Record<string, TaskReport> = {};
+  for (const p of periods) {
+    const report = world.reports.get(reportKey(key, p.key));
+    if (!report) continue;
+    const chosen = approvedAsOf(
+      (world.revisions.get(report.id) ?? []).map((r) => ({
+        ...r,
+        approvedAt: r.state === "approved" ? r.created_at : null,
+      })),
+      asOf,
+    );
+    if (chosen) reports[p.key] = { statusWord: chosen.status_word, percent: chosen.percent ?? chosen.value };
+  }
+  const e = evaluateTaskAsOf(periods, reports, asOf, { thresholds: world.settings.thresholds });
+  const judged = e.period ? reports[e.period.key] : undefined;
+  const nodeId = s.nodeId ?? null;
+  const { areaId, groupId } = ancestors(world, nodeId);
+  const lead = s.leadDepartmentId;
+  return {
+    kind: s.kind === "node" ? "node" : "item",
+    id: s.id,
+    title: s.title,
+    nodeId,
+    areaId,
+    groupId,
+    department: lead === null ? null : (world.names.departments.get(lead) ?? null),
+    statusWord: (judged?.statusWord ?? null) as StatusWord | null,
+    percent: judged?.percent ?? null,
+    evaluation: evaluationView(e, e.period),
+  };
+}
+
 /** Reports due by `asOf` for a target (due date passed) and how many were first submitted by their due date. */
 function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], asOf: string) {
   let due = 0;
@@ -218,7 +264,80 @@ function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], as
 
 export async function planStatus(db: Db, planId: number, asOfParam?: string): Promise<PlanStatusView> {
   const world = await loadPlanWorld(db, planId);
-  return statusOfWorld(world, checkAsOf(asOfParam, defaultAsOf(world)));
+  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const view = statusOfWorld(world, asOf);
+  await addDistricts(db, view.targets, asOf);
+  return view;
+}
+
+/**
+ * City targets with linked district targets get their roll-up: each district target judged in its own
+ * plan as of the same date, with its latest approved value; cumulative values summed, others listed.
+ */
+export async function addDistricts(db: Db, views: TargetStatusView[], asOf: string): Promise<void> {
+  const links = await listLinksOfParents(
+    db,
+    views.map((v) => v.targetId),
+  );
+  if (links.length === 0) return;
+  const childIds = links.map((l) => l.childTargetId);
+  const rows = await db
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.plan_id")
+    .leftJoin("regions", "regions.id", "plans.region_id")
+    .select([
+      "targets.id",
+      "targets.plan_id",
+      "plans.title as planTitle",
+      "regions.id as regionId",
+      "regions.name as regionName",
+    ])
+    .where("targets.id", "in", childIds)
+    .execute();
+  const info = new Map(rows.map((r) => [r.id, r]));
+  const worlds = new Map<number, PlanWorld>();
+  for (const r of rows) if (!worlds.has(r.plan_id)) worlds.set(r.plan_id, await loadPlanWorld(db, r.plan_id));
+  const districtOf = (childId: number): DistrictValueView | null => {
+    const r = info.get(childId);
+    const world = r ? worlds.get(r.plan_id) : undefined;
+    const t = world?.targets.find((x) => x.id === childId);
+    if (!r || !world || !t) return null;
+    const j = judge(world, t, asOf);
+    const keys = Object.keys(j.approved);
+    const lastKey = keys[keys.length - 1];
+    const last = lastKey === undefined ? undefined : j.approved[lastKey];
+    return {
+      targetId: childId,
+      planId: r.plan_id,
+      planTitle: r.planTitle,
+      region: r.regionId === null || r.regionName === null ? null : { id: r.regionId, name: r.regionName },
+      subject: t.title,
+      display: t.display ?? "",
+      unit: t.row.unit,
+      kind: t.row.kind,
+      value: last ? reportedOf(t, last).value : null,
+      period: lastKey ?? null,
+      evaluation: j.view.evaluation,
+    };
+  };
+  for (const v of views) {
+    const mine = links.filter((l) => l.parentTargetId === v.targetId);
+    if (mine.length === 0) continue;
+    const districts = mine
+      .map((l) => districtOf(l.childTargetId))
+      .filter((d): d is DistrictValueView => d !== null);
+    const cityValue = await db
+      .selectFrom("targets")
+      .select("value")
+      .where("id", "=", v.targetId)
+      .executeTakeFirst();
+    const sum = sumDistricts(
+      v.kind,
+      cityValue?.value ?? null,
+      districts.map((d) => d.value),
+    );
+    v.districts = { ...sum, districts };
+  }
 }
 
 export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
@@ -256,6 +375,12 @@ export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
     period: last ? periodView(last) : null,
     demo: world.settings.demo,
     targets: views,
+    tasks: [...world.subjects.values()]
+      .filter((s) => s.kind === "node")
+      .map((s) => judgeSubject(world, s, asOf)),
+    items: [...world.subjects.values()]
+      .filter((s) => s.kind === "item")
+      .map((s) => judgeSubject(world, s, asOf)),
     plan: rollup(views.map(rollupInput)),
     areas: groupBy(views, (v) => v.areaId, nodeTitle),
     groups: groupBy(views, (v) => v.groupId, nodeTitle),
@@ -283,6 +408,7 @@ export async function targetEvaluation(
   const asOf = checkAsOf(asOfParam, defaultAsOf(world));
   const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
   const j = judge(world, t, asOf);
+  await addDistricts(db, [j.view], asOf);
   const finalKey = j.periods[j.periods.length - 1]?.key;
   const planned = world.planned.get(t.id) ?? {};
   const options = { thresholds: world.settings.thresholds, planned };

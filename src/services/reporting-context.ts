@@ -93,6 +93,8 @@ export interface Subject {
   /** The reporting department (lead), then the co-operating ones. */
   leadDepartmentId: number | null;
   departmentIds: number[];
+  /** Where it sits in the outline: a task is its own node, an item its task's (set by loadPlanWorld). */
+  nodeId?: number | null;
 }
 
 export function subjectKey(s: { kind: ReportSubjectKind; id: number }): string {
@@ -499,6 +501,7 @@ export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> 
         n.lead_department_id,
         ...nodeCo.filter((c) => c.node_id === n.id).map((c) => c.department_id),
       ]),
+      nodeId: n.id,
     });
   }
   for (const i of items) {
@@ -514,6 +517,7 @@ export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> 
       frequency: settings.frequency,
       leadDepartmentId: i.lead_department_id,
       departmentIds: unique([i.lead_department_id]),
+      nodeId: i.node_id,
     });
   }
   const reportRows = await listReportsOfPlan(db, planId);

@@ -2,6 +2,7 @@
 // approves it or returns it with a reason; every step is a new revision. Also the plan's reporting
 // settings and a target's planned values per period (分期计划).
 
+import { type AttachmentMeta, listAttachments } from "../db/attachments-repository.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import {
   appendRevision,
@@ -18,6 +19,7 @@ import {
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import type {
+  AttachmentView,
   PlannedValuesRequest,
   PlanSettingsPatch,
   PlanSettingsView,
@@ -40,6 +42,7 @@ import {
   loadSubject,
   mayEditPlan,
   maySaveReport,
+  type Names,
   notFound,
   periodsOf,
   periodView,
@@ -213,6 +216,40 @@ export async function reviewReport(
   return reportDetail(db, user, reportId);
 }
 
+async function attachmentViews(
+  db: Db,
+  reportId: number,
+  revisions: readonly { id: number; revision: number }[],
+): Promise<AttachmentView[]> {
+  const rows = await listAttachments(db, reportId);
+  if (rows.length === 0) return [];
+  const names = await loadNames(
+    db,
+    rows.map((r) => r.uploaded_by),
+    [],
+  );
+  const revisionOf = new Map(revisions.map((r) => [r.id, r.revision]));
+  return rows.map((r) => attachmentView(r, names, revisionOf));
+}
+
+export function attachmentView(
+  r: AttachmentMeta,
+  names: Names,
+  revisionOf: ReadonlyMap<number, number>,
+): AttachmentView {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    revision: r.revision_id === null ? null : (revisionOf.get(r.revision_id) ?? null),
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    byteSize: r.byte_size,
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by === null ? null : (names.users.get(r.uploaded_by) ?? null),
+    createdAt: r.created_at,
+  };
+}
+
 export function subjectIdOf(report: ReportRow): number {
   return (report.target_id ?? report.node_id ?? report.item_id) as number;
 }
@@ -253,7 +290,7 @@ export async function reportViewsOf(
 }
 
 /** GET /api/reports/:id — reporters see their department's reports only. */
-export async function reportDetail(db: Db, user: Principal, reportId: number): Promise<ReportDetail> {
+export async function reportAccess(db: Db, user: Principal, reportId: number) {
   const report = await getReport(db, reportId);
   if (!report) throw notFound("报告", "report", reportId);
   const plan = await requirePlan(db, report.plan_id);
@@ -261,6 +298,11 @@ export async function reportDetail(db: Db, user: Principal, reportId: number): P
   const canSave = plan.state === "published" && (await maySaveReport(db, user, plan, subject));
   if (user.role === "reporter" && !canSave && report.department_id !== user.departmentId)
     throw new AppError("forbidden", "只能查看本单位的报告 / reporters see their own department's reports");
+  return { report, plan, subject, canSave };
+}
+
+export async function reportDetail(db: Db, user: Principal, reportId: number): Promise<ReportDetail> {
+  const { report, plan, subject, canSave } = await reportAccess(db, user, reportId);
   const [view] = await reportViewsOf(db, [report], new Map([[report.subject_key, subject]]));
   const revisions = await listRevisions(db, [report.id]);
   const extensions = (await listExtensions(db, { planId: plan.id })).filter(
@@ -275,6 +317,7 @@ export async function reportDetail(db: Db, user: Principal, reportId: number): P
     report: view as ReportView,
     revisions: revisionViews(revisions, names),
     extensions: extensions.map((e) => extensionView(e, subjectRef(subject), names)),
+    attachments: await attachmentViews(db, report.id, revisions),
     can: {
       save: canSave,
       review: report.state === "submitted" && (await mayEditPlan(db, user, plan)),

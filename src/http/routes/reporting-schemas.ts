@@ -3,6 +3,8 @@
 
 import { type Static, Type } from "@sinclair/typebox";
 import type {
+  AttachmentView,
+  DistrictRollupView,
   DueItem,
   EvaluationView,
   ExtensionDecision,
@@ -24,6 +26,7 @@ import type {
   ReportView,
   ReviewRequest,
   SaveReportRequest,
+  SubjectStatusView,
   TargetEvaluationView,
   TargetPlannedView,
   TargetStatusView,
@@ -129,10 +132,24 @@ const ExtensionViewSchema = Type.Object({
 });
 sameShape<Same<Static<typeof ExtensionViewSchema>, ExtensionRequestView>>();
 
+export const AttachmentViewSchema = Type.Object({
+  id: Type.Integer(),
+  reportId: Type.Integer(),
+  revision: Nullable(Type.Integer()),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  byteSize: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Nullable(UserRefSchema),
+  createdAt: Type.String(),
+});
+sameShape<Same<Static<typeof AttachmentViewSchema>, AttachmentView>>();
+
 const ReportDetailSchema = Type.Object({
   report: ReportViewSchema,
   revisions: Type.Array(RevisionSchema),
   extensions: Type.Array(ExtensionViewSchema),
+  attachments: Type.Array(AttachmentViewSchema),
   can: Type.Object({ save: Type.Boolean(), review: Type.Boolean() }),
 });
 sameShape<Same<Static<typeof ReportDetailSchema>, ReportDetail>>();
@@ -192,6 +209,35 @@ const EvaluationSchema = Type.Object({
 });
 sameShape<Same<Static<typeof EvaluationSchema>, EvaluationView>>();
 
+export const LinkedTargetRefSchema = Type.Object({
+  targetId: Type.Integer(),
+  planId: Type.Integer(),
+  planTitle: Type.String(),
+  region: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  subject: Type.String(),
+  display: Type.String(),
+  unit: Type.String(),
+  kind: TargetKind,
+});
+
+const DistrictRollupSchema = Type.Object({
+  mode: Lit("sum", "list"),
+  total: Nullable(Type.Number()),
+  completion: Nullable(Type.Number()),
+  reported: Type.Integer(),
+  districts: Type.Array(
+    Type.Composite([
+      LinkedTargetRefSchema,
+      Type.Object({
+        value: Nullable(Type.Number()),
+        period: Nullable(Type.String()),
+        evaluation: EvaluationSchema,
+      }),
+    ]),
+  ),
+});
+sameShape<Same<Static<typeof DistrictRollupSchema>, DistrictRollupView>>();
+
 const TargetStatusSchema = Type.Object({
   targetId: Type.Integer(),
   subject: Type.String(),
@@ -206,6 +252,7 @@ const TargetStatusSchema = Type.Object({
   weight: Type.Number(),
   value: Nullable(Type.Number()),
   evaluation: EvaluationSchema,
+  districts: Type.Optional(DistrictRollupSchema),
 });
 sameShape<Same<Static<typeof TargetStatusSchema>, TargetStatusView>>();
 
@@ -224,12 +271,28 @@ const RollupSchema = Type.Object({
 });
 const RollupGroupSchema = Type.Object({ id: Type.Integer(), title: Type.String(), rollup: RollupSchema });
 
+const SubjectStatusSchema = Type.Object({
+  kind: Lit("node", "item"),
+  id: Type.Integer(),
+  title: Type.String(),
+  nodeId: Nullable(Type.Integer()),
+  areaId: Nullable(Type.Integer()),
+  groupId: Nullable(Type.Integer()),
+  department: Nullable(DepartmentRefSchema),
+  statusWord: Nullable(StatusWord),
+  percent: Nullable(Type.Number()),
+  evaluation: EvaluationSchema,
+});
+sameShape<Same<Static<typeof SubjectStatusSchema>, SubjectStatusView>>();
+
 const PlanStatusSchema = Type.Object({
   planId: Type.Integer(),
   asOf: Type.String(),
   period: Nullable(PeriodViewSchema),
   demo: Type.Boolean(),
   targets: Type.Array(TargetStatusSchema),
+  tasks: Type.Array(SubjectStatusSchema),
+  items: Type.Array(SubjectStatusSchema),
   plan: RollupSchema,
   areas: Type.Array(RollupGroupSchema),
   groups: Type.Array(RollupGroupSchema),

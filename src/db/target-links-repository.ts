@@ -1,0 +1,89 @@
+// Links from a city plan's target to the district targets it rolls up. Writes are audited in the
+// caller's transaction (or their own).
+
+import type { Kysely } from "kysely";
+import { type Actor, appendAudit } from "./audit-repository.ts";
+import { inTransaction } from "./database.ts";
+import type { Database } from "./schema.ts";
+
+type Db = Kysely<Database>;
+
+export interface TargetLinkRow {
+  parentTargetId: number;
+  childTargetId: number;
+}
+
+export async function listLinksOfParents(db: Db, parentIds: readonly number[]): Promise<TargetLinkRow[]> {
+  if (parentIds.length === 0) return [];
+  return db
+    .selectFrom("target_links")
+    .select(["parent_target_id as parentTargetId", "child_target_id as childTargetId"])
+    .where("parent_target_id", "in", [...parentIds])
+    .orderBy("id")
+    .execute();
+}
+
+export async function linksOfChildren(db: Db, childIds: readonly number[]): Promise<TargetLinkRow[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom("target_links")
+    .select(["parent_target_id as parentTargetId", "child_target_id as childTargetId"])
+    .where("child_target_id", "in", [...childIds])
+    .execute();
+}
+
+export async function insertLinks(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  parentTargetId: number,
+  childIds: readonly number[],
+): Promise<void> {
+  if (childIds.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    const now = new Date().toISOString();
+    await trx
+      .insertInto("target_links")
+      .values(
+        childIds.map((child) => ({
+          parent_target_id: parentTargetId,
+          child_target_id: child,
+          created_by: actor.userId,
+          created_at: now,
+        })),
+      )
+      .execute();
+    await appendAudit(trx, actor, {
+      action: "target.link",
+      entity: "target",
+      entityId: parentTargetId,
+      planId,
+      after: { childTargetIds: childIds },
+    });
+  });
+}
+
+export async function deleteLink(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  parentTargetId: number,
+  childTargetId: number,
+): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const deleted = await trx
+      .deleteFrom("target_links")
+      .where("parent_target_id", "=", parentTargetId)
+      .where("child_target_id", "=", childTargetId)
+      .executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) return false;
+    await appendAudit(trx, actor, {
+      action: "target.unlink",
+      entity: "target",
+      entityId: parentTargetId,
+      planId,
+      before: { childTargetId },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,99 @@
+// Files attached to a report (issue 5): whoever may save the report attaches, whoever may see it
+// downloads. The type is told by the bytes (src/domain/attachment-types.ts); the bytes live in the
+// database with the report, so a backup of the database is a backup of everything.
+
+import { createHash } from "node:crypto";
+import { insertAttachment, readAttachment } from "../db/attachments-repository.ts";
+import type { Actor } from "../db/audit-repository.ts";
+import { listRevisions } from "../db/reports-repository.ts";
+import type { Principal } from "../domain/access.ts";
+import { AppError } from "../domain/app-error.ts";
+import {
+  ATTACHMENT_MEDIA_TYPES,
+  checkAttachment,
+  MAX_ATTACHMENT_BYTES,
+  safeFileName,
+} from "../domain/attachment-types.ts";
+import type { AttachmentView } from "../http/api-types.ts";
+import { attachmentView, reportAccess } from "./reporting.ts";
+import { type Db, loadNames } from "./reporting-context.ts";
+
+const ACCEPTED = "pdf, docx, xlsx, jpg, png, txt";
+
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  reportId: number,
+  upload: { fileName: string; bytes: Uint8Array },
+): Promise<AttachmentView> {
+  const { report, canSave } = await reportAccess(db, user, reportId);
+  if (!canSave)
+    throw new AppError(
+      "forbidden",
+      "只有可以填报此项的单位才能上传附件 / only those who report on this may attach files",
+      { reportId },
+    );
+  const fileName = safeFileName(upload.fileName);
+  const check = checkAttachment(fileName, upload.bytes);
+  if (!check.ok) {
+    const where = { file: fileName, reason: check.reason };
+    switch (check.reason) {
+      case "empty":
+        throw new AppError("empty_file", `${fileName}: 文件为空 / the file is empty`, where);
+      case "too_large":
+        throw new AppError("file_too_large", `${fileName}: 附件超过 10 MB / attachments are at most 10 MB`, {
+          ...where,
+          limit: MAX_ATTACHMENT_BYTES,
+        });
+      case "extension":
+        throw new AppError(
+          "unsupported_file",
+          `${fileName}: 只接受 ${ACCEPTED} 文件 / only ${ACCEPTED} files are accepted`,
+          where,
+        );
+      default:
+        throw new AppError(
+          "unsupported_file",
+          `${fileName}: 文件内容与扩展名不符或不是允许的类型 / the content is ${check.kind ? `a ${check.kind} file` : "none of the accepted types"}, not what the name says`,
+          { ...where, detected: check.kind ?? null },
+        );
+    }
+  }
+  const revisions = await listRevisions(db, [report.id]);
+  const latest = revisions[revisions.length - 1] ?? null;
+  const row = await insertAttachment(db, actor, {
+    planId: report.plan_id,
+    reportId: report.id,
+    revisionId: latest?.id ?? null,
+    fileName,
+    mediaType: check.mediaType,
+    sha256: createHash("sha256").update(upload.bytes).digest("hex"),
+    bytes: upload.bytes,
+  });
+  const names = await loadNames(db, [row.uploaded_by], []);
+  return attachmentView(row, names, new Map(revisions.map((r) => [r.id, r.revision])));
+}
+
+export async function downloadAttachment(
+  db: Db,
+  user: Principal,
+  reportId: number,
+  attachmentId: number,
+): Promise<{ fileName: string; mediaType: string; bytes: Buffer }> {
+  await reportAccess(db, user, reportId);
+  const row = await readAttachment(db, reportId, attachmentId);
+  if (!row || row.content === null)
+    throw new AppError(
+      "not_found",
+      `报告 ${reportId} 没有附件 ${attachmentId} / report ${reportId} has no attachment ${attachmentId}`,
+      { reportId, attachmentId },
+    );
+  // The stored type came from the bytes; fall back to a download for anything unexpected.
+  const known = Object.values(ATTACHMENT_MEDIA_TYPES).includes(row.media_type);
+  return {
+    fileName: row.file_name,
+    mediaType: known ? row.media_type : "application/octet-stream",
+    bytes: Buffer.from(row.content),
+  };
+}
