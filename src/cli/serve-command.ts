@@ -188,6 +188,7 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       auth: authSettingsFromEnv(io.env),
       secureCookies: secureCookieSetting(io.env.PLANTRACK_SECURE_COOKIES),
       trustProxy: ["1", "true", "yes"].includes(io.env.PLANTRACK_TRUST_PROXY?.trim().toLowerCase() ?? ""),
+      ...loginRate(io.env.PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE),
     });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
@@ -244,6 +245,7 @@ export const serveCommand: CliCommand = {
     "  启动时自动迁移数据库 / migrates the database on start",
     "  首次启动创建管理员 admin（随机密码只显示一次） / the first start creates the administrator admin (a random password, shown once)",
     "  PLANTRACK_ADMIN_PASSWORD, PLANTRACK_DEMO_PASSWORD  自动化部署给定密码（不显示、无需修改） / passwords for automation (not shown, no forced change)",
+    "  PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE (20 per address, half per user name),",
     "  PLANTRACK_SESSION_IDLE_MINUTES (30), PLANTRACK_SECURE_COOKIES (auto|1|0), PLANTRACK_TRUST_PROXY (0|1)",
     "  数据库 / database: DATABASE_URL=postgres://… 或 / or PLANTRACK_DB (默认 default data/plantrack.db)",
   ].join("\n"),
@@ -255,3 +257,16 @@ export const serveCommand: CliCommand = {
     return 0;
   },
 };
+
+/** PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE: a whole number ≥ 1, or the default when unset. */
+function loginRate(raw: string | undefined): { loginAttemptsPerMinute?: number } {
+  if (raw === undefined || raw.trim() === "") return {};
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError(
+      "bad_input",
+      `PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE 应为正整数：${raw} / PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE must be a whole number ≥ 1: ${raw}`,
+    );
+  }
+  return { loginAttemptsPerMinute: n };
+}

@@ -47,6 +47,8 @@ export interface AppDeps {
   auth?: AuthSettings;
   /** Secure cookies: always, never, or "auto" (when the request came over https). Default "auto". */
   secureCookies?: boolean | "auto";
+  /** Sign-in attempts allowed a minute from one address (default 20; a user name gets half). */
+  loginAttemptsPerMinute?: number;
   /** Where reminders are also POSTed as JSON; default PLANTRACK_REMINDER_WEBHOOK_URL, none when unset. */
   reminderWebhookUrl?: string | null;
 }
@@ -118,8 +120,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     secureCookies: deps.secureCookies ?? "auto",
     loginLimiters: {
-      perIp: createRateLimiter(LOGIN_LIMITS.perIp),
-      perUsername: createRateLimiter(LOGIN_LIMITS.perUsername),
+      perIp: createRateLimiter(
+        deps.loginAttemptsPerMinute
+          ? { ...LOGIN_LIMITS.perIp, max: deps.loginAttemptsPerMinute }
+          : LOGIN_LIMITS.perIp,
+      ),
+      perUsername: createRateLimiter(
+        deps.loginAttemptsPerMinute
+          ? { ...LOGIN_LIMITS.perUsername, max: Math.max(1, Math.floor(deps.loginAttemptsPerMinute / 2)) }
+          : LOGIN_LIMITS.perUsername,
+      ),
     },
     reminderWebhookUrl:
       deps.reminderWebhookUrl === undefined

@@ -67,6 +67,14 @@ describe.each(testDialects())("reporting API on %s", (dialect) => {
       code: "conflict",
       details: { latestRevision: 1, latest: { revision: 1 } },
     });
+    // The newer revision comes in the contract's shape (ReportRevisionView), not as a database row.
+    const latest = stale.json().details.latest;
+    expect(latest).toMatchObject({
+      state: "submitted",
+      nextSteps: expect.any(String),
+      createdAt: expect.any(String),
+    });
+    expect(latest).not.toHaveProperty("next_steps");
 
     const review = `/api/reports/${report.id}/review`;
     const noReason = await planner.inject({ method: "POST", url: review, payload: { action: "return" } });

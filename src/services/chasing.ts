@@ -26,7 +26,7 @@ import type {
   ReminderRequest,
   ReminderView,
 } from "../http/api-types.ts";
-import { checkAsOf, defaultAsOf } from "./plan-status.ts";
+import { checkAsOf, readingClock } from "./plan-status.ts";
 import {
   type Db,
   dueInForce,
@@ -46,6 +46,7 @@ import {
   reminderView,
   reportKey,
   requirePlan,
+  revisionCutoff,
   subjectKey,
   subjectRef,
   today,
@@ -76,7 +77,7 @@ export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: n
       const due = dueInForce(world.extensions, key, p.key, p.due, asOf);
       const report = world.reports.get(reportKey(key, p.key));
       const revisions = report ? (world.revisions.get(report.id) ?? []) : [];
-      const submitted = firstSubmittedAt(revisions, asOf) !== null;
+      const submitted = firstSubmittedAt(revisions, revisionCutoff(world, asOf)) !== null;
       let state: DueItem["state"];
       if (report?.state === "returned") state = "returned";
       else if (submitted) continue;
@@ -103,8 +104,7 @@ export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: n
 
 /** GET /api/plans/:id/due — by department, the ones owing most overdue first. */
 export async function planDue(db: Db, planId: number, asOfParam?: string): Promise<PlanDueView> {
-  const world = await loadPlanWorld(db, planId);
-  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), asOfParam);
   const items = dueItemsOfWorld(world, asOf);
   const reminders = await listReminders(db, { planId, limit: 10_000 });
   const groups = new Map<number | null, DueItem[]>();
@@ -150,8 +150,9 @@ export async function myDue(db: Db, user: Principal, asOfParam?: string): Promis
   const extensions: ExtensionRequestView[] = [];
   let asOf = empty.asOf;
   for (const { id } of plans) {
-    const world = await loadPlanWorld(db, id);
-    asOf = checkAsOf(asOfParam, defaultAsOf(world));
+    const clock = readingClock(await loadPlanWorld(db, id), asOfParam);
+    const world = clock.world;
+    asOf = clock.asOf;
     items.push(...dueItemsOfWorld(world, asOf, departmentId));
     extensions.push(...extensionViewsOf(world).filter((e) => e.department.id === departmentId));
   }
@@ -200,8 +201,7 @@ export async function sendReminder(
         field: "departmentId",
       },
     );
-  const world = await loadPlanWorld(db, planId);
-  const asOf = defaultAsOf(world);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId));
   const owed = dueItemsOfWorld(world, asOf, department.id);
   const overdue = owed.filter((i) => i.state === "overdue" || i.state === "returned");
   const message =

@@ -42,6 +42,7 @@ import {
   periodsOf,
   periodView,
   reportKey,
+  revisionCutoff,
   type Subject,
   today,
 } from "./reporting-context.ts";
@@ -55,6 +56,27 @@ export function checkAsOf(asOf: string | undefined, fallback: string): string {
       field: "asOf",
     });
   return asOf;
+}
+
+/**
+ * The date a plan is read at and its revision cut-off: the date asked for; unasked, today — or for
+ * demo data its fixed date, with every revision made since counting too.
+ */
+export function readingClock(world: PlanWorld, asOfParam?: string): { world: PlanWorld; asOf: string } {
+  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const demoClock = !asOfParam && world.settings.demo && world.settings.demoAsOf !== null;
+  return { world: demoClock ? { ...world, knownBy: new Date().toISOString() } : world, asOf };
+}
+
+/** The latest revision of a report approved by the cut-off. */
+function latestApproved(world: PlanWorld, reportId: number, asOf: string): RevisionRow | null {
+  return approvedAsOf(
+    (world.revisions.get(reportId) ?? []).map((r) => ({
+      ...r,
+      approvedAt: r.state === "approved" ? r.created_at : null,
+    })),
+    revisionCutoff(world, asOf),
+  );
 }
 
 /** The default "as of": today, or the fixed date of the demo data. */
@@ -97,13 +119,7 @@ function approvedRevisionsAsOf(world: PlanWorld, t: WorldTarget, asOf: string) {
   for (const p of periodsOf(world.plan, t.frequency, world.settings.dueDay)) {
     const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
     if (!report) continue;
-    const chosen = approvedAsOf(
-      (world.revisions.get(report.id) ?? []).map((r) => ({
-        ...r,
-        approvedAt: r.state === "approved" ? r.created_at : null,
-      })),
-      asOf,
-    );
+    const chosen = latestApproved(world, report.id, asOf);
     if (chosen) out[p.key] = chosen;
   }
   return out;
@@ -220,13 +236,7 @@ function judgeSubject(world: PlanWorld, s: Subject, asOf: string): SubjectStatus
   for (const p of periods) {
     const report = world.reports.get(reportKey(key, p.key));
     if (!report) continue;
-    const chosen = approvedAsOf(
-      (world.revisions.get(report.id) ?? []).map((r) => ({
-        ...r,
-        approvedAt: r.state === "approved" ? r.created_at : null,
-      })),
-      asOf,
-    );
+    const chosen = latestApproved(world, report.id, asOf);
     if (chosen) reports[p.key] = { statusWord: chosen.status_word, percent: chosen.percent ?? chosen.value };
   }
   const e = evaluateTaskAsOf(periods, reports, asOf, { thresholds: world.settings.thresholds });
@@ -256,15 +266,16 @@ function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], as
     if (p.due >= asOf) continue;
     due++;
     const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
-    const first = report ? firstSubmittedAt(world.revisions.get(report.id) ?? [], asOf) : null;
+    const first = report
+      ? firstSubmittedAt(world.revisions.get(report.id) ?? [], revisionCutoff(world, asOf))
+      : null;
     if (first !== null && first.slice(0, 10) <= p.due) inTime++;
   }
   return { due, inTime };
 }
 
 export async function planStatus(db: Db, planId: number, asOfParam?: string): Promise<PlanStatusView> {
-  const world = await loadPlanWorld(db, planId);
-  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), asOfParam);
   const view = statusOfWorld(world, asOf);
   await addDistricts(db, view.targets, asOf);
   return view;
@@ -404,8 +415,7 @@ export async function targetEvaluation(
   asOfParam?: string,
 ): Promise<TargetEvaluationView> {
   const subject = await loadSubject(db, "target", targetId);
-  const world = await loadPlanWorld(db, subject.planId);
-  const asOf = checkAsOf(asOfParam, defaultAsOf(world));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId), asOfParam);
   const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
   const j = judge(world, t, asOf);
   await addDistricts(db, [j.view], asOf);
@@ -418,7 +428,8 @@ export async function targetEvaluation(
     thresholds: world.settings.thresholds,
     periods: j.periods.map((p) => {
       const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
-      const limit = `${asOf}T23:59:59.999Z`;
+      const cutoff = revisionCutoff(world, asOf);
+      const limit = cutoff.length === 10 ? `${cutoff}T23:59:59.999Z` : cutoff;
       const known = report ? (world.revisions.get(report.id) ?? []).filter((r) => r.created_at <= limit) : [];
       const revision = j.approved[p.key];
       let e: Evaluation;

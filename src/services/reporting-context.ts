@@ -427,6 +427,16 @@ export interface PlanWorld {
   extensions: ExtensionRow[];
   planned: Map<number, Record<string, number>>;
   names: Names;
+  /**
+   * Up to when revisions count, when that is not the end of the as-of day: demo data is read at its
+   * fixed date, and what people report and approve on it today must still show.
+   */
+  knownBy?: string;
+}
+
+/** The cut-off for revisions when reading `world` as of `asOf`. */
+export function revisionCutoff(world: Pick<PlanWorld, "knownBy">, asOf: string): string {
+  return world.knownBy ?? asOf;
 }
 
 async function targetRows(db: Db, planId: number) {

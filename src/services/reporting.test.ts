@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../db/audit-repository.ts";
+import { readPlanSettings, writePlanSettings } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { SaveReportRequest } from "../http/api-types.ts";
@@ -116,6 +117,31 @@ describe.each(testDialects())("reports on %s", (dialect) => {
       "report.approve",
     ]);
     expect(audit[2]?.user_id).toBe(planner.id);
+  });
+
+  it("count on demo data, read at its fixed date, what is reported and approved today", async () => {
+    const { db } = store();
+    const { world, jobs, reporter, planner, asActor } = await setup(store());
+    const settings = (await readPlanSettings(db, world.planId)) ?? {};
+    await writePlanSettings(db, asActor(planner), world.planId, {
+      ...settings,
+      demo: true,
+      demoAsOf: "2020-05-20",
+    });
+    const saved = await saveReport(db, asActor(reporter), reporter, "target", jobs, "2020-04", {
+      baseRevision: null,
+      value: 17280,
+      ...TEXTS,
+      submit: true,
+    });
+    const before = (await planStatus(db, world.planId)).targets.find((t) => t.targetId === jobs);
+    expect(before?.evaluation.status).toBe("not_reported");
+    await reviewReport(db, asActor(planner), planner, saved.report.id, { action: "approve" });
+    const after = (await planStatus(db, world.planId)).targets.find((t) => t.targetId === jobs);
+    expect(after?.evaluation.status).toBe("on_track");
+    // Asked for the demo date itself, only what was known then counts.
+    const asked = (await planStatus(db, world.planId, "2020-05-20")).targets.find((t) => t.targetId === jobs);
+    expect(asked?.evaluation.status).toBe("not_reported");
   });
 
   it("read as of a date: before and after a correction", async () => {

@@ -12,12 +12,13 @@ import {
   listRevisions,
   type ReportRow,
   type RevisionContent,
+  type RevisionRow,
   readPlanSettings,
   replacePlannedValues,
   writePlanSettings,
 } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, isAppError } from "../domain/app-error.ts";
 import type {
   AttachmentView,
   PlannedValuesRequest,
@@ -152,7 +153,7 @@ export async function saveReport(
     user.role === "reporter"
       ? user.departmentId
       : (subject.leadDepartmentId ?? subject.departmentIds[0] ?? null);
-  const outcome = await appendRevision(db, actor, {
+  const outcome = await appendWithViews(db, actor, {
     report: {
       planId: plan.id,
       subject: { type: KIND_TO_DB[subjectKind], id: subjectId },
@@ -190,7 +191,7 @@ export async function reviewReport(
   const latest = revisions[revisions.length - 1];
   if (!latest) throw notFound("报告", "report", reportId);
   const base = body.baseRevision ?? report.current_revision;
-  await appendRevision(db, actor, {
+  await appendWithViews(db, actor, {
     report: {
       planId: report.plan_id,
       subject: { type: report.subject_type, id: subjectIdOf(report) },
@@ -444,4 +445,23 @@ export async function setTargetPlanned(
   const at = clock.now ?? new Date().toISOString();
   await replacePlannedValues(db, actor, { id: targetId, planId: plan.id }, values, at);
   return targetPlanned(db, targetId);
+}
+
+/**
+ * appendRevision, with a conflict's newer revision given as the API's ReportRevisionView (the
+ * repository knows only rows), so a client can show what the other person saved.
+ */
+async function appendWithViews(db: Db, actor: Actor, input: Parameters<typeof appendRevision>[2]) {
+  try {
+    return await appendRevision(db, actor, input);
+  } catch (error) {
+    const latest =
+      isAppError(error) && error.code === "conflict" ? (error.details.latest as RevisionRow | null) : null;
+    if (!latest || !isAppError(error)) throw error;
+    const names = await loadNames(db, [latest.author_id], []);
+    throw new AppError(error.code, error.message, {
+      ...error.details,
+      latest: revisionViews([latest], names)[0],
+    });
+  }
 }
