@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { findDepartmentByName } from "../db/departments-repository.ts";
-import { findRegionByCode, findRegionsByName } from "../db/regions-repository.ts";
+import { findRegionByCode, findRegionsByName, listRegionIds } from "../db/regions-repository.ts";
 import type { Database, UserRole } from "../db/schema.ts";
 import { findUserByUsername } from "../db/users-repository.ts";
 import { ROLES } from "../domain/access.ts";
@@ -93,10 +93,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const region = typeof flags.region === "string" ? await regionId(store.db, flags.region) : null;
         let departmentId: number | null = null;
         if (typeof flags.department === "string") {
-          const candidates =
-            region !== null
-              ? [region]
-              : (await store.db.selectFrom("regions").select("id").execute()).map((r) => r.id);
+          const candidates = region !== null ? [region] : await listRegionIds(store.db);
           for (const r of candidates) {
             const dept = await findDepartmentByName(store.db, r, flags.department);
             if (dept) {

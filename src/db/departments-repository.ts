@@ -1,9 +1,9 @@
 // Departments (责任单位) of a region.
 
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely, Updateable } from "kysely";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
-import type { Database, DepartmentRow } from "./schema.ts";
+import type { Database, DepartmentRow, DepartmentsTable } from "./schema.ts";
 
 export interface NewDepartment {
   name: string;
@@ -84,4 +84,109 @@ export async function ensureDepartments(
     }
     return listDepartments(trx, regionId);
   });
+}
+
+export async function getDepartment(db: Kysely<Database>, id: number): Promise<DepartmentRow | undefined> {
+  return db.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Ids and names of these departments (none asked, none read). */
+export async function listDepartmentNames(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("departments")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+}
+
+/** Ids and names of a region's departments, in the database's order. */
+export async function listDepartmentNamesOfRegion(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom("departments").select(["id", "name"]).where("region_id", "=", regionId).execute();
+}
+
+/** The id of the region's department with exactly this name, if any. */
+export async function findDepartmentIdByExactName(
+  db: Kysely<Database>,
+  regionId: number,
+  name: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("departments")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("name", "=", name)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface DepartmentListRow {
+  id: number;
+  region_id: number;
+  region_name: string;
+  name: string;
+  short_name: string | null;
+  full_name: string | null;
+  disabled: number;
+  user_count: number | null;
+}
+
+/** Every department with its region's name and how many users belong to it. */
+export async function listDepartmentsWithUserCounts(db: Kysely<Database>): Promise<DepartmentListRow[]> {
+  return db
+    .selectFrom("departments")
+    .innerJoin("regions", "regions.id", "departments.region_id")
+    .select([
+      "departments.id",
+      "departments.region_id",
+      "regions.name as region_name",
+      "departments.name",
+      "departments.short_name",
+      "departments.full_name",
+      "departments.disabled",
+      (eb) =>
+        eb
+          .selectFrom("users")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("users.department_id", "=", "departments.id")
+          .as("user_count"),
+    ])
+    .orderBy("departments.region_id")
+    .orderBy("departments.ord")
+    .orderBy("departments.id")
+    .execute();
+}
+
+/** The highest `ord` among a region's departments (null when it has none). */
+export async function maxDepartmentOrd(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<number | null | undefined> {
+  const last = await db
+    .selectFrom("departments")
+    .select((eb) => eb.fn.max("ord").as("ord"))
+    .where("region_id", "=", regionId)
+    .executeTakeFirst();
+  return last?.ord;
+}
+
+export async function insertDepartmentRow(
+  db: Kysely<Database>,
+  row: Insertable<DepartmentsTable>,
+): Promise<DepartmentRow> {
+  return db.insertInto("departments").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateDepartmentRow(
+  db: Kysely<Database>,
+  id: number,
+  changes: Updateable<DepartmentsTable>,
+): Promise<void> {
+  await db.updateTable("departments").set(changes).where("id", "=", id).execute();
 }

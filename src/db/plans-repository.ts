@@ -1175,3 +1175,222 @@ export async function setPlanPublic(
     return (await getPlanSummary(trx, planId)) as PlanSummary;
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Reading for reporting, access checks and the demo
+
+/** Every plan, by id. */
+export async function listPlanRows(db: Db): Promise<PlanRow[]> {
+  return db.selectFrom("plans").selectAll().orderBy("id").execute();
+}
+
+/** Ids of the published plans of a region, by id. */
+export async function listPublishedPlanIdsOfRegion(db: Db, regionId: number | null): Promise<number[]> {
+  const rows = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("state", "=", "published")
+    .where("region_id", "=", regionId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface PlanAccessFacts {
+  id: number;
+  region_id: number | null;
+  state: PlanRow["state"];
+}
+
+/** What the access rules need to know of these plans: region and state. */
+export async function listPlanAccessFacts(db: Db, ids: readonly number[]): Promise<PlanAccessFacts[]> {
+  return db
+    .selectFrom("plans")
+    .select(["id", "region_id", "state"])
+    .where("id", "in", [...ids])
+    .execute();
+}
+
+/** The id of a plan with this title and year in this region (null: no region), if any. */
+export async function findPlanIdByTitle(
+  db: Db,
+  title: string,
+  year: number,
+  regionId: number | null,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("title", "=", title)
+    .where("year", "=", year)
+    .where((eb) => (regionId === null ? eb("region_id", "is", null) : eb("region_id", "=", regionId)))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Publish a plan without further checks (the demo seed; audited by the caller). */
+export async function markPlanPublished(db: Db, planId: number, now: string): Promise<void> {
+  await db
+    .updateTable("plans")
+    .set({ state: "published", published_at: now, updated_at: now })
+    .where("id", "=", planId)
+    .execute();
+}
+
+/** The text of a plan's source document, if it has one. */
+export async function getPlanSourceText(db: Db, planId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("plan_sources")
+    .select("text")
+    .where("plan_id", "=", planId)
+    .executeTakeFirst();
+  return row?.text;
+}
+
+export async function planIdOfTarget(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("targets").select("plan_id").where("id", "=", id).executeTakeFirst();
+  return row?.plan_id;
+}
+
+export async function planIdOfNode(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("outline_nodes").select("plan_id").where("id", "=", id).executeTakeFirst();
+  return row?.plan_id;
+}
+
+export async function planIdOfItem(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("items").select("plan_id").where("id", "=", id).executeTakeFirst();
+  return row?.plan_id;
+}
+
+/** The distinct plans these targets belong to. */
+export async function planIdsOfTargets(db: Db, ids: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom("targets")
+    .select("plan_id")
+    .distinct()
+    .where("id", "in", [...ids])
+    .execute();
+  return rows.map((r) => r.plan_id);
+}
+
+export async function getItemRow(db: Db, id: number): Promise<ItemRow | undefined> {
+  return db.selectFrom("items").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Co-operating departments of a target, in the database's order. */
+export async function listTargetCoDepartmentIds(db: Db, targetId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("target_departments")
+    .select("department_id")
+    .where("target_id", "=", targetId)
+    .execute();
+  return rows.map((r) => r.department_id);
+}
+
+/** Co-operating departments of an outline node, in the database's order. */
+export async function listNodeCoDepartmentIds(db: Db, nodeId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("node_departments")
+    .select("department_id")
+    .where("node_id", "=", nodeId)
+    .execute();
+  return rows.map((r) => r.department_id);
+}
+
+/** A plan's targets in plan order (ord, then id). */
+export async function listTargetRowsOfPlan(db: Db, planId: number): Promise<TargetRow[]> {
+  return db
+    .selectFrom("targets")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("ord")
+    .orderBy("id")
+    .execute();
+}
+
+/** A plan's targets in text order (span_start, then id). */
+export async function listTargetRowsOfPlanBySpan(db: Db, planId: number): Promise<TargetRow[]> {
+  return db
+    .selectFrom("targets")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("span_start")
+    .orderBy("id")
+    .execute();
+}
+
+/** Set a target's lead department without further checks (the demo seed; audited by the caller). */
+export async function setTargetLeadDepartment(
+  db: Db,
+  targetId: number,
+  departmentId: number | null,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("targets")
+    .set({ lead_department_id: departmentId, updated_at: now })
+    .where("id", "=", targetId)
+    .execute();
+}
+
+/** Ids of a plan's targets whose subject is exactly this. */
+export async function findTargetIdsBySubject(db: Db, planId: number, subject: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("targets")
+    .select("id")
+    .where("plan_id", "=", planId)
+    .where("subject", "=", subject)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A target's value (undefined: no such target). */
+export async function getTargetValue(db: Db, id: number): Promise<{ value: number | null } | undefined> {
+  return db.selectFrom("targets").select("value").where("id", "=", id).executeTakeFirst();
+}
+
+/** Co-operating departments of every target of a plan. */
+export async function listTargetCoDepartmentsOfPlan(
+  db: Db,
+  planId: number,
+): Promise<{ target_id: number; department_id: number }[]> {
+  return db
+    .selectFrom("target_departments")
+    .innerJoin("targets", "targets.id", "target_departments.target_id")
+    .select(["target_departments.target_id", "target_departments.department_id"])
+    .where("targets.plan_id", "=", planId)
+    .execute();
+}
+
+export type OutlineNodeBrief = Pick<
+  OutlineNodeRow,
+  "id" | "parent_id" | "kind" | "title" | "lead_department_id"
+>;
+
+/** A plan's outline nodes in text order, with what reporting needs of them. */
+export async function listNodeBriefsOfPlan(db: Db, planId: number): Promise<OutlineNodeBrief[]> {
+  return db
+    .selectFrom("outline_nodes")
+    .select(["id", "parent_id", "kind", "title", "lead_department_id"])
+    .where("plan_id", "=", planId)
+    .orderBy("span_start")
+    .execute();
+}
+
+/** Co-operating departments of every outline node of a plan. */
+export async function listNodeCoDepartmentsOfPlan(
+  db: Db,
+  planId: number,
+): Promise<{ node_id: number; department_id: number }[]> {
+  return db
+    .selectFrom("node_departments")
+    .innerJoin("outline_nodes", "outline_nodes.id", "node_departments.node_id")
+    .select(["node_departments.node_id", "node_departments.department_id"])
+    .where("outline_nodes.plan_id", "=", planId)
+    .execute();
+}
+
+/** A plan's items, in the database's order. */
+export async function listItemRowsOfPlan(db: Db, planId: number): Promise<ItemRow[]> {
+  return db.selectFrom("items").selectAll().where("plan_id", "=", planId).execute();
+}

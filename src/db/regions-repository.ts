@@ -69,3 +69,15 @@ export async function ensureRegion(
     return createRegion(trx, actor, region);
   });
 }
+
+/** Every region's id and parent, for working out whose regions a user may see or edit. */
+export async function listRegionLinks(
+  db: Kysely<Database>,
+): Promise<{ id: number; parentId: number | null }[]> {
+  return db.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+}
+
+/** The ids of every region, in the database's order. */
+export async function listRegionIds(db: Kysely<Database>): Promise<number[]> {
+  return (await db.selectFrom("regions").select("id").execute()).map((r) => r.id);
+}

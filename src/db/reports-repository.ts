@@ -551,3 +551,48 @@ export async function writePlanSettings(
     );
   });
 }
+
+export async function planIdOfReport(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("reports").select("plan_id").where("id", "=", id).executeTakeFirst();
+  return row?.plan_id;
+}
+
+export async function planIdOfExtension(db: Db, id: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("extension_requests")
+    .select("plan_id")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.plan_id;
+}
+
+export interface PlanReportFilter {
+  period?: string;
+  state?: ReportRow["state"];
+  subjectType?: ReportRow["subject_type"];
+  departmentId?: number;
+}
+
+/** A plan's reports matching the filter, by period end then id. */
+export async function listReportsOfPlanFiltered(
+  db: Db,
+  planId: number,
+  filter: PlanReportFilter,
+): Promise<ReportRow[]> {
+  let q = db.selectFrom("reports").selectAll().where("plan_id", "=", planId);
+  if (filter.period) q = q.where("period", "=", filter.period);
+  if (filter.state) q = q.where("state", "=", filter.state);
+  if (filter.subjectType) q = q.where("subject_type", "=", filter.subjectType);
+  if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
+  return q.orderBy("period_end").orderBy("id").execute();
+}
+
+/** Every report of one subject (by its key), by period end. */
+export async function listReportsBySubjectKey(db: Db, subjectKey: string): Promise<ReportRow[]> {
+  return db
+    .selectFrom("reports")
+    .selectAll()
+    .where("subject_key", "=", subjectKey)
+    .orderBy("period_end")
+    .execute();
+}

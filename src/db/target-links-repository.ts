@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
-import type { Database } from "./schema.ts";
+import type { Database, TargetRow } from "./schema.ts";
 
 type Db = Kysely<Database>;
 
@@ -86,4 +86,69 @@ export async function deleteLink(
     });
     return true;
   });
+}
+
+export interface LinkableTargetRow {
+  id: number;
+  plan_id: number;
+  subject: TargetRow["subject"];
+  display: TargetRow["display"];
+  unit: TargetRow["unit"];
+  kind: TargetRow["kind"];
+  planTitle: string;
+  year: number | null;
+  period_start: string;
+  region_id: number | null;
+  regionName: string | null;
+  regionParentId: number | null;
+}
+
+/** These targets with what linking needs of their plans and regions. */
+export async function listTargetsWithPlans(db: Db, ids: readonly number[]): Promise<LinkableTargetRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.plan_id")
+    .leftJoin("regions", "regions.id", "plans.region_id")
+    .select([
+      "targets.id",
+      "targets.plan_id",
+      "targets.subject",
+      "targets.display",
+      "targets.unit",
+      "targets.kind",
+      "plans.title as planTitle",
+      "plans.year",
+      "plans.period_start",
+      "plans.region_id",
+      "regions.name as regionName",
+      "regions.parent_id as regionParentId",
+    ])
+    .where("targets.id", "in", [...ids])
+    .execute();
+}
+
+export interface DistrictTargetRow {
+  id: number;
+  plan_id: number;
+  planTitle: string;
+  regionId: number | null;
+  regionName: string | null;
+}
+
+/** Linked (district) targets with their plan's title and region. */
+export async function listDistrictTargets(db: Db, ids: readonly number[]): Promise<DistrictTargetRow[]> {
+  return db
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.plan_id")
+    .leftJoin("regions", "regions.id", "plans.region_id")
+    .select([
+      "targets.id",
+      "targets.plan_id",
+      "plans.title as planTitle",
+      "regions.id as regionId",
+      "regions.name as regionName",
+    ])
+    .where("targets.id", "in", [...ids])
+    .execute();
 }

@@ -244,3 +244,21 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<number
   const result = await db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Ids, usernames and display names of these users (none asked, none read). */
+export async function listUserNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Pick<UserRow, "id" | "username" | "display_name">[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("id", "in", [...ids])
+    .execute();
+}
+
+/** Every user's id, role and department, in the database's order. */
+export async function listUserRoles(db: Db): Promise<Pick<UserRow, "id" | "role" | "department_id">[]> {
+  return db.selectFrom("users").select(["id", "role", "department_id"]).execute();
+}

@@ -12,6 +12,15 @@ import type {
   RouteOptions,
 } from "fastify";
 import type { Kysely } from "kysely";
+import {
+  listPlanAccessFacts,
+  planIdOfItem,
+  planIdOfNode,
+  planIdOfTarget,
+  planIdsOfTargets,
+} from "../db/plans-repository.ts";
+import { listRegionLinks } from "../db/regions-repository.ts";
+import { planIdOfExtension, planIdOfReport } from "../db/reports-repository.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type AccessRule,
@@ -65,44 +74,30 @@ async function plansOf(
     case "plan":
       return Number.isInteger(id) ? [id] : [];
     case "target": {
-      const row = await db.selectFrom("targets").select("plan_id").where("id", "=", id).executeTakeFirst();
-      return row ? [row.plan_id] : [];
+      const planId = await planIdOfTarget(db, id);
+      return planId !== undefined ? [planId] : [];
     }
     case "node": {
-      const row = await db
-        .selectFrom("outline_nodes")
-        .select("plan_id")
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? [row.plan_id] : [];
+      const planId = await planIdOfNode(db, id);
+      return planId !== undefined ? [planId] : [];
     }
     case "item": {
-      const row = await db.selectFrom("items").select("plan_id").where("id", "=", id).executeTakeFirst();
-      return row ? [row.plan_id] : [];
+      const planId = await planIdOfItem(db, id);
+      return planId !== undefined ? [planId] : [];
     }
     case "report": {
-      const row = await db.selectFrom("reports").select("plan_id").where("id", "=", id).executeTakeFirst();
-      return row ? [row.plan_id] : [];
+      const planId = await planIdOfReport(db, id);
+      return planId !== undefined ? [planId] : [];
     }
     case "extension": {
-      const row = await db
-        .selectFrom("extension_requests")
-        .select("plan_id")
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? [row.plan_id] : [];
+      const planId = await planIdOfExtension(db, id);
+      return planId !== undefined ? [planId] : [];
     }
     case "targets_in_body": {
       const ids = ((request.body as { ids?: unknown } | undefined)?.ids ?? []) as unknown[];
       const numbers = ids.filter((x): x is number => Number.isInteger(x));
       if (numbers.length === 0) return [];
-      const rows = await db
-        .selectFrom("targets")
-        .select("plan_id")
-        .distinct()
-        .where("id", "in", numbers)
-        .execute();
-      return rows.map((r) => r.plan_id);
+      return planIdsOfTargets(db, numbers);
     }
   }
 }
@@ -141,13 +136,9 @@ function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>)
     const principal = toPrincipal(session.user);
     const planIds = await plansOf(deps.db, rule.resource, request);
     if (planIds.length === 0) return; // nothing found: the handler answers 404
-    const regions = await deps.db.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+    const regions = await listRegionLinks(deps.db);
     const scope = regionScope(principal, regions);
-    const plans = await deps.db
-      .selectFrom("plans")
-      .select(["id", "region_id", "state"])
-      .where("id", "in", planIds)
-      .execute();
+    const plans = await listPlanAccessFacts(deps.db, planIds);
     for (const plan of plans) {
       const facts = { regionId: plan.region_id, state: plan.state };
       const allowed =

@@ -4,6 +4,8 @@
 // every period that has ended; it stops being owed once submitted (a returned one is owed again).
 
 import type { Actor } from "../db/audit-repository.ts";
+import { getDepartment } from "../db/departments-repository.ts";
+import { listPublishedPlanIdsOfRegion } from "../db/plans-repository.ts";
 import {
   decideExtension as decideExtensionRow,
   getExtension,
@@ -139,17 +141,11 @@ export async function myDue(db: Db, user: Principal, asOfParam?: string): Promis
   };
   if (user.role !== "reporter" || user.departmentId === null) return empty;
   const departmentId = user.departmentId;
-  const plans = await db
-    .selectFrom("plans")
-    .select("id")
-    .where("state", "=", "published")
-    .where("region_id", "=", user.departmentRegionId)
-    .orderBy("id")
-    .execute();
+  const planIds = await listPublishedPlanIdsOfRegion(db, user.departmentRegionId);
   const items: DueItem[] = [];
   const extensions: ExtensionRequestView[] = [];
   let asOf = empty.asOf;
-  for (const { id } of plans) {
+  for (const id of planIds) {
     const clock = readingClock(await loadPlanWorld(db, id), asOfParam);
     const world = clock.world;
     asOf = clock.asOf;
@@ -187,11 +183,7 @@ export async function sendReminder(
   options: ReminderOptions = {},
 ): Promise<ReminderView> {
   const plan = await requirePlan(db, planId);
-  const department = await db
-    .selectFrom("departments")
-    .select(["id", "name", "region_id"])
-    .where("id", "=", body.departmentId)
-    .executeTakeFirst();
+  const department = await getDepartment(db, body.departmentId);
   if (!department) throw notFound("部门", "department", body.departmentId);
   if (plan.region_id !== null && department.region_id !== plan.region_id)
     throw new AppError(

@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { insertPlanCopy, shiftDate } from "../db/plan-copy-repository.ts";
-import { getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
+import { findPlanIdByTitle, getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { CopyPlanRequest, PlanSummary } from "../http/api-types.ts";
@@ -58,20 +58,12 @@ export async function copyPlan(
     const title = plan.title.includes(String(fromYear))
       ? plan.title.split(String(fromYear)).join(String(year))
       : `${plan.title}（${year}年）`;
-    const clash = await trx
-      .selectFrom("plans")
-      .select("id")
-      .where("title", "=", title)
-      .where("year", "=", year)
-      .where((eb) =>
-        plan.region_id === null ? eb("region_id", "is", null) : eb("region_id", "=", plan.region_id),
-      )
-      .executeTakeFirst();
-    if (clash) {
+    const clashId = await findPlanIdByTitle(trx, title, year, plan.region_id);
+    if (clashId !== undefined) {
       throw new AppError(
         "conflict",
-        `已有计划 #${clash.id}《${title}》 / plan #${clash.id} “${title}” already exists`,
-        { planId: clash.id },
+        `已有计划 #${clashId}《${title}》 / plan #${clashId} “${title}” already exists`,
+        { planId: clashId },
       );
     }
     const { planId: copyId } = await insertPlanCopy(trx, actor, {

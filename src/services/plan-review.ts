@@ -11,6 +11,7 @@ import {
   findTaskAt,
   getNodeRow,
   getPlanRow,
+  getPlanSourceText,
   getSourceLength,
   getTargetRow,
   getTargetRows,
@@ -324,11 +325,7 @@ export async function addManualTarget(
   return inTransaction(db, async (trx) => {
     const plan = await editablePlan(trx, planId);
     await checkSpan(trx, planId, request.start, request.end);
-    const source = (await trx
-      .selectFrom("plan_sources")
-      .select("text")
-      .where("plan_id", "=", planId)
-      .executeTakeFirst()) ?? { text: "" };
+    const source = { text: (await getPlanSourceText(trx, planId)) ?? "" };
     const selected = source.text.slice(request.start, request.end);
     let guess: Partial<NewManualTarget> = {};
     if (extract && request.value === undefined) {

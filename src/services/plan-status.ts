@@ -3,8 +3,9 @@
 // and by reports on time. A granted extension moves a period's due date, so a missing report is
 // not_reported only after the new date.
 
+import { getTargetValue } from "../db/plans-repository.ts";
 import type { RevisionRow } from "../db/reports-repository.ts";
-import { listLinksOfParents } from "../db/target-links-repository.ts";
+import { listDistrictTargets, listLinksOfParents } from "../db/target-links-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { sumDistricts } from "../domain/district-rollup.ts";
 import {
@@ -292,19 +293,7 @@ export async function addDistricts(db: Db, views: TargetStatusView[], asOf: stri
   );
   if (links.length === 0) return;
   const childIds = links.map((l) => l.childTargetId);
-  const rows = await db
-    .selectFrom("targets")
-    .innerJoin("plans", "plans.id", "targets.plan_id")
-    .leftJoin("regions", "regions.id", "plans.region_id")
-    .select([
-      "targets.id",
-      "targets.plan_id",
-      "plans.title as planTitle",
-      "regions.id as regionId",
-      "regions.name as regionName",
-    ])
-    .where("targets.id", "in", childIds)
-    .execute();
+  const rows = await listDistrictTargets(db, childIds);
   const info = new Map(rows.map((r) => [r.id, r]));
   const worlds = new Map<number, PlanWorld>();
   for (const r of rows) if (!worlds.has(r.plan_id)) worlds.set(r.plan_id, await loadPlanWorld(db, r.plan_id));
@@ -337,11 +326,7 @@ export async function addDistricts(db: Db, views: TargetStatusView[], asOf: stri
     const districts = mine
       .map((l) => districtOf(l.childTargetId))
       .filter((d): d is DistrictValueView => d !== null);
-    const cityValue = await db
-      .selectFrom("targets")
-      .select("value")
-      .where("id", "=", v.targetId)
-      .executeTakeFirst();
+    const cityValue = await getTargetValue(db, v.targetId);
     const sum = sumDistricts(
       v.kind,
       cityValue?.value ?? null,

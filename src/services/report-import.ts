@@ -4,6 +4,7 @@
 
 import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
+import { findTargetIdsBySubject, getPlanRow, listPlanRows } from "../db/plans-repository.ts";
 import { appendRevision, findReport, readPlanSettings } from "../db/reports-repository.ts";
 import type { PlanRow } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
@@ -15,14 +16,10 @@ import { type Db, loadSubject, periodsOf, type Subject, settingsOf } from "./rep
 export async function resolvePlan(db: Db, ref: string): Promise<PlanRow> {
   const trimmed = ref.trim();
   if (/^\d+$/.test(trimmed)) {
-    const plan = await db
-      .selectFrom("plans")
-      .selectAll()
-      .where("id", "=", Number(trimmed))
-      .executeTakeFirst();
+    const plan = await getPlanRow(db, Number(trimmed));
     if (plan) return plan;
   }
-  const plans = await db.selectFrom("plans").selectAll().orderBy("id").execute();
+  const plans = await listPlanRows(db);
   const matches = plans.filter((p) => trimmed !== "" && p.title.includes(trimmed));
   if (matches.length === 1) return matches[0] as PlanRow;
   if (matches.length === 0)
@@ -157,12 +154,7 @@ export async function importReportsCsv(
       let targetId: number;
       if (/^\d+$/.test(targetRef)) targetId = Number(targetRef);
       else {
-        const found = await db
-          .selectFrom("targets")
-          .select("id")
-          .where("plan_id", "=", plan.id)
-          .where("subject", "=", targetRef)
-          .execute();
+        const found = await findTargetIdsBySubject(db, plan.id, targetRef);
         if (found.length !== 1)
           throw new AppError(
             "bad_input",
@@ -170,7 +162,7 @@ export async function importReportsCsv(
               ? `指标“${targetRef}”不在计划 #${plan.id} 中 / no target “${targetRef}” in plan #${plan.id}`
               : `指标“${targetRef}”不唯一，请写指标编号 / “${targetRef}” names ${found.length} targets: give the id`,
           );
-        targetId = (found[0] as { id: number }).id;
+        targetId = found[0] as number;
       }
       const subject = await loadSubject(db, "target", targetId).catch(() => {
         throw new AppError("bad_input", `指标 ${targetId} 不存在 / no target ${targetId}`);

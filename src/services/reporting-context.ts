@@ -3,7 +3,21 @@
 // reports with their revisions, the requests for more time; and the JSON views built from them.
 
 import type { Kysely } from "kysely";
-import { getPlanRow } from "../db/plans-repository.ts";
+import { listDepartmentNames } from "../db/departments-repository.ts";
+import {
+  getItemRow,
+  getNodeRow,
+  getPlanRow,
+  getTargetRow,
+  listItemRowsOfPlan,
+  listNodeBriefsOfPlan,
+  listNodeCoDepartmentIds,
+  listNodeCoDepartmentsOfPlan,
+  listTargetCoDepartmentIds,
+  listTargetCoDepartmentsOfPlan,
+  listTargetRowsOfPlan,
+} from "../db/plans-repository.ts";
+import { listRegionLinks } from "../db/regions-repository.ts";
 import {
   type ExtensionRow,
   listExtensions,
@@ -16,7 +30,8 @@ import {
   readPlanSettings,
   subjectKeyOf,
 } from "../db/reports-repository.ts";
-import type { Database, PlanRow, ReportSubject } from "../db/schema.ts";
+import type { Database, PlanRow, ReportSubject, TargetRow } from "../db/schema.ts";
+import { listUserNames } from "../db/users-repository.ts";
 import { canEditPlan, type Principal, regionScope } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
@@ -122,13 +137,9 @@ export async function loadSubject(
   const planSettings = async (planId: number) =>
     settings ?? settingsOf((await readPlanSettings(db, planId)) ?? {});
   if (kind === "target") {
-    const t = await db.selectFrom("targets").selectAll().where("id", "=", id).executeTakeFirst();
+    const t = await getTargetRow(db, id);
     if (!t) throw notFound("指标", "target", id);
-    const co = await db
-      .selectFrom("target_departments")
-      .select("department_id")
-      .where("target_id", "=", id)
-      .execute();
+    const co = await listTargetCoDepartmentIds(db, id);
     return {
       kind,
       id,
@@ -140,17 +151,13 @@ export async function loadSubject(
       displayUnit: t.display_unit,
       frequency: t.frequency ?? "monthly",
       leadDepartmentId: t.lead_department_id,
-      departmentIds: unique([t.lead_department_id, ...co.map((c) => c.department_id)]),
+      departmentIds: unique([t.lead_department_id, ...co]),
     };
   }
   if (kind === "node") {
-    const n = await db.selectFrom("outline_nodes").selectAll().where("id", "=", id).executeTakeFirst();
+    const n = await getNodeRow(db, id);
     if (n?.kind !== "task") throw notFound("任务", "task", id);
-    const co = await db
-      .selectFrom("node_departments")
-      .select("department_id")
-      .where("node_id", "=", id)
-      .execute();
+    const co = await listNodeCoDepartmentIds(db, id);
     return {
       kind,
       id,
@@ -162,10 +169,10 @@ export async function loadSubject(
       displayUnit: null,
       frequency: (await planSettings(n.plan_id)).frequency,
       leadDepartmentId: n.lead_department_id,
-      departmentIds: unique([n.lead_department_id, ...co.map((c) => c.department_id)]),
+      departmentIds: unique([n.lead_department_id, ...co]),
     };
   }
-  const item = await db.selectFrom("items").selectAll().where("id", "=", id).executeTakeFirst();
+  const item = await getItemRow(db, id);
   if (!item) throw notFound("项目", "item", id);
   return {
     kind,
@@ -206,7 +213,7 @@ export function periodKeyFor(date: string, frequency: Frequency): string {
 export async function mayEditPlan(db: Db, user: Principal, plan: PlanRow): Promise<boolean> {
   if (user.role === "admin") return true;
   if (user.role !== "planner") return false;
-  const regions = await db.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+  const regions = await listRegionLinks(db);
   return canEditPlan(user, { regionId: plan.region_id, state: plan.state }, regionScope(user, regions));
 }
 
@@ -242,18 +249,8 @@ export async function loadNames(
 ): Promise<Names> {
   const u = unique([...userIds]);
   const d = unique([...departmentIds]);
-  const users =
-    u.length === 0
-      ? []
-      : await db
-          .selectFrom("users")
-          .select(["id", "username", "display_name"])
-          .where("id", "in", u)
-          .execute();
-  const departments =
-    d.length === 0
-      ? []
-      : await db.selectFrom("departments").select(["id", "name"]).where("id", "in", d).execute();
+  const users = await listUserNames(db, u);
+  const departments = await listDepartmentNames(db, d);
   return {
     users: new Map(
       users.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name ?? r.username }]),
@@ -420,7 +417,7 @@ export interface PlanWorld {
   settings: PlanSettingsView;
   /** Every subject that reports: targets, then tasks, then items, by key (target:12). */
   subjects: Map<string, Subject>;
-  targets: Array<Subject & { row: Awaited<ReturnType<typeof targetRows>>[number] }>;
+  targets: Array<Subject & { row: TargetRow }>;
   nodes: Map<number, { id: number; parentId: number | null; kind: string; title: string }>;
   reports: Map<string, ReportRow>; // by `${subjectKey}|${period}`
   revisions: Map<number, RevisionRow[]>;
@@ -439,16 +436,6 @@ export function revisionCutoff(world: Pick<PlanWorld, "knownBy">, asOf: string):
   return world.knownBy ?? asOf;
 }
 
-async function targetRows(db: Db, planId: number) {
-  return db
-    .selectFrom("targets")
-    .selectAll()
-    .where("plan_id", "=", planId)
-    .orderBy("ord")
-    .orderBy("id")
-    .execute();
-}
-
 export function reportKey(subject: string, period: string): string {
   return `${subject}|${period}`;
 }
@@ -456,28 +443,13 @@ export function reportKey(subject: string, period: string): string {
 export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> {
   const plan = await requirePlan(db, planId);
   const settings = settingsOf((await readPlanSettings(db, planId)) ?? {});
-  const rows = await targetRows(db, planId);
-  const co = await db
-    .selectFrom("target_departments")
-    .innerJoin("targets", "targets.id", "target_departments.target_id")
-    .select(["target_departments.target_id", "target_departments.department_id"])
-    .where("targets.plan_id", "=", planId)
-    .execute();
+  const rows = await listTargetRowsOfPlan(db, planId);
+  const co = await listTargetCoDepartmentsOfPlan(db, planId);
   const coOf = new Map<number, number[]>();
   for (const c of co) coOf.set(c.target_id, [...(coOf.get(c.target_id) ?? []), c.department_id]);
-  const nodeRows = await db
-    .selectFrom("outline_nodes")
-    .select(["id", "parent_id", "kind", "title", "lead_department_id"])
-    .where("plan_id", "=", planId)
-    .orderBy("span_start")
-    .execute();
-  const nodeCo = await db
-    .selectFrom("node_departments")
-    .innerJoin("outline_nodes", "outline_nodes.id", "node_departments.node_id")
-    .select(["node_departments.node_id", "node_departments.department_id"])
-    .where("outline_nodes.plan_id", "=", planId)
-    .execute();
-  const items = await db.selectFrom("items").selectAll().where("plan_id", "=", planId).execute();
+  const nodeRows = await listNodeBriefsOfPlan(db, planId);
+  const nodeCo = await listNodeCoDepartmentsOfPlan(db, planId);
+  const items = await listItemRowsOfPlan(db, planId);
   const subjects = new Map<string, Subject>();
   const targets: PlanWorld["targets"] = rows.map((t) => ({
     kind: "target" as const,

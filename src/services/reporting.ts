@@ -9,6 +9,8 @@ import {
   getReport,
   listExtensions,
   listPlannedValues,
+  listReportsBySubjectKey,
+  listReportsOfPlanFiltered,
   listRevisions,
   type ReportRow,
   type RevisionContent,
@@ -341,26 +343,21 @@ export async function listPlanReports(
   filter: ReportFilter,
 ): Promise<ReportView[]> {
   await requirePlan(db, planId);
-  let q = db.selectFrom("reports").selectAll().where("plan_id", "=", planId);
-  if (filter.period) q = q.where("period", "=", filter.period);
-  if (filter.state) q = q.where("state", "=", filter.state);
-  if (filter.subjectKind) q = q.where("subject_type", "=", KIND_TO_DB[filter.subjectKind]);
   const department = user.role === "reporter" ? user.departmentId : filter.departmentId;
   if (user.role === "reporter" && department === null) return [];
-  if (department !== undefined && department !== null) q = q.where("department_id", "=", department);
-  const rows = await q.orderBy("period_end").orderBy("id").execute();
+  const rows = await listReportsOfPlanFiltered(db, planId, {
+    period: filter.period,
+    state: filter.state,
+    subjectType: filter.subjectKind ? KIND_TO_DB[filter.subjectKind] : undefined,
+    departmentId: department ?? undefined,
+  });
   return reportViewsOf(db, rows);
 }
 
 /** GET /api/targets/:id/reports — every period's report of one target. */
 export async function listTargetReports(db: Db, targetId: number): Promise<ReportView[]> {
   const subject = await loadSubject(db, "target", targetId);
-  const rows = await db
-    .selectFrom("reports")
-    .selectAll()
-    .where("subject_key", "=", subjectKey(subject))
-    .orderBy("period_end")
-    .execute();
+  const rows = await listReportsBySubjectKey(db, subjectKey(subject));
   return reportViewsOf(db, rows, new Map([[subjectKey(subject), subject]]));
 }
 

@@ -6,8 +6,15 @@
 
 import { type Actor, appendAudit, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
+import { listDepartmentNamesOfRegion } from "../db/departments-repository.ts";
+import {
+  listTargetRowsOfPlanBySpan,
+  markPlanPublished,
+  setTargetLeadDepartment,
+} from "../db/plans-repository.ts";
 import { appendRevision, readPlanSettings, writePlanSettings } from "../db/reports-repository.ts";
 import { getSetting, setSetting } from "../db/settings-repository.ts";
+import { listUserRoles } from "../db/users-repository.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";
 
@@ -53,11 +60,7 @@ export async function seedDemoReports(
     const plan = await requirePlan(trx, planId);
     const now = new Date().toISOString();
     if (plan.state === "draft") {
-      await trx
-        .updateTable("plans")
-        .set({ state: "published", published_at: now, updated_at: now })
-        .where("id", "=", planId)
-        .execute();
+      await markPlanPublished(trx, planId, now);
       await appendAudit(trx, actor, {
         action: "plan.publish",
         entity: "plan",
@@ -70,38 +73,24 @@ export async function seedDemoReports(
     const settings = (await readPlanSettings(trx, planId)) ?? {};
     await writePlanSettings(trx, actor, planId, { ...settings, demo: true, demoAsOf: DEMO_AS_OF });
 
-    const departments = await trx
-      .selectFrom("departments")
-      .select(["id", "name"])
-      .where("region_id", "=", plan.region_id ?? -1)
-      .execute();
+    const departments = await listDepartmentNamesOfRegion(trx, plan.region_id ?? -1);
     const byName = new Map(departments.map((d) => [d.name, d.id]));
     const stats = byName.get("区统计局") ?? null;
     const ndrc = byName.get("区发展改革委") ?? null;
-    const users = await trx.selectFrom("users").select(["id", "role", "department_id"]).execute();
+    const users = await listUserRoles(trx);
     const planner = users.find((u) => u.role === "planner")?.id ?? null;
     const reporterOf = new Map(
       users.filter((u) => u.role === "reporter").map((u) => [u.department_id, u.id]),
     );
 
-    const targets = await trx
-      .selectFrom("targets")
-      .selectAll()
-      .where("plan_id", "=", planId)
-      .orderBy("span_start")
-      .orderBy("id")
-      .execute();
+    const targets = await listTargetRowsOfPlanBySpan(trx, planId);
     let reports = 0;
     let revisions = 0;
     let returnedOne = false;
     for (const [i, t] of targets.entries()) {
       const lead = t.lead_department_id ?? t.suggested_department_id ?? (t.kind === "rate" ? stats : ndrc);
       if (lead !== t.lead_department_id) {
-        await trx
-          .updateTable("targets")
-          .set({ lead_department_id: lead, updated_at: now })
-          .where("id", "=", t.id)
-          .execute();
+        await setTargetLeadDepartment(trx, t.id, lead, now);
         await appendAudit(trx, actor, {
           action: "target.update",
           entity: "target",

@@ -9,8 +9,10 @@ import type { Database } from "../db/schema.ts";
 import {
   deleteLink,
   insertLinks,
+  type LinkableTargetRow,
   linksOfChildren,
   listLinksOfParents,
+  listTargetsWithPlans,
 } from "../db/target-links-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { LinkedTargetRef, TargetLinksRequest, TargetLinksView } from "../http/api-types.ts";
@@ -21,31 +23,7 @@ function bad(message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
 
-async function targetsWithPlans(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("targets")
-    .innerJoin("plans", "plans.id", "targets.plan_id")
-    .leftJoin("regions", "regions.id", "plans.region_id")
-    .select([
-      "targets.id",
-      "targets.plan_id",
-      "targets.subject",
-      "targets.display",
-      "targets.unit",
-      "targets.kind",
-      "plans.title as planTitle",
-      "plans.year",
-      "plans.period_start",
-      "plans.region_id",
-      "regions.name as regionName",
-      "regions.parent_id as regionParentId",
-    ])
-    .where("targets.id", "in", [...ids])
-    .execute();
-}
-
-type TargetWithPlan = Awaited<ReturnType<typeof targetsWithPlans>>[number];
+type TargetWithPlan = LinkableTargetRow;
 
 function refOf(t: TargetWithPlan): LinkedTargetRef {
   return {
@@ -63,7 +41,7 @@ function refOf(t: TargetWithPlan): LinkedTargetRef {
 const yearOf = (t: TargetWithPlan) => t.year ?? Number(t.period_start.slice(0, 4));
 
 async function loadCityTarget(db: Db, id: number): Promise<TargetWithPlan> {
-  const [t] = await targetsWithPlans(db, [id]);
+  const [t] = await listTargetsWithPlans(db, [id]);
   if (!t)
     throw new AppError("not_found", `指标 ${id} 不存在 / target ${id} not found`, { entity: "target", id });
   return t;
@@ -72,7 +50,7 @@ async function loadCityTarget(db: Db, id: number): Promise<TargetWithPlan> {
 export async function targetLinks(db: Db, targetId: number): Promise<TargetLinksView> {
   await loadCityTarget(db, targetId);
   const links = await listLinksOfParents(db, [targetId]);
-  const children = await targetsWithPlans(
+  const children = await listTargetsWithPlans(
     db,
     links.map((l) => l.childTargetId),
   );
@@ -104,7 +82,7 @@ export async function linkTargets(
           field: "targetId",
         },
       );
-    const children = await targetsWithPlans(trx, ids);
+    const children = await listTargetsWithPlans(trx, ids);
     const found = new Set(children.map((c) => c.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0)

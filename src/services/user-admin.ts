@@ -11,6 +11,14 @@ import {
   verifyAuditChain,
 } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
+import {
+  findDepartmentIdByExactName,
+  getDepartment,
+  insertDepartmentRow,
+  listDepartmentsWithUserCounts,
+  maxDepartmentOrd,
+  updateDepartmentRow,
+} from "../db/departments-repository.ts";
 import { getRegion, listRegions } from "../db/regions-repository.ts";
 import type { Database, DepartmentRow, UserRole } from "../db/schema.ts";
 import {
@@ -51,7 +59,7 @@ function notFound(what: string, id: number | string): AppError {
 }
 
 async function departmentRow(db: Db, id: number): Promise<DepartmentRow> {
-  const row = await db.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await getDepartment(db, id);
   if (!row)
     throw new AppError("bad_input", `部门 ${id} 不存在 / no department ${id}`, { field: "departmentId" });
   return row;
@@ -221,28 +229,7 @@ export async function resetPassword(
 // ── Departments and regions ────────────────────────────────────────────────────────────────────
 
 export async function listDepartmentViews(db: Db): Promise<DepartmentView[]> {
-  const rows = await db
-    .selectFrom("departments")
-    .innerJoin("regions", "regions.id", "departments.region_id")
-    .select([
-      "departments.id",
-      "departments.region_id",
-      "regions.name as region_name",
-      "departments.name",
-      "departments.short_name",
-      "departments.full_name",
-      "departments.disabled",
-      (eb) =>
-        eb
-          .selectFrom("users")
-          .select((e) => e.fn.countAll<number>().as("n"))
-          .whereRef("users.department_id", "=", "departments.id")
-          .as("user_count"),
-    ])
-    .orderBy("departments.region_id")
-    .orderBy("departments.ord")
-    .orderBy("departments.id")
-    .execute();
+  const rows = await listDepartmentsWithUserCounts(db);
   return rows.map((r) => ({
     id: r.id,
     regionId: r.region_id,
@@ -282,33 +269,20 @@ export async function createDepartment(
         field: "regionId",
       });
     }
-    const clash = await trx
-      .selectFrom("departments")
-      .select("id")
-      .where("region_id", "=", input.regionId)
-      .where("name", "=", name)
-      .executeTakeFirst();
-    if (clash)
+    const clash = await findDepartmentIdByExactName(trx, input.regionId, name);
+    if (clash !== undefined)
       throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
         field: "name",
       });
-    const last = await trx
-      .selectFrom("departments")
-      .select((eb) => eb.fn.max("ord").as("ord"))
-      .where("region_id", "=", input.regionId)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto("departments")
-      .values({
-        region_id: input.regionId,
-        name,
-        short_name: input.shortName?.trim() || null,
-        full_name: input.fullName?.trim() || null,
-        ord: Number(last?.ord ?? 0) + 1,
-        created_at: deps.now().toISOString(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const lastOrd = await maxDepartmentOrd(trx, input.regionId);
+    const row = await insertDepartmentRow(trx, {
+      region_id: input.regionId,
+      name,
+      short_name: input.shortName?.trim() || null,
+      full_name: input.fullName?.trim() || null,
+      ord: Number(lastOrd ?? 0) + 1,
+      created_at: deps.now().toISOString(),
+    });
     await appendAudit(trx, actor, {
       action: "department.create",
       entity: "department",
@@ -333,35 +307,26 @@ export async function updateDepartment(
   patch: DepartmentPatch,
 ): Promise<DepartmentView> {
   return inTransaction(deps.db, async (trx) => {
-    const before = await trx.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+    const before = await getDepartment(trx, id);
     if (!before) throw notFound("department", id);
     const name = patch.name?.trim();
     if (patch.name !== undefined && !name) {
       throw new AppError("bad_input", "部门名称不能为空 / the name cannot be empty", { field: "name" });
     }
     if (name && name !== before.name) {
-      const clash = await trx
-        .selectFrom("departments")
-        .select("id")
-        .where("region_id", "=", before.region_id)
-        .where("name", "=", name)
-        .executeTakeFirst();
-      if (clash)
+      const clash = await findDepartmentIdByExactName(trx, before.region_id, name);
+      if (clash !== undefined)
         throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
           field: "name",
         });
     }
-    await trx
-      .updateTable("departments")
-      .set({
-        ...(name ? { name } : {}),
-        ...(patch.shortName !== undefined ? { short_name: patch.shortName?.trim() || null } : {}),
-        ...(patch.fullName !== undefined ? { full_name: patch.fullName?.trim() || null } : {}),
-        ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
-      })
-      .where("id", "=", id)
-      .execute();
-    const after = await trx.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+    await updateDepartmentRow(trx, id, {
+      ...(name ? { name } : {}),
+      ...(patch.shortName !== undefined ? { short_name: patch.shortName?.trim() || null } : {}),
+      ...(patch.fullName !== undefined ? { full_name: patch.fullName?.trim() || null } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+    });
+    const after = await getDepartment(trx, id);
     await appendAudit(trx, actor, {
       action: "department.update",
       entity: "department",

@@ -1,6 +1,7 @@
 import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
+import { listRegionLinks } from "../../db/regions-repository.ts";
 import { canEditPlan, regionScope } from "../../domain/access.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type ImportInput, importPlan } from "../../services/import-plan.ts";
@@ -96,7 +97,7 @@ export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         actor: actorOf(request),
         // A planner imports plans of the regions in scope only (admins: any).
         authorizeRegion: async (trx, regionId) => {
-          const regions = await trx.selectFrom("regions").select(["id", "parent_id as parentId"]).execute();
+          const regions = await listRegionLinks(trx);
           if (!canEditPlan(user, { regionId, state: "draft" }, regionScope(user, regions))) {
             throw new AppError(
               "forbidden",
