@@ -1,29 +1,17 @@
 import { readFileSync, statSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionInfo } from "../http/api-types.ts";
+import { useCliSandbox } from "../test/cli-sandbox.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";
 import { credentialsFile, serveOptions, startServer } from "./serve-command.ts";
 
 describe("plantrack serve", () => {
-  let dir: string;
+  const sandbox = useCliSandbox("plantrack-serve-");
   let out: string[];
   let io: CliIo;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "plantrack-serve-"));
-    out = [];
-    io = {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      env: { PLANTRACK_DB: join(dir, "x.db") },
-      cwd: dir,
-    };
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ out, io } = sandbox());
   });
 
   it("read port and host from flags, then the environment", () => {

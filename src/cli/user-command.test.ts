@@ -1,29 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
 import { findUserByUsername } from "../db/users-repository.ts";
 import { verifyPassword } from "../services/password-hash.ts";
+import { useCliSandbox } from "../test/cli-sandbox.ts";
 import type { CliIo } from "./cli-io.ts";
 import { runCli } from "./run-cli.ts";
 
 describe("plantrack user", () => {
+  const sandbox = useCliSandbox("plantrack-user-");
   let dir: string;
   let out: string[];
   let io: CliIo;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "plantrack-user-"));
-    out = [];
-    io = {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      env: { PLANTRACK_DB: join(dir, "x.db") },
-      cwd: dir,
-    };
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ dir, out, io } = sandbox());
   });
 
   async function user(name: string) {
