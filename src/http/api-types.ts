@@ -1,6 +1,7 @@
 // The JSON shapes the HTTP API returns, shared with the web app (type-only imports).
 // The TypeBox schemas beside each route must describe exactly these shapes.
 
+import type { TargetStatus, Working } from "../domain/evaluation.ts";
 import type {
   Comparator,
   DepartmentSuggestion,
@@ -451,13 +452,8 @@ export type ReportState = "draft" | "submitted" | "approved" | "returned";
 export type ReportSubjectKind = "target" | "node" | "item";
 /** Status words of a task or item report. */
 export type StatusWord = "未启动" | "推进中" | "已完成" | "受阻";
-export type TargetStatus =
-  | "completed"
-  | "on_track"
-  | "behind"
-  | "far_behind"
-  | "not_reported"
-  | "not_started";
+/** The statuses and the working of an evaluation are the domain's own (src/domain/evaluation.ts). */
+export type { TargetStatus };
 export type ExtensionState = "pending" | "granted" | "refused";
 
 export interface ZhEn {
@@ -593,20 +589,7 @@ export interface ReportList {
   reports: ReportView[];
 }
 
-export interface WorkingView {
-  /** schedule, rate, bound, range, about, milestone, missing, not_started */
-  rule: string;
-  period: string | null;
-  reported: number | null;
-  target: number | null;
-  target2: number | null;
-  baseline: number | null;
-  expectedShare: number | null;
-  expectedFrom: "planned" | "elapsed" | null;
-  threshold: number | null;
-  zh: string;
-  en: string;
-}
+export type WorkingView = Working;
 
 export interface EvaluationView {
   status: TargetStatus;
