@@ -2,6 +2,8 @@
 // a fresh SQLite database in a temporary folder, runs the browser tests in Chromium, stops the server.
 //   --base-url URL   run against a server that is already up instead (nothing is started)
 //   --no-build       use web/dist as it is
+//   --only TEXT      run only the tests whose name contains TEXT (repeatable)
+//   PLANTRACK_WEB_OUT=DIR builds into and serves DIR instead of web/dist (parallel runs in one tree)
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -22,6 +24,10 @@ import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
 const root = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
 const baseUrlArg = args.includes("--base-url") ? args[args.indexOf("--base-url") + 1] : undefined;
+const only = args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : []));
+const webOut = process.env.PLANTRACK_WEB_OUT
+  ? resolve(process.env.PLANTRACK_WEB_OUT)
+  : join(root, "web/dist");
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -100,7 +106,10 @@ async function main(): Promise<number> {
   if (!baseUrl) {
     if (!args.includes("--no-build")) {
       console.log("building the web app…");
-      const build = spawnSync("npm", ["run", "--silent", "build:web"], { cwd: root, stdio: "inherit" });
+      const build = spawnSync("npm", ["run", "--silent", "build:web", "--", "--outDir", webOut], {
+        cwd: root,
+        stdio: "inherit",
+      });
       if (build.status !== 0) throw new Error("npm run build:web failed");
     }
     const port = await freePort();
@@ -118,7 +127,7 @@ async function main(): Promise<number> {
     delete env.DATABASE_URL;
     const server = spawn(
       process.execPath,
-      ["bin/plantrack.mjs", "serve", "--seed-demo", "--port", String(port)],
+      ["bin/plantrack.mjs", "serve", "--seed-demo", "--port", String(port), "--web", webOut],
       {
         cwd: root,
         env,
@@ -159,7 +168,9 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
-    for (const test of tests) {
+    const chosen = only.length === 0 ? tests : tests.filter((t) => only.some((o) => t.name.includes(o)));
+    if (chosen.length === 0) throw new Error(`no browser test matches --only ${only.join(", ")}`);
+    for (const test of chosen) {
       const started = Date.now();
       try {
         await test.run(baseUrl);
