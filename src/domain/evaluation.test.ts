@@ -428,6 +428,14 @@ describe("missing reports and as-of reads", () => {
     expect(e.status).toBe("on_track");
   });
 
+  it("judges a period given alone, not yet due, as not started (the list need not be the whole calendar)", () => {
+    const june = MONTHS[5];
+    if (!june) throw new Error("the fixture has twelve months");
+    const e = evaluateAsOf(r, [june], {}, "2020-07-01");
+    expect(e.status).toBe("not_started");
+    expect(e.period).toBeNull();
+  });
+
   it("is not reported once the due date has passed without a report", () => {
     const e = evaluateAsOf(r, MONTHS, { "2020-03": { value: 30 } }, "2020-05-06");
     expect(e).toMatchObject({ status: "not_reported", period: { key: "2020-04" } });

@@ -464,9 +464,10 @@ export function evaluateAsOf(
         },
       };
     }
-    // Not yet due: judge on the period before.
-    const before: ReportingPeriod | undefined = periods[candidate.index - 2];
-    candidate = before ?? null;
+    // Not yet due: judge on the period before — by position in the list given, which need not be the
+    // whole calendar (a period's own index would point back at itself in a one-period list).
+    const at = periods.indexOf(candidate);
+    candidate = at > 0 ? (periods[at - 1] ?? null) : null;
   }
   return {
     status: "not_started",
