@@ -24,6 +24,8 @@ export default defineConfig({
           if (!id.includes("node_modules")) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return "react";
           if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs)\//.test(id)) return "antd";
+          // Charts only for the pages that draw them (the cockpit is loaded lazily): not in "vendor".
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return "echarts";
           return "vendor";
         },
       },

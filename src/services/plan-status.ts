@@ -36,6 +36,7 @@ import {
   buildReportView,
   type Db,
   dueInForce,
+  extensionKey,
   firstSubmittedAt,
   loadPlanWorld,
   loadSubject,
@@ -70,7 +71,7 @@ export function readingClock(world: PlanWorld, asOfParam?: string): { world: Pla
 }
 
 /** The latest revision of a report approved by the cut-off. */
-function latestApproved(world: PlanWorld, reportId: number, asOf: string): RevisionRow | null {
+export function latestApproved(world: PlanWorld, reportId: number, asOf: string): RevisionRow | null {
   return approvedAsOf(
     (world.revisions.get(reportId) ?? []).map((r) => ({
       ...r,
@@ -85,9 +86,9 @@ export function defaultAsOf(world: Pick<PlanWorld, "settings">): string {
   return world.settings.demo && world.settings.demoAsOf ? world.settings.demoAsOf : today();
 }
 
-type WorldTarget = PlanWorld["targets"][number];
+export type WorldTarget = PlanWorld["targets"][number];
 
-function ruleOf(t: WorldTarget): TargetRule {
+export function ruleOf(t: WorldTarget): TargetRule {
   return {
     kind: t.row.kind,
     comparator: t.row.comparator,
@@ -99,7 +100,7 @@ function ruleOf(t: WorldTarget): TargetRule {
   };
 }
 
-function reportedOf(t: WorldTarget, r: RevisionRow): ReportedValue {
+export function reportedOf(t: WorldTarget, r: RevisionRow): ReportedValue {
   if (t.row.kind === "milestone") {
     const percent = r.percent ?? r.value;
     return { value: percent, done: (percent !== null && percent >= 100) || r.status_word === "已完成" };
@@ -107,17 +108,55 @@ function reportedOf(t: WorldTarget, r: RevisionRow): ReportedValue {
   return { value: r.value };
 }
 
+// Built once per plan read: a plan's calendars by frequency, and its requests for more time by subject
+// and period. Judging hundreds of subjects otherwise recomputes the same periods and rescans every
+// request for each period of each subject. Keyed by the loaded plan row and extension list, which a
+// reading clock's copy of the world shares.
+const calendars = new WeakMap<PlanWorld["plan"], Map<string, ReportingPeriod[]>>();
+const extensionIndex = new WeakMap<PlanWorld["extensions"], Map<string, PlanWorld["extensions"]>>();
+
+function calendarPeriods(world: PlanWorld, frequency: WorldTarget["frequency"]): ReportingPeriod[] {
+  let byFrequency = calendars.get(world.plan);
+  if (!byFrequency) {
+    byFrequency = new Map();
+    calendars.set(world.plan, byFrequency);
+  }
+  const key = `${frequency}|${world.settings.dueDay}`;
+  let periods = byFrequency.get(key);
+  if (!periods) {
+    periods = periodsOf(world.plan, frequency, world.settings.dueDay);
+    byFrequency.set(key, periods);
+  }
+  return periods;
+}
+
+/** The plan's requests for more time about one subject and period (dueInForce picks among them). */
+function extensionsOf(world: PlanWorld, subject: string, period: string): PlanWorld["extensions"] {
+  let index = extensionIndex.get(world.extensions);
+  if (!index) {
+    index = new Map();
+    for (const e of world.extensions) {
+      const k = `${extensionKey(e)}|${e.period}`;
+      const list = index.get(k);
+      if (list) list.push(e);
+      else index.set(k, [e]);
+    }
+    extensionIndex.set(world.extensions, index);
+  }
+  return index.get(`${subject}|${period}`) ?? [];
+}
+
 /** A target's calendar with the due dates in force as of the date. */
-function calendarOf(world: PlanWorld, t: WorldTarget, asOf: string): ReportingPeriod[] {
-  return periodsOf(world.plan, t.frequency, world.settings.dueDay).map((p) => ({
+export function calendarOf(world: PlanWorld, t: WorldTarget, asOf: string): ReportingPeriod[] {
+  return calendarPeriods(world, t.frequency).map((p) => ({
     ...p,
-    due: dueInForce(world.extensions, `target:${t.id}`, p.key, p.due, asOf),
+    due: dueInForce(extensionsOf(world, `target:${t.id}`, p.key), `target:${t.id}`, p.key, p.due, asOf),
   }));
 }
 
 function approvedRevisionsAsOf(world: PlanWorld, t: WorldTarget, asOf: string) {
   const out: Record<string, RevisionRow> = {};
-  for (const p of periodsOf(world.plan, t.frequency, world.settings.dueDay)) {
+  for (const p of calendarPeriods(world, t.frequency)) {
     const report = world.reports.get(reportKey(`target:${t.id}`, p.key));
     if (!report) continue;
     const chosen = latestApproved(world, report.id, asOf);
@@ -229,9 +268,9 @@ function groupBy(
 /** A task or an item as of the date: its approved reports by period, judged on word or percent. */
 function judgeSubject(world: PlanWorld, s: Subject, asOf: string): SubjectStatusView {
   const key = `${s.kind === "node" ? "task" : "item"}:${s.id}`;
-  const periods = periodsOf(world.plan, s.frequency, world.settings.dueDay).map((p) => ({
+  const periods = calendarPeriods(world, s.frequency).map((p) => ({
     ...p,
-    due: dueInForce(world.extensions, key, p.key, p.due, asOf),
+    due: dueInForce(extensionsOf(world, key, p.key), key, p.key, p.due, asOf),
   }));
   const reports: Record<string, TaskReport> = {};
   for (const p of periods) {

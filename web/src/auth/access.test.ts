@@ -40,15 +40,16 @@ describe("access", () => {
 
   it("shows 管理 to administrators only", () => {
     expect(navFor("admin").map((e) => e.key)).toEqual([
+      "cockpit",
       "plans",
       "review",
       "admin.users",
       "admin.departments",
       "admin.audit",
     ]);
-    expect(navFor("planner").map((e) => e.key)).toEqual(["plans", "review"]);
+    expect(navFor("planner").map((e) => e.key)).toEqual(["cockpit", "plans", "review"]);
     expect(navFor("reporter").map((e) => e.key)).toEqual(["desk", "plans"]);
-    expect(navFor("leader").map((e) => e.key)).toEqual(["plans"]);
+    expect(navFor("leader").map((e) => e.key)).toEqual(["cockpit", "plans"]);
     expect(navFor(undefined)).toEqual([]);
     expect(homeFor("reporter")).toBe("/");
   });
@@ -57,6 +58,9 @@ describe("access", () => {
     expect(landingFor("reporter", "/")).toBe("/desk");
     expect(landingFor("reporter", "/plans/3")).toBe("/plans/3");
     expect(landingFor("planner", "/")).toBe("/");
+    // A leader lands on the cockpit of the newest plan (/cockpit picks it), unless a page was asked for.
+    expect(landingFor("leader", "/")).toBe("/cockpit");
+    expect(landingFor("leader", "/plans/3")).toBe("/plans/3");
   });
 
   it("keeps the way back inside the app", () => {

@@ -36,7 +36,14 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return role ? GRANTS[role].includes(permission) : false;
 }
 
-export type NavKey = "desk" | "plans" | "review" | "admin.users" | "admin.departments" | "admin.audit";
+export type NavKey =
+  | "desk"
+  | "cockpit"
+  | "plans"
+  | "review"
+  | "admin.users"
+  | "admin.departments"
+  | "admin.audit";
 
 export interface NavEntry {
   key: NavKey;
@@ -46,6 +53,9 @@ export interface NavEntry {
 export function navFor(role: Role | null | undefined): NavEntry[] {
   const entries: NavEntry[] = [];
   if (can(role, "reports.desk")) entries.push({ key: "desk", to: "/desk" });
+  // The leaders' cockpit: first for a leader, whose landing page it is; offered to planners too.
+  if (role === "leader" || role === "planner" || role === "admin")
+    entries.push({ key: "cockpit", to: "/cockpit" });
   if (can(role, "plans.read")) entries.push({ key: "plans", to: "/" });
   if (can(role, "reports.review")) entries.push({ key: "review", to: "/review" });
   if (can(role, "admin")) {
@@ -65,9 +75,10 @@ export function homeFor(role: Role | null | undefined): string {
 
 /**
  * Where sign-in leads: the page asked for, or, when none was, a reporter's desk (what is due from the
- * department is the first thing a reporter must see), everyone else's plan list.
+ * department is the first thing a reporter must see), a leader's cockpit, everyone else's plan list.
  */
 export function landingFor(role: Role | null | undefined, next: string): string {
+  if (next === "/" && role === "leader") return "/cockpit";
   return next === "/" && can(role, "reports.desk") ? "/desk" : next;
 }
 
