@@ -15,6 +15,7 @@ import {
   conflictOf,
   formFromRevision,
   inputUnit,
+  type PreviousReport,
   type PreviousValue,
   type ReportFormValues,
   reportMode,
@@ -26,6 +27,8 @@ interface Props {
   item: DueItem;
   detail: ReportDetail | null;
   previous: PreviousValue | null;
+  /** Last period's whole report (targets), shown beside this period's fields. */
+  lastReport?: PreviousReport | null;
 }
 
 const VALUE_LABEL: Record<string, MessageKey> = {
@@ -41,7 +44,7 @@ function returnedRevision(detail: ReportDetail | null): ReportRevisionView | nul
 }
 
 /** One report: the value (checked as typed), the three texts, save as draft, submit, ask for time. */
-export function ReportForm({ item, detail, previous }: Props) {
+export function ReportForm({ item, detail, previous, lastReport = null }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -249,6 +252,7 @@ export function ReportForm({ item, detail, previous }: Props) {
         value={form.progress}
         onChange={(v) => set("progress", v)}
         error={progressMissing ? t("report.progressRequired") : null}
+        previous={lastReport?.revision.progress}
       />
       <TextField
         id="report-problems"
@@ -256,7 +260,10 @@ export function ReportForm({ item, detail, previous }: Props) {
         placeholder={t("report.problemsPlaceholder")}
         value={form.problems}
         onChange={(v) => set("problems", v)}
-        error={null}
+        error={
+          check.problem === "belowPrevious" ? t("deskx.noteForFall", { previous: previousShown ?? "" }) : null
+        }
+        previous={lastReport?.revision.problems}
       />
       <TextField
         id="report-next-steps"
@@ -265,6 +272,7 @@ export function ReportForm({ item, detail, previous }: Props) {
         value={form.nextSteps}
         onChange={(v) => set("nextSteps", v)}
         error={null}
+        previous={lastReport?.revision.nextSteps}
       />
 
       {detail ? (
@@ -309,7 +317,10 @@ function TextField(props: {
   value: string;
   onChange: (value: string) => void;
   error: string | null;
+  /** Last period's words for this field, shown under it (undefined: no previous report). */
+  previous?: string;
 }) {
+  const { t } = useI18n();
   return (
     <div className="report-field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -322,8 +333,18 @@ function TextField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         status={props.error ? "error" : undefined}
         data-testid={props.id}
+        aria-invalid={props.error ? true : undefined}
       />
-      {props.error ? <div className="field-error small">{props.error}</div> : null}
+      {props.error ? (
+        <div className="field-error small" data-testid={`${props.id}-error`}>
+          {props.error}
+        </div>
+      ) : null}
+      {props.previous ? (
+        <div className="field-previous small muted" data-testid={`${props.id}-previous`}>
+          {t("deskx.previousField", { text: props.previous })}
+        </div>
+      ) : null}
     </div>
   );
 }

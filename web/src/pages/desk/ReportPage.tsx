@@ -6,7 +6,7 @@ import { useMyDue, useReport, useTargetReports } from "../../api/monitoring-quer
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ReportForm } from "./ReportForm.tsx";
-import { previousValue } from "./report-model.ts";
+import { previousReport, previousValue } from "./report-model.ts";
 
 /** /desk/:kind/:id/:period — the form for one report the department owes. */
 export function ReportPage() {
@@ -31,7 +31,10 @@ export function ReportPage() {
   );
 
   let body: ReactNode;
-  if (due.isPending || (reportId !== null && detail.isPending)) {
+  // A target's form waits for last period's report too: "上期：无" must never show only because it is
+  // still loading, and the form must not jump when it arrives.
+  const historyPending = item?.subject.kind === "target" && history.isPending;
+  if (due.isPending || (reportId !== null && detail.isPending) || historyPending) {
     body = <Skeleton active paragraph={{ rows: 8 }} />;
   } else if (due.isError) {
     body = <ErrorState title={t("desk.loadError")} error={due.error} onRetry={() => void due.refetch()} />;
@@ -43,6 +46,7 @@ export function ReportPage() {
     );
   } else {
     const previous = history.data ? previousValue(history.data, item.period) : null;
+    const lastReport = history.data ? previousReport(history.data, item.period) : null;
     body = (
       <ReportForm
         // A fresh form for another report; the form follows its own saves (baseRevision) itself.
@@ -50,6 +54,7 @@ export function ReportPage() {
         item={item}
         detail={detail.data ?? null}
         previous={previous}
+        lastReport={lastReport}
       />
     );
   }

@@ -14,6 +14,7 @@ import {
   deskPath,
   formFromRevision,
   parseNumber,
+  previousReport,
   previousValue,
   reportMode,
   saveBody,
@@ -119,6 +120,22 @@ describe("the reporter's desk", () => {
     expect(previousValue(reports, period(2))).toBeNull();
     // A resubmission after approval: the approved value still counts first.
     expect(previousValue([report(3, { state: "submitted", value: 5 }, 30000)], period(4))?.value).toBe(30000);
+  });
+
+  it("finds the previous period's whole report, texts included, approved before submitted", () => {
+    const reports = [
+      report(2, { state: "approved", value: 10000, progress: "二月进展" }, 10000),
+      report(3, { state: "draft", value: 99999, progress: "草稿" }),
+      report(4, { state: "returned", value: 20000, progress: "四月被退回" }),
+    ];
+    const third = previousReport(reports, period(3));
+    expect(third?.period.key).toBe("2020-02");
+    expect(third?.approved).toBe(true);
+    // The draft of March is skipped: nobody but its author has seen it.
+    expect(previousReport(reports, period(4))?.period.key).toBe("2020-02");
+    const fifth = previousReport(reports, period(5));
+    expect(fifth).toMatchObject({ approved: false, revision: { progress: "四月被退回", value: 20000 } });
+    expect(previousReport(reports, period(1))).toBeNull();
   });
 
   it("shows values in the plan's unit and sends them in the base unit", () => {

@@ -110,6 +110,28 @@ export function previousValue(reports: readonly ReportView[], period: PeriodView
   return null;
 }
 
+export interface PreviousReport {
+  period: PeriodView;
+  /** The revision shown: the approved one, or else the latest submitted one. */
+  revision: ReportRevisionView;
+  approved: boolean;
+}
+
+/**
+ * The whole report of the latest earlier period that somebody other than its author has seen (the
+ * texts as well as the value), so the reporter writes this period's beside last period's words.
+ */
+export function previousReport(reports: readonly ReportView[], period: PeriodView): PreviousReport | null {
+  const earlier = reports
+    .filter((r) => r.period.index < period.index)
+    .sort((a, b) => b.period.index - a.period.index);
+  for (const r of earlier) {
+    if (r.approved) return { period: r.period, revision: r.approved, approved: true };
+    if (r.latest.state !== "draft") return { period: r.period, revision: r.latest, approved: false };
+  }
+  return null;
+}
+
 export interface ReportFormValues {
   /** As typed, in the input unit (or percent). */
   valueText: string;

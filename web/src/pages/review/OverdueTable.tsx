@@ -1,91 +1,106 @@
 import { BellOutlined } from "@ant-design/icons";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { App, Button, Table, type TableColumnsType, Tag } from "antd";
-import { useMemo } from "react";
-import { useSendReminder } from "../../api/monitoring-queries.ts";
-import type { PlanDueView } from "../../api/types.ts";
+import { type Key, useState } from "react";
+import { useRemind } from "../../api/review-queries.ts";
+import type { DueItem, PlanDueView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { chaseable, itemReminderMessage } from "./review-desk-model.ts";
 
 type Row = PlanDueView["departments"][number];
 
-/** Departments with reports overdue or coming due, overdue first, each with one-click 催报. */
+const itemKey = (i: DueItem) => `${i.subject.kind}:${i.subject.id}:${i.period.key}`;
+
+/**
+ * Departments with reports overdue or coming due, overdue first, each open on its reports: one click
+ * reminds a department of one report (催报 on the report's line) or of everything it has overdue.
+ */
 export function OverdueTable({ planId, query }: { planId: number; query: UseQueryResult<PlanDueView> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const remind = useSendReminder(planId);
+  const remind = useRemind(planId);
+  // null until the planner opens or closes a row: then the overdue departments are open (the data
+  // arrives after the first render, so a default set once would open nothing).
+  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
+  const asOf = query.data?.asOf ?? "";
+  // Which button is sending: a department id alone, or department and report.
+  const sending = remind.isPending ? remind.variables : undefined;
 
-  const columns = useMemo<TableColumnsType<Row>>(
-    () => [
-      {
-        key: "department",
-        title: t("review.col.department"),
-        render: (_: unknown, r) => r.department?.name ?? t("common.none"),
+  async function send(departmentId: number, text: string | undefined, done: string) {
+    try {
+      await remind.mutateAsync({ departmentId, ...(text ? { message: text } : {}) });
+      message.success(done);
+    } catch (error) {
+      message.error(t("review.failed", { message: errorMessage(error, t) }), 6);
+    }
+  }
+
+  // Built every render: the buttons follow which reminder is being sent.
+  const columns: TableColumnsType<Row> = [
+    {
+      key: "department",
+      title: t("review.col.department"),
+      render: (_: unknown, r) => r.department?.name ?? t("reviewx.noDepartment"),
+    },
+    {
+      key: "overdue",
+      title: t("review.col.overdue"),
+      width: 80,
+      align: "right",
+      render: (_: unknown, r) =>
+        r.overdue > 0 ? (
+          <Tag color="red" variant="filled" className="num">
+            {r.overdue}
+          </Tag>
+        ) : (
+          <span className="muted num">0</span>
+        ),
+    },
+    {
+      key: "due",
+      title: t("review.col.dueCount"),
+      width: 80,
+      align: "right",
+      render: (_: unknown, r) => <span className="num">{r.due}</span>,
+    },
+    {
+      key: "last",
+      title: t("review.col.lastReminder"),
+      width: 150,
+      render: (_: unknown, r) =>
+        r.lastReminderAt ? (
+          <span className="num">{formatDateTime(r.lastReminderAt)}</span>
+        ) : (
+          <span className="muted">{t("review.never")}</span>
+        ),
+    },
+    {
+      key: "action",
+      title: t("common.actions"),
+      width: 150,
+      render: (_: unknown, r) => {
+        const dept = r.department;
+        if (!dept) return null;
+        const count = chaseable(r.items).length;
+        return (
+          <Button
+            size="small"
+            icon={<BellOutlined />}
+            danger={r.overdue > 0}
+            title={t("reviewx.remindAllTitle")}
+            loading={sending?.departmentId === dept.id && sending.message === undefined}
+            data-testid="remind"
+            data-department={dept.name}
+            onClick={() => void send(dept.id, undefined, t("review.reminded", { department: dept.name }))}
+          >
+            {count > 0 ? t("reviewx.remindAll", { count }) : t("review.remind")}
+          </Button>
+        );
       },
-      {
-        key: "overdue",
-        title: t("review.col.overdue"),
-        width: 80,
-        align: "right",
-        render: (_: unknown, r) =>
-          r.overdue > 0 ? (
-            <Tag color="red" variant="filled" className="num">
-              {r.overdue}
-            </Tag>
-          ) : (
-            <span className="muted num">0</span>
-          ),
-      },
-      {
-        key: "due",
-        title: t("review.col.dueCount"),
-        width: 80,
-        align: "right",
-        render: (_: unknown, r) => <span className="num">{r.due}</span>,
-      },
-      {
-        key: "last",
-        title: t("review.col.lastReminder"),
-        width: 160,
-        render: (_: unknown, r) =>
-          r.lastReminderAt ? (
-            <span className="num">{formatDateTime(r.lastReminderAt)}</span>
-          ) : (
-            <span className="muted">{t("review.never")}</span>
-          ),
-      },
-      {
-        key: "action",
-        title: t("common.actions"),
-        width: 90,
-        render: (_: unknown, r) => {
-          const dept = r.department;
-          if (!dept) return null;
-          return (
-            <Button
-              size="small"
-              icon={<BellOutlined />}
-              danger={r.overdue > 0}
-              loading={remind.isPending && remind.variables === dept.id}
-              data-testid="remind"
-              onClick={async () => {
-                try {
-                  await remind.mutateAsync(dept.id);
-                  message.success(t("review.reminded", { department: dept.name }));
-                } catch (error) {
-                  message.error(t("review.failed", { message: errorMessage(error, t) }), 6);
-                }
-              }}
-            >
-              {t("review.remind")}
-            </Button>
-          );
-        },
-      },
-    ],
-    [t, remind, message],
-  );
+    },
+  ];
 
   if (query.isError) {
     return (
@@ -95,7 +110,11 @@ export function OverdueTable({ planId, query }: { planId: number; query: UseQuer
   const rows = (query.data?.departments ?? []).filter((d) => d.overdue > 0 || d.due > 0);
   return (
     <>
-      {query.data ? <p className="muted small">{t("review.asOf", { date: query.data.asOf })}</p> : null}
+      {query.data ? (
+        <p className="muted small">
+          {t("review.asOf", { date: query.data.asOf })} · {t("reviewx.overdueHint")}
+        </p>
+      ) : null}
       <Table<Row>
         size="small"
         rowKey={(r) => r.department?.id ?? 0}
@@ -103,22 +122,57 @@ export function OverdueTable({ planId, query }: { planId: number; query: UseQuer
         dataSource={rows}
         loading={query.isPending}
         pagination={false}
+        scroll={{ x: 560 }}
         locale={{ emptyText: t("review.overdueEmpty") }}
         data-testid="overdue-table"
         expandable={{
+          // Overdue departments open: their reports, each with its own 催报, need no extra click.
+          expandedRowKeys: expanded ?? rows.filter((r) => r.overdue > 0).map((r) => r.department?.id ?? 0),
+          onExpandedRowsChange: (keys) => setExpanded(keys),
           expandedRowRender: (r) => (
             <ul className="overdue-items small">
-              {r.items.map((i) => (
-                <li key={`${i.subject.kind}:${i.subject.id}:${i.period.key}`} className="overdue-item">
-                  <Tag color={i.state === "overdue" ? "red" : "default"} variant="filled">
-                    {t(`desk.state.${i.state}`)}
-                  </Tag>
-                  {i.subject.title}{" "}
-                  <span className="muted num">
-                    {i.period.key} · {t("desk.dueOn", { date: i.dueDate })}
-                  </span>
-                </li>
-              ))}
+              {r.items.map((i) => {
+                const dept = r.department;
+                const text = dept ? itemReminderMessage(i, dept.name, asOf) : "";
+                return (
+                  <li
+                    key={itemKey(i)}
+                    className="overdue-item"
+                    data-testid="overdue-item"
+                    data-state={i.state}
+                  >
+                    <Tag color={i.state === "overdue" ? "red" : "default"} variant="filled">
+                      {t(`desk.state.${i.state}`)}
+                    </Tag>
+                    <span className="overdue-subject">{i.subject.title}</span>{" "}
+                    <span className="muted num">
+                      {i.period.key} · {t("desk.dueOn", { date: i.dueDate })}
+                      {i.state === "overdue"
+                        ? ` · ${t("reviewx.daysOver", { count: Math.abs(i.daysLeft) })}`
+                        : ""}
+                    </span>
+                    {dept && (i.state === "overdue" || i.state === "returned") ? (
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<BellOutlined />}
+                        title={t("reviewx.remindItemTitle")}
+                        loading={sending?.departmentId === dept.id && sending.message === text}
+                        data-testid="remind-item"
+                        onClick={() =>
+                          void send(
+                            dept.id,
+                            text,
+                            t("reviewx.remindedItem", { subject: i.subject.title, department: dept.name }),
+                          )
+                        }
+                      >
+                        {t("reviewx.remindItem")}
+                      </Button>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           ),
           rowExpandable: (r) => r.items.length > 0,

@@ -87,7 +87,7 @@ export function ReviewPage() {
                     {t("review.tab.queue", { count: queue.data?.length ?? "…" })}
                   </span>
                 ),
-                children: <ReviewQueue query={queue} onOpen={setOpen} />,
+                children: <ReviewQueue planId={planId} query={queue} onOpen={setOpen} />,
               },
               {
                 key: "overdue",

@@ -1,0 +1,83 @@
+// Strings of the grown-up department desk and review desk (issue 6). zh-CN is the reference; en-US
+// must have the same keys (the type below enforces it), and both are spread into messages.ts.
+
+export const deskReviewZhCN = {
+  "deskx.previousReport": "上期（{period}）填报",
+  "deskx.previousNone": "上期没有填报内容。",
+  "deskx.previousField": "上期：{text}",
+  "deskx.noteForFall": "本期累计值低于上期（{previous}），请在此说明原因",
+  "deskx.unit": "单位：{unit}",
+  "deskx.summaryOverdue": "{count} 项逾期",
+  "deskx.allClear": "本单位当前没有应报或逾期的事项。新的报告期结束后，应报事项会出现在这里。",
+  "deskx.reminderUnread": "{count} 条未读催报",
+
+  "reviewx.filterDepartment": "填报单位",
+  "reviewx.filterPeriod": "报告期",
+  "reviewx.allDepartments": "全部单位",
+  "reviewx.allPeriods": "全部报告期",
+  "reviewx.selected": "已选 {count} 份",
+  "reviewx.bulkApprove": "批量通过（{count}）",
+  "reviewx.bulkReturn": "批量退回（{count}）",
+  "reviewx.bulkConfirmTitle": "通过所选的 {count} 份报告？",
+  "reviewx.bulkConfirmBody": "所选报告将全部通过；若其中任一份不能通过（已被审核或已更新），则都不会改动。",
+  "reviewx.bulkReturnTitle": "退回所选的 {count} 份报告",
+  "reviewx.bulkReturnReason": "退回原因（各单位都会看到）",
+  "reviewx.bulkApproved": "已通过 {count} 份报告",
+  "reviewx.bulkReturned": "已退回 {count} 份报告",
+  "reviewx.bulkRefused": "所选报告均未改动：{count} 份不能审核。请取消勾选下列报告或刷新后重试。",
+  "reviewx.bulkFailed": "批量审核失败，均未改动：{message}",
+  "reviewx.queueFilteredEmpty": "没有符合筛选条件的待审报告，可清除筛选查看全部。",
+  "reviewx.clearFilters": "清除筛选",
+  "reviewx.remindAll": "全部催报（{count}）",
+  "reviewx.remindAllTitle": "向该单位发送一条催报，列出其全部逾期未报事项",
+  "reviewx.remindItem": "催报",
+  "reviewx.remindItemTitle": "只就此项发送催报",
+  "reviewx.remindedItem": "已就“{subject}”向 {department} 催报",
+  "reviewx.daysOver": "逾期 {count} 天",
+  "reviewx.noDepartment": "未指定单位：请先在计划中为这些事项指定牵头单位",
+  "reviewx.overdueHint":
+    "每行“催报”只就该项提醒；“全部催报”向单位发送一条列出全部逾期事项的催报。每次催报都有记录。",
+  "reviewx.selectRow": "选择 {subject}",
+} satisfies Record<string, string>;
+
+export const deskReviewEnUS: Record<keyof typeof deskReviewZhCN, string> = {
+  "deskx.previousReport": "Last period ({period})",
+  "deskx.previousNone": "Nothing was reported last period.",
+  "deskx.previousField": "Last period: {text}",
+  "deskx.noteForFall": "The total is below last period's ({previous}): explain why here",
+  "deskx.unit": "Unit: {unit}",
+  "deskx.summaryOverdue": "{count} overdue",
+  "deskx.allClear":
+    "Nothing is due or overdue from your department. When a reporting period ends, what is due appears here.",
+  "deskx.reminderUnread": "{count} unread reminder(s)",
+
+  "reviewx.filterDepartment": "Department",
+  "reviewx.filterPeriod": "Period",
+  "reviewx.allDepartments": "All departments",
+  "reviewx.allPeriods": "All periods",
+  "reviewx.selected": "{count} selected",
+  "reviewx.bulkApprove": "Approve selected ({count})",
+  "reviewx.bulkReturn": "Return selected ({count})",
+  "reviewx.bulkConfirmTitle": "Approve the {count} selected reports?",
+  "reviewx.bulkConfirmBody":
+    "All selected reports are approved; if any of them cannot be (already reviewed or changed), none is.",
+  "reviewx.bulkReturnTitle": "Return the {count} selected reports",
+  "reviewx.bulkReturnReason": "Reason (every department sees it)",
+  "reviewx.bulkApproved": "{count} reports approved",
+  "reviewx.bulkReturned": "{count} reports returned",
+  "reviewx.bulkRefused":
+    "Nothing was changed: {count} of the selected reports cannot be reviewed. Untick them or reload, then try again.",
+  "reviewx.bulkFailed": "Bulk review failed, nothing changed: {message}",
+  "reviewx.queueFilteredEmpty": "No report waiting matches the filters; clear them to see all.",
+  "reviewx.clearFilters": "Clear filters",
+  "reviewx.remindAll": "Remind of all ({count})",
+  "reviewx.remindAllTitle": "Send the department one reminder listing everything it has overdue",
+  "reviewx.remindItem": "Remind",
+  "reviewx.remindItemTitle": "Remind of this report only",
+  "reviewx.remindedItem": "{department} reminded of “{subject}”",
+  "reviewx.daysOver": "{count} day(s) overdue",
+  "reviewx.noDepartment": "No department: assign a lead department to these in the plan first",
+  "reviewx.overdueHint":
+    "“Remind” on a row reminds of that report only; “Remind of all” sends the department one reminder listing everything overdue. Every reminder is recorded.",
+  "reviewx.selectRow": "Select {subject}",
+};
