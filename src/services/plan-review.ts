@@ -25,9 +25,11 @@ import {
   updateTarget,
 } from "../db/plans-repository.ts";
 import type { Database, PlanRow, TargetRow } from "../db/schema.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, isAppError } from "../domain/app-error.ts";
 import { formatTargetDisplay } from "../domain/target-display.ts";
 import type {
+  BulkTargetsRequest,
+  BulkTargetsResult,
   ManualTargetRequest,
   MergeTargetsRequest,
   NodePatch,
@@ -218,20 +220,85 @@ async function checkTargetReferences(
   if (span) await checkSpan(db, plan.id, span.start, span.end);
 }
 
+/** The changes of `patch` on a stored target, checked against the target and its plan; nothing stored. */
+async function checkedTargetChanges(
+  db: Db,
+  target: TargetRow,
+  plan: PlanRow,
+  patch: TargetPatch,
+): Promise<TargetChanges> {
+  const changes = resolveTargetChanges(target, patch);
+  const spanChanged = patch.start !== undefined || patch.end !== undefined;
+  await checkTargetReferences(
+    db,
+    plan,
+    patch,
+    spanChanged ? { start: patch.start ?? target.span_start, end: patch.end ?? target.span_end } : undefined,
+  );
+  return changes;
+}
+
 export async function patchTarget(db: Db, actor: Actor, id: number, patch: TargetPatch): Promise<TargetView> {
   return inTransaction(db, async (trx) => {
     const { target, plan } = await loadTarget(trx, id);
-    const changes = resolveTargetChanges(target, patch);
-    const spanChanged = patch.start !== undefined || patch.end !== undefined;
-    await checkTargetReferences(
+    return updateTarget(trx, actor, id, await checkedTargetChanges(trx, target, plan, patch));
+  });
+}
+
+/**
+ * PATCH /api/plans/:id/targets: many targets of one plan changed at once (the editor's bulk
+ * assignment). All or nothing: every row is checked before any is stored, and the first bad row is
+ * named in the error (its index, target id and subject) with the reason. Each target changed gets
+ * its own audit row, as a single correction would.
+ */
+export async function bulkPatchTargets(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  request: BulkTargetsRequest,
+): Promise<BulkTargetsResult> {
+  return inTransaction(db, async (trx) => {
+    const plan = await editablePlan(trx, planId);
+    const rows = await getTargetRows(
       trx,
-      plan,
-      patch,
-      spanChanged
-        ? { start: patch.start ?? target.span_start, end: patch.end ?? target.span_end }
-        : undefined,
+      request.changes.map((c) => c.id),
     );
-    return updateTarget(trx, actor, id, changes);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const seen = new Set<number>();
+    const planned: { id: number; changes: TargetChanges }[] = [];
+    for (const [index, change] of request.changes.entries()) {
+      const target = byId.get(change.id);
+      const where = { row: index, targetId: change.id };
+      if (!target || target.plan_id !== planId) {
+        throw bad(
+          `第${index + 1}行：指标 ${change.id} 不属于计划 ${planId} / row ${index + 1}: target ${change.id} is not part of plan ${planId}`,
+          where,
+        );
+      }
+      if (seen.has(change.id)) {
+        throw bad(
+          `第${index + 1}行：指标 ${change.id} 重复 / row ${index + 1}: target ${change.id} given twice`,
+          where,
+        );
+      }
+      seen.add(change.id);
+      try {
+        planned.push({ id: change.id, changes: await checkedTargetChanges(trx, target, plan, change.patch) });
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        const cut = error.message.indexOf(" / ");
+        const zh = cut < 0 ? error.message : error.message.slice(0, cut);
+        const en = cut < 0 ? error.message : error.message.slice(cut + 3);
+        throw new AppError(
+          error.code,
+          `第${index + 1}行（指标 ${change.id}「${target.subject}」）：${zh} / row ${index + 1} (target ${change.id}): ${en}`,
+          { ...error.details, ...where, subject: target.subject },
+        );
+      }
+    }
+    const targets: TargetView[] = [];
+    for (const p of planned) targets.push(await updateTarget(trx, actor, p.id, p.changes));
+    return { targets };
   });
 }
 

@@ -6,7 +6,10 @@ import type { Actor } from "../db/audit-repository.ts";
 import { getPlanRow, listPlans, loadPlanDetail, setPlanPublic } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
+import { approvedAsOf } from "../domain/revisions.ts";
 import type { PlanSummary, PublicPlanDetail } from "../http/api-types.ts";
+import { readingClock, statusOfWorld } from "./plan-status.ts";
+import { loadPlanWorld, type PlanWorld, periodsOf, reportKey, revisionCutoff } from "./reporting-context.ts";
 
 type Db = Kysely<Database>;
 
@@ -18,13 +21,22 @@ export async function publicPlanList(db: Db): Promise<PlanSummary[]> {
   return (await listPlans(db)).filter(isShown);
 }
 
+/**
+ * The public page's plan: each target with its latest approved value and its status as of today (the
+ * demo plan's fixed date for demo data), judged like the planners' status page. Only approved
+ * revisions count, and only numbers leave: no report texts, no authors, no reviewers.
+ */
 export async function publicPlanDetail(db: Db, id: number): Promise<PublicPlanDetail> {
   const detail = await loadPlanDetail(db, id);
   if (!detail || !isShown(detail.plan)) {
     throw new AppError("not_found", `没有公开的计划 ${id} / no public plan ${id}`, { entity: "plan", id });
   }
+  const { world, asOf } = readingClock(await loadPlanWorld(db, id));
+  const status = new Map(statusOfWorld(world, asOf).targets.map((v) => [v.targetId, v]));
   return {
     plan: detail.plan,
+    asOf,
+    demo: world.settings.demo,
     outline: detail.outline.map((n) => ({
       id: n.id,
       parentId: n.parentId,
@@ -35,25 +47,61 @@ export async function publicPlanDetail(db: Db, id: number): Promise<PublicPlanDe
       title: n.title,
       leadDepartment: n.leadDepartment,
     })),
-    // Approved report values come with reporting (a later issue): null until then.
-    targets: detail.targets.map((t) => ({
-      id: t.id,
-      nodeId: t.nodeId,
-      subject: t.subject,
-      display: t.display,
-      value: t.value,
-      value2: t.value2,
-      unit: t.unit,
-      displayUnit: t.displayUnit,
-      comparator: t.comparator,
-      direction: t.direction,
-      kind: t.kind,
-      dueDate: t.dueDate,
-      leadDepartment: t.leadDepartment,
-      latestValue: null,
-      latestPeriod: null,
-    })),
+    targets: detail.targets.map((t) => {
+      const judged = status.get(t.id);
+      const latest = latestApprovedValue(world, t.id, t.kind, asOf);
+      return {
+        id: t.id,
+        nodeId: t.nodeId,
+        subject: t.subject,
+        display: t.display,
+        value: t.value,
+        value2: t.value2,
+        unit: t.unit,
+        displayUnit: t.displayUnit,
+        comparator: t.comparator,
+        direction: t.direction,
+        kind: t.kind,
+        dueDate: t.dueDate,
+        leadDepartment: t.leadDepartment,
+        latestValue: latest?.value ?? null,
+        latestPeriod: latest?.period ?? null,
+        status: judged?.evaluation.status ?? "not_started",
+        completion: judged?.evaluation.completion ?? null,
+        gapPoints: judged?.evaluation.gapPoints ?? null,
+      };
+    }),
   };
+}
+
+/** The value of the newest period with a revision approved by the cut-off (a percent for milestones). */
+function latestApprovedValue(
+  world: PlanWorld,
+  targetId: number,
+  kind: string,
+  asOf: string,
+): { value: number | null; period: string } | null {
+  const subject = world.subjects.get(`target:${targetId}`);
+  if (!subject) return null;
+  const cutoff = revisionCutoff(world, asOf);
+  let found: { value: number | null; period: string } | null = null;
+  for (const p of periodsOf(world.plan, subject.frequency, world.settings.dueDay)) {
+    const report = world.reports.get(reportKey(`target:${targetId}`, p.key));
+    if (!report) continue;
+    const approved = approvedAsOf(
+      (world.revisions.get(report.id) ?? []).map((r) => ({
+        ...r,
+        approvedAt: r.state === "approved" ? r.created_at : null,
+      })),
+      cutoff,
+    );
+    if (approved)
+      found = {
+        value: kind === "milestone" ? (approved.percent ?? approved.value) : approved.value,
+        period: p.key,
+      };
+  }
+  return found;
 }
 
 /** Only a published (or closed) plan can be made public: a draft is still being corrected. */

@@ -46,11 +46,23 @@ export const PublicTargetSchema = Type.Object({
   leadDepartment: Nullable(DepartmentRefSchema),
   latestValue: Nullable(Type.Number()),
   latestPeriod: Nullable(Type.String()),
+  status: Type.Union([
+    Type.Literal("completed"),
+    Type.Literal("on_track"),
+    Type.Literal("behind"),
+    Type.Literal("far_behind"),
+    Type.Literal("not_reported"),
+    Type.Literal("not_started"),
+  ]),
+  completion: Nullable(Type.Number()),
+  gapPoints: Nullable(Type.Number()),
 });
 sameShape<Same<Static<typeof PublicTargetSchema>, PublicTargetView>>();
 
 export const PublicPlanDetailSchema = Type.Object({
   plan: PlanSummarySchema,
+  asOf: Type.String(),
+  demo: Type.Boolean(),
   outline: Type.Array(PublicOutlineNodeSchema),
   targets: Type.Array(PublicTargetSchema),
 });

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { addManualTarget, mergeTargets, patchTarget, splitTarget } from "../../services/plan-review.ts";
+import {
+  addManualTarget,
+  bulkPatchTargets,
+  mergeTargets,
+  patchTarget,
+  splitTarget,
+} from "../../services/plan-review.ts";
 import { actorOf, type RouteDeps } from "./route-deps.ts";
 import {
+  bulkTargetsSchema,
   manualTargetSchema,
   mergeTargetsSchema,
   patchTargetSchema,
@@ -11,6 +18,10 @@ import {
 export const targetsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract }) => {
   app.patch("/api/targets/:id", { schema: patchTargetSchema }, async (request) =>
     patchTarget(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.patch("/api/plans/:id/targets", { schema: bulkTargetsSchema }, async (request) =>
+    bulkPatchTargets(db, actorOf(request), request.params.id, request.body),
   );
 
   app.post("/api/targets/:id/split", { schema: splitTargetSchema }, async (request) => ({

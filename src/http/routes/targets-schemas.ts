@@ -1,5 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type {
+  BulkTargetsRequest,
+  BulkTargetsResult,
   ManualTargetRequest,
   MergeTargetsRequest,
   SplitTargetRequest,
@@ -43,7 +45,33 @@ export const MergeTargetsRequestSchema = Type.Object(
 );
 sameShape<Same<Static<typeof MergeTargetsRequestSchema>, MergeTargetsRequest>>();
 
+export const BulkTargetsRequestSchema = Type.Object(
+  {
+    changes: Type.Array(
+      Type.Object(
+        { id: Type.Integer({ minimum: 1 }), patch: TargetPatchSchema },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 2000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof BulkTargetsRequestSchema>, BulkTargetsRequest>>();
+
+export const BulkTargetsResultSchema = Type.Object({ targets: Type.Array(TargetViewSchema) });
+sameShape<Same<Static<typeof BulkTargetsResultSchema>, BulkTargetsResult>>();
+
 const tags = ["targets"];
+
+export const bulkTargetsSchema = {
+  summary:
+    "批量修改本计划的指标（全部成功或全部不变） / change many targets of the plan at once, all or nothing",
+  tags,
+  params: IdParams,
+  body: BulkTargetsRequestSchema,
+  response: { 200: BulkTargetsResultSchema, ...errorResponses },
+};
 
 export const patchTargetSchema = {
   summary: "修改指标 / correct a target",

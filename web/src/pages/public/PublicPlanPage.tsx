@@ -1,15 +1,25 @@
 import { PrinterOutlined } from "@ant-design/icons";
-import { Button, Skeleton } from "antd";
+import { Button, Skeleton, Tag } from "antd";
 import { Fragment, useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { usePublicPlan } from "../../api/queries.ts";
+import type { PublicTargetView } from "../../api/types.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
+import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
 import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { groupPublicTargets, publicNodeLabel } from "./model.ts";
+import { points, STATUS_CLASS } from "../plan/status-model.ts";
+import { groupPublicTargets, publicNodeLabel, statusCounts } from "./model.ts";
+import "./public-print.css";
 
-/** /public/plans/:id: a public plan's targets and departments, read only, made to be printed. */
+const COLUMNS = 7;
+
+/**
+ * /public/plans/:id (政务公开): a public plan's targets by area with their latest approved values and
+ * statuses, read only, made to be printed on A4 — the header with the plan's title and the as-of
+ * date repeats on every printed page, a row is never cut in two.
+ */
 export function PublicPlanPage() {
   const { t, lang } = useI18n();
   const raw = useParams().id ?? "";
@@ -19,6 +29,7 @@ export function PublicPlanPage() {
     () => (plan.data ? groupPublicTargets(plan.data.outline, plan.data.targets) : []),
     [plan.data],
   );
+  const counts = useMemo(() => statusCounts(plan.data?.targets ?? []), [plan.data]);
 
   if (!Number.isFinite(id) || plan.isError) {
     const missing = !Number.isFinite(id) || (isApiError(plan.error) && plan.error.status === 404);
@@ -35,14 +46,30 @@ export function PublicPlanPage() {
   }
   if (!plan.data) {
     return (
-      <div className="page">
-        <Skeleton active paragraph={{ rows: 12 }} />
+      <div className="page-scroll">
+        <div className="page public-plan" aria-busy="true">
+          <Skeleton active paragraph={{ rows: 12 }} />
+        </div>
       </div>
     );
   }
   const p = plan.data.plan;
+  const asOf = plan.data.asOf;
   const none = t("common.none");
   let index = 0;
+  const latest = (target: PublicTargetView) => {
+    if (target.latestValue === null) return <span className="muted">{t("publicPage.noReport")}</span>;
+    const value =
+      target.kind === "milestone"
+        ? `${target.latestValue}%`
+        : formatCnQuantity(target.latestValue, target.unit, target.displayUnit, lang);
+    return (
+      <>
+        <span className="strong">{value}</span>
+        <span className="muted small">{t("publicPage.latestOf", { period: target.latestPeriod ?? "" })}</span>
+      </>
+    );
+  };
   return (
     <div className="page-scroll">
       <article className="page public-plan" data-testid="public-plan">
@@ -58,9 +85,24 @@ export function PublicPlanPage() {
                 .filter(Boolean)
                 .join(" · ")}
             </div>
-            <div className="small">
-              {t("plan.meta.period")} {p.periodStart} – {p.periodEnd} ·{" "}
-              {t("public.targetsOf", { count: plan.data.targets.length })}
+            <div className="small public-asof">
+              <strong data-testid="public-asof">{t("publicPage.asOf", { date: asOf })}</strong>
+              {plan.data.demo ? <Tag className="public-demo">{t("publicPage.demo")}</Tag> : null}
+              <span>
+                {" "}
+                · {t("plan.meta.period")} {p.periodStart} – {p.periodEnd}
+              </span>
+            </div>
+            <div className="small public-summary" data-testid="public-summary">
+              {t("publicPage.summary", {
+                total: plan.data.targets.length,
+                completed: counts.completed,
+                onTrack: counts.on_track,
+                behind: counts.behind,
+                farBehind: counts.far_behind,
+                notReported: counts.not_reported,
+                notStarted: counts.not_started,
+              })}
             </div>
           </div>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="no-print">
@@ -68,11 +110,29 @@ export function PublicPlanPage() {
           </Button>
         </header>
         <table className="public-table" data-testid="public-targets">
+          {/* Column widths here: a fixed table takes them from its first row, which in print is the title row. */}
+          <colgroup>
+            <col className="col-index" />
+            <col />
+            <col className="col-value" />
+            <col className="col-latest" />
+            <col className="col-status" />
+            <col className="col-dept" />
+            <col className="col-due" />
+          </colgroup>
           <thead>
+            <tr className="print-only public-print-head">
+              <th colSpan={COLUMNS}>
+                <span className="public-print-title">{p.title}</span>
+                <span className="public-print-asof">{t("publicPage.asOf", { date: asOf })}</span>
+              </th>
+            </tr>
             <tr>
               <th className="col-index">{t("targets.col.index")}</th>
               <th>{t("public.col.subject")}</th>
               <th className="col-value">{t("public.col.value")}</th>
+              <th className="col-latest">{t("publicPage.col.latest")}</th>
+              <th className="col-status">{t("publicPage.col.status")}</th>
               <th className="col-dept">{t("public.col.lead")}</th>
               <th className="col-due">{t("public.col.due")}</th>
             </tr>
@@ -81,14 +141,15 @@ export function PublicPlanPage() {
             {groups.map((g) => (
               <Fragment key={g.node?.id ?? "none"}>
                 <tr className="group-row">
-                  <th colSpan={5} scope="colgroup">
+                  <th colSpan={COLUMNS} scope="colgroup">
                     {g.node ? publicNodeLabel(g.node) : t("public.other")}
                   </th>
                 </tr>
                 {g.rows.map(({ target, task }) => {
                   index++;
+                  const gap = target.gapPoints === null ? null : points(target.gapPoints);
                   return (
-                    <tr key={target.id}>
+                    <tr key={target.id} data-status={target.status}>
                       <td className="col-index num">{index}</td>
                       <td>
                         <div>{target.subject}</div>
@@ -101,6 +162,18 @@ export function PublicPlanPage() {
                       <td className="col-value num">
                         {target.value === null ? t(`kind.${target.kind}`) : formatTargetValue(target, lang)}
                       </td>
+                      <td className="col-latest num">{latest(target)}</td>
+                      <td className="col-status">
+                        <span className={`status-tag ${STATUS_CLASS[target.status]}`}>
+                          {t(`status.${target.status}`)}
+                        </span>
+                        {target.completion !== null ? (
+                          <div className="muted small num">
+                            {t("publicPage.completion", { value: formatShare(target.completion) })}
+                            {gap ? ` · ${t("status.w.points", { value: gap })}` : ""}
+                          </div>
+                        ) : null}
+                      </td>
                       <td className="col-dept">{target.leadDepartment?.name ?? none}</td>
                       <td className="col-due num">{target.dueDate ?? p.periodEnd}</td>
                     </tr>
@@ -110,6 +183,7 @@ export function PublicPlanPage() {
             ))}
           </tbody>
         </table>
+        <p className="muted small public-note">{t("publicPage.note")}</p>
       </article>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PublicOutlineNode, PublicTargetView } from "../../api/types.ts";
-import { groupPublicTargets } from "./model.ts";
+import { groupPublicTargets, statusCounts } from "./model.ts";
 
 const node = (id: number, parentId: number | null, title: string, marker = ""): PublicOutlineNode => ({
   id,
@@ -29,6 +29,9 @@ const target = (id: number, nodeId: number | null): PublicTargetView => ({
   leadDepartment: null,
   latestValue: null,
   latestPeriod: null,
+  status: "not_started",
+  completion: null,
+  gapPoints: null,
 });
 
 describe("public plan groups", () => {
@@ -58,5 +61,21 @@ describe("public plan groups", () => {
     const outline = [{ ...node(1, 2, "a") }, { ...node(2, 1, "b") }, node(3, 99, "c")];
     const groups = groupPublicTargets(outline, [target(1, 1), target(2, 3)]);
     expect(groups.flatMap((g) => g.rows.map((r) => r.target.id)).sort()).toEqual([1, 2]);
+  });
+
+  it("groups under the nearest area, not the section above it", () => {
+    const outline: PublicOutlineNode[] = [
+      { ...node(1, null, "重点任务", "二、"), kind: "section" },
+      { ...node(2, 1, "调优产业结构", "1."), kind: "area" },
+      { ...node(3, 2, "新增就业"), kind: "task" },
+      { ...node(4, 1, "民生", "2."), kind: "area" },
+    ];
+    const groups = groupPublicTargets(outline, [target(1, 3), target(2, 4)]);
+    expect(groups.map((g) => g.node?.id)).toEqual([2, 4]);
+  });
+
+  it("count the targets in each status", () => {
+    const counts = statusCounts([{ status: "behind" }, { status: "behind" }, { status: "completed" }]);
+    expect(counts).toMatchObject({ behind: 2, completed: 1, on_track: 0, far_behind: 0 });
   });
 });

@@ -1,6 +1,6 @@
-// The public page's shape: the plan's targets under the top-level part of the outline they belong to,
-// each with the title of its task, in document order.
-import type { PublicOutlineNode, PublicTargetView } from "../../api/types.ts";
+// The public page's shape: the plan's targets under the area of the outline they belong to (or its
+// top-level part when there is no area), each with the title of its task, in document order.
+import type { PublicOutlineNode, PublicTargetView, TargetStatus } from "../../api/types.ts";
 
 export interface PublicRow {
   target: PublicTargetView;
@@ -24,10 +24,11 @@ export function groupPublicTargets(
   targets: readonly PublicTargetView[],
 ): PublicGroup[] {
   const byId = new Map(outline.map((n) => [n.id, n]));
+  // The area a node belongs to: its nearest ancestor of kind area (1.调优产业结构), else its top node.
   const rootOf = (id: number): PublicOutlineNode | null => {
     let node = byId.get(id);
     const seen = new Set<number>();
-    while (node && node.parentId !== null && !seen.has(node.id)) {
+    while (node && node.kind !== "area" && node.parentId !== null && !seen.has(node.id)) {
       seen.add(node.id);
       const parent = byId.get(node.parentId);
       if (!parent) break;
@@ -56,3 +57,19 @@ export function groupPublicTargets(
 }
 
 export { nodeLabel as publicNodeLabel };
+
+/** How many targets are in each status, for the page's one-line summary. */
+export function statusCounts(
+  targets: readonly Pick<PublicTargetView, "status">[],
+): Record<TargetStatus, number> {
+  const counts: Record<TargetStatus, number> = {
+    completed: 0,
+    on_track: 0,
+    behind: 0,
+    far_behind: 0,
+    not_reported: 0,
+    not_started: 0,
+  };
+  for (const t of targets) counts[t.status]++;
+  return counts;
+}

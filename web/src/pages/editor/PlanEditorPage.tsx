@@ -1,0 +1,188 @@
+import { ArrowLeftOutlined, CopyOutlined, SendOutlined, SettingOutlined } from "@ant-design/icons";
+import { Alert, Button, Skeleton, Space } from "antd";
+import { useMemo, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { isApiError } from "../../api/client.ts";
+import { usePlan } from "../../api/queries.ts";
+import { useCurrentUser } from "../../api/session.ts";
+import { can } from "../../auth/access.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { StateTag } from "../plan-list/StateTag.tsx";
+import { BulkBar } from "./BulkBar.tsx";
+import { CopyDialog } from "./CopyDialog.tsx";
+import { EditorFilters } from "./EditorFilters.tsx";
+import { EditorTable } from "./EditorTable.tsx";
+import {
+  areaByNode,
+  areasWithTargets,
+  type EditorFilter,
+  EMPTY_FILTER,
+  filterEditorTargets,
+} from "./editor-model.ts";
+import { PublishDialog } from "./PublishDialog.tsx";
+import { SettingsDrawer } from "./SettingsDrawer.tsx";
+import { TargetDrawer } from "./TargetDrawer.tsx";
+import "./editor.css";
+
+/** /plans/:id/edit — the planner's editor: bulk assignment, kinds, baselines, 分期计划, thresholds, publish, copy. */
+export function PlanEditorPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const raw = useParams().id ?? "";
+  const planId = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  const plan = usePlan(planId);
+  const role = useCurrentUser()?.role;
+  const [filter, setFilter] = useState<EditorFilter>(EMPTY_FILTER);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [editing, setEditing] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<"settings" | "publish" | "copy" | null>(null);
+
+  const detail = plan.data;
+  const areas = useMemo(() => areaByNode(detail?.outline ?? []), [detail]);
+  const ordered = useMemo(
+    () => [...(detail?.targets ?? [])].sort((a, b) => a.start - b.start || a.id - b.id),
+    [detail],
+  );
+  const areaList = useMemo(
+    () => (detail ? areasWithTargets(detail.outline, detail.targets, areas) : []),
+    [detail, areas],
+  );
+  const rows = useMemo(() => filterEditorTargets(ordered, filter, areas), [ordered, filter, areas]);
+
+  if (!Number.isFinite(planId) || plan.isError) {
+    const notFound = !Number.isFinite(planId) || (isApiError(plan.error) && plan.error.status === 404);
+    return (
+      <div className="page-scroll">
+        <ErrorState
+          title={t("editor.loadError")}
+          error={notFound ? new Error(t("plan.notFound", { id: raw })) : plan.error}
+          onRetry={notFound ? undefined : () => void plan.refetch()}
+          extra={<Button onClick={() => navigate("/")}>{t("common.backToPlans")}</Button>}
+        />
+      </div>
+    );
+  }
+
+  const mayEdit = can(role, "plans.edit") && detail?.plan.state !== "closed";
+  const editingTarget = editing === null ? null : (detail?.targets.find((x) => x.id === editing) ?? null);
+
+  return (
+    <div className="page-scroll">
+      <div className="page editor-page" data-testid="plan-editor">
+        <div className="page-head editor-head">
+          <div className="editor-head-title">
+            <nav className="crumbs small" aria-label="breadcrumb">
+              <Link to="/">{t("nav.plans")}</Link>
+              <span aria-hidden="true"> / </span>
+              <Link to={`/plans/${planId}`}>
+                <ArrowLeftOutlined /> {t("editor.backToPlan")}
+              </Link>
+            </nav>
+            {detail ? (
+              <h1 className="page-title" title={detail.plan.title}>
+                {t("editor.title")} · {detail.plan.title} <StateTag state={detail.plan.state} />
+              </h1>
+            ) : (
+              <Skeleton.Input active size="small" style={{ width: 360 }} />
+            )}
+          </div>
+          <Space wrap>
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setDialog("settings")}
+              disabled={!detail}
+              data-testid="editor-settings"
+            >
+              {t("editor.settings.open")}
+            </Button>
+            {can(role, "plans.edit") ? (
+              <Button
+                icon={<CopyOutlined />}
+                onClick={() => setDialog("copy")}
+                disabled={!detail}
+                data-testid="editor-copy"
+              >
+                {t("editor.copy")}
+              </Button>
+            ) : null}
+            {can(role, "plans.publish") ? (
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                onClick={() => setDialog("publish")}
+                disabled={detail?.plan.state !== "draft"}
+                title={detail && detail.plan.state !== "draft" ? t("editor.publish.already") : undefined}
+                data-testid="editor-publish"
+              >
+                {t("editor.publish")}
+              </Button>
+            ) : null}
+          </Space>
+        </div>
+        {detail && !can(role, "plans.edit") ? (
+          <Alert type="info" showIcon title={t("editor.readonly")} className="editor-alert" />
+        ) : null}
+        {detail?.plan.state === "closed" ? (
+          <Alert type="warning" showIcon title={t("editor.closed")} className="editor-alert" />
+        ) : null}
+        <EditorFilters
+          filter={filter}
+          onChange={setFilter}
+          areas={areaList}
+          departments={detail?.departments ?? []}
+          shown={rows.length}
+          total={ordered.length}
+        />
+        {mayEdit && detail ? (
+          <BulkBar
+            planId={planId}
+            targets={ordered}
+            selected={selected}
+            departments={detail.departments}
+            onClear={() => setSelected(new Set())}
+          />
+        ) : null}
+        {detail ? (
+          <EditorTable
+            rows={rows}
+            total={ordered.length}
+            areas={areas}
+            selectable={mayEdit}
+            selected={selected}
+            onSelect={setSelected}
+            onEdit={setEditing}
+          />
+        ) : (
+          <Skeleton active paragraph={{ rows: 12 }} title={false} />
+        )}
+      </div>
+      {detail ? (
+        <>
+          <TargetDrawer
+            planId={planId}
+            target={editingTarget}
+            readOnly={!mayEdit}
+            onClose={() => setEditing(null)}
+          />
+          <SettingsDrawer
+            planId={planId}
+            open={dialog === "settings"}
+            readOnly={!mayEdit}
+            onClose={() => setDialog(null)}
+          />
+          <PublishDialog
+            detail={detail}
+            open={dialog === "publish"}
+            onClose={() => setDialog(null)}
+            onShowUnassigned={() => {
+              setFilter({ ...EMPTY_FILTER, unassignedOnly: true });
+              setDialog(null);
+            }}
+          />
+          <CopyDialog plan={detail.plan} open={dialog === "copy"} onClose={() => setDialog(null)} />
+        </>
+      ) : null}
+    </div>
+  );
+}
