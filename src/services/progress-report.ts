@@ -1,0 +1,207 @@
+// The two Word documents of a plan and a reporting period: the progress report (执行进度报告) and the
+// draft of the execution report (计划执行情况报告). The plan is judged as the status pages judge it
+// (statusOfWorld), at the end of the period asked for, with what was known by the "as of" date.
+
+import { getRegion } from "../db/regions-repository.ts";
+import type { RevisionRow } from "../db/reports-repository.ts";
+import { AppError } from "../domain/app-error.ts";
+import type { ReportingPeriod } from "../domain/periods.ts";
+import { approvedAsOf } from "../domain/revisions.ts";
+import type { PlanStatusView } from "../http/api-types.ts";
+import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
+import { renderProgressDocx } from "../reports/progress-docx.ts";
+import {
+  buildProgressModel,
+  type ProgressInput,
+  type ProgressModel,
+  type ReportTarget,
+  type ReportText,
+} from "../reports/progress-model.ts";
+import { readingClock, statusOfWorld } from "./plan-status.ts";
+import {
+  type Db,
+  loadPlanWorld,
+  type PlanWorld,
+  periodsOf,
+  reportKey,
+  revisionCutoff,
+  subjectKey,
+} from "./reporting-context.ts";
+
+export interface ReportDocOptions {
+  /** A period of the plan's reporting frequency: "2020-06" (monthly) or "2020-Q2" (quarterly). */
+  period: string;
+  /** What was known by this date (YYYY-MM-DD); default today, or the demo plan's fixed date. */
+  asOf?: string;
+}
+
+/** The section of the plan's 主要预期指标: its title speaks of indicators or expected targets. */
+const HEADLINE_SECTION = /主要.*(指标|目标)|预期(指标|目标)/;
+
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+
+function choosePeriod(
+  world: PlanWorld,
+  key: string,
+): { period: ReportingPeriod; next: ReportingPeriod | null } {
+  const periods = periodsOf(world.plan, world.settings.frequency, world.settings.dueDay);
+  const i = periods.findIndex((p) => p.key === key);
+  const found = periods[i];
+  if (!found) {
+    const first = periods[0]?.key ?? "";
+    const last = periods[periods.length - 1]?.key ?? "";
+    throw new AppError(
+      "bad_input",
+      `报告期${key}不是本计划的报告期（应为${first}至${last}之一） / period ${key} is not a reporting period of this plan (one of ${first} … ${last})`,
+      { field: "period", value: key, first, last },
+    );
+  }
+  return { period: found, next: periods[i + 1] ?? null };
+}
+
+function sectionOf(world: PlanWorld, nodeId: number | null): string | null {
+  let cursor = nodeId === null ? undefined : world.nodes.get(nodeId);
+  let guard = 0;
+  while (cursor && guard++ < 20) {
+    if (cursor.kind === "section") return cursor.title;
+    cursor = cursor.parentId === null ? undefined : world.nodes.get(cursor.parentId);
+  }
+  return null;
+}
+
+function reportTargets(world: PlanWorld, status: PlanStatusView): ReportTarget[] {
+  const rows = new Map(world.targets.map((t) => [t.id, t.row]));
+  return status.targets.flatMap((v) => {
+    const row = rows.get(v.targetId);
+    if (!row) return [];
+    const e = v.evaluation;
+    return [
+      {
+        id: v.targetId,
+        subject: v.subject,
+        display: v.display,
+        kind: v.kind,
+        comparator: row.comparator,
+        direction: row.direction,
+        target: row.value,
+        target2: row.value2,
+        unit: v.unit,
+        displayUnit: v.displayUnit,
+        areaId: v.areaId,
+        headline: HEADLINE_SECTION.test(sectionOf(world, v.nodeId) ?? ""),
+        department: v.department?.name ?? null,
+        weight: v.weight,
+        value: v.value,
+        status: e.status,
+        completion: e.completion,
+        expectedShare: e.expectedShare,
+        gapPoints: e.gapPoints,
+        expectedFrom: e.working.expectedFrom,
+        judgedPeriod: e.period?.key ?? null,
+        due: e.status === "not_reported" ? (e.period?.due ?? null) : null,
+      },
+    ];
+  });
+}
+
+/** 存在问题 and 下步打算 of the approved report each subject was judged on. */
+function reportTexts(world: PlanWorld, status: PlanStatusView, asOf: string): ReportText[] {
+  const cutoff = revisionCutoff(world, asOf);
+  const judged: Array<{ key: string; period: string | null; subject: string; department: string | null }> = [
+    ...status.targets.map((v) => ({
+      key: `target:${v.targetId}`,
+      period: v.evaluation.period?.key ?? null,
+      subject: v.subject,
+      department: v.department?.name ?? null,
+    })),
+    ...[...status.tasks, ...status.items].map((v) => ({
+      key: subjectKey({ kind: v.kind, id: v.id }),
+      period: v.evaluation.period?.key ?? null,
+      subject: v.title,
+      department: v.department?.name ?? null,
+    })),
+  ];
+  const out: ReportText[] = [];
+  for (const j of judged) {
+    if (j.period === null) continue;
+    const report = world.reports.get(reportKey(j.key, j.period));
+    if (!report) continue;
+    const chosen = approvedAsOf(
+      (world.revisions.get(report.id) ?? []).map((r: RevisionRow) => ({
+        ...r,
+        approvedAt: r.state === "approved" ? r.created_at : null,
+      })),
+      cutoff,
+    );
+    if (!chosen) continue;
+    out.push({
+      subject: j.subject,
+      department: j.department,
+      problems: chosen.problems ?? "",
+      nextSteps: chosen.next_steps ?? "",
+    });
+  }
+  return out;
+}
+
+/** The report model of a plan at the end of a period, as known by the date (exported for the web and tests). */
+export async function progressReportModel(
+  db: Db,
+  planId: number,
+  options: ReportDocOptions,
+): Promise<ProgressModel> {
+  const loaded = await loadPlanWorld(db, planId);
+  const { period, next } = choosePeriod(loaded, options.period);
+  const { world, asOf } = readingClock(loaded, options.asOf);
+  if (asOf < period.end)
+    throw new AppError(
+      "bad_input",
+      `报告期${period.key}截至${period.end}，在${asOf}尚未结束 / period ${period.key} ends on ${period.end}, after ${asOf}`,
+      { field: "period", value: period.key, asOf },
+    );
+  // What was known by asOf, judged at the end of the period asked for (not of a later one).
+  const judgedOn = next && asOf >= next.end ? dayBefore(next.end) : asOf;
+  const known: PlanWorld = { ...world, knownBy: world.knownBy ?? asOf };
+  const status = statusOfWorld(known, judgedOn);
+  const region = world.plan.region_id === null ? undefined : await getRegion(db, world.plan.region_id);
+  const areas = [...world.nodes.values()]
+    .filter((n) => n.kind === "area")
+    .map((n) => ({ id: n.id, title: n.title }));
+  const input: ProgressInput = {
+    planTitle: world.plan.title,
+    region: region?.name ?? null,
+    planStart: world.plan.period_start,
+    planEnd: world.plan.period_end,
+    period: { key: period.key, end: period.end, elapsedShare: period.elapsedShare },
+    asOf,
+    targets: reportTargets(world, status),
+    areas,
+    texts: reportTexts(known, status, asOf),
+    departments: status.rankings.map((r) => ({
+      name: r.department.name,
+      completionIndex: r.completionIndex,
+      reportsDue: r.reportsDue,
+      reportsOnTime: r.reportsOnTime,
+    })),
+  };
+  return buildProgressModel(input);
+}
+
+/** The progress report (.docx, GB/T 9704-2012 layout) of a plan for one reporting period. */
+export async function buildProgressReportDocx(
+  db: Db,
+  planId: number,
+  options: ReportDocOptions,
+): Promise<Buffer> {
+  return renderProgressDocx(await progressReportModel(db, planId, options));
+}
+
+/** The draft of the execution report (计划执行情况报告, .docx prose) for the planner to edit. */
+export async function buildExecutionDraftDocx(
+  db: Db,
+  planId: number,
+  options: ReportDocOptions,
+): Promise<Buffer> {
+  return renderExecutionDraftDocx(await progressReportModel(db, planId, options));
+}
