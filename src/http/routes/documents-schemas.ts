@@ -1,0 +1,234 @@
+import { type Static, Type } from "@sinclair/typebox";
+import type {
+  BreakdownApplyRequest,
+  BreakdownApplyResult,
+  BreakdownPreview,
+  LedgerApplyRequest,
+  LedgerApplyResult,
+  LedgerPreview,
+} from "../api-types.ts";
+import { type Same, sameShape } from "../type-check.ts";
+import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";
+
+const tags = ["documents"];
+// Numbers first: the body validator coerces, and a value must stay a number (a text that looks like
+// one comes back as a number, which the service compares as text).
+const Cell = Nullable(Type.Union([Type.Number(), Type.String()]));
+
+const LedgerDiffFieldSchema = Type.Object(
+  {
+    field: Type.Union([
+      Type.Literal("value"),
+      Type.Literal("percent"),
+      Type.Literal("statusWord"),
+      Type.Literal("progress"),
+      Type.Literal("problems"),
+      Type.Literal("nextSteps"),
+    ]),
+    before: Cell,
+    after: Cell,
+  },
+  { additionalProperties: false },
+);
+
+const SubjectKind = Type.Union([Type.Literal("target"), Type.Literal("node")]);
+
+export const LedgerPreviewSchema = Type.Object({
+  planId: Type.Integer(),
+  fileName: Type.String(),
+  period: Type.String(),
+  rowsRead: Type.Integer(),
+  differences: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      sheet: Type.String(),
+      row: Type.Integer(),
+      subjectKind: SubjectKind,
+      subjectId: Type.Integer(),
+      title: Type.String(),
+      period: Type.String(),
+      baseRevision: Nullable(Type.Integer()),
+      changes: Type.Array(LedgerDiffFieldSchema),
+      blocked: Nullable(Type.String()),
+    }),
+  ),
+  unknownRows: Type.Array(Type.Object({ sheet: Type.String(), row: Type.Integer(), id: Type.String() })),
+});
+sameShape<Same<Static<typeof LedgerPreviewSchema>, LedgerPreview>>();
+
+export const LedgerApplyRequestSchema = Type.Object(
+  {
+    fileName: Type.String({ maxLength: 300 }),
+    period: Type.String({ maxLength: 10 }),
+    items: Type.Array(
+      Type.Object(
+        {
+          key: Type.String({ maxLength: 60 }),
+          baseRevision: Nullable(Type.Integer({ minimum: 0 })),
+          changes: Type.Array(LedgerDiffFieldSchema, { minItems: 1, maxItems: 10 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof LedgerApplyRequestSchema>, LedgerApplyRequest>>();
+
+export const LedgerApplyResultSchema = Type.Object({ planId: Type.Integer(), revisions: Type.Integer() });
+sameShape<Same<Static<typeof LedgerApplyResultSchema>, LedgerApplyResult>>();
+
+const BreakdownFieldsSchema = Type.Object(
+  {
+    seq: Type.String({ maxLength: 100 }),
+    task: Type.String({ maxLength: 4000 }),
+    goal: Type.String({ maxLength: 4000 }),
+    lead: Type.String({ maxLength: 500 }),
+    co: Type.String({ maxLength: 1000 }),
+    deadline: Type.String({ maxLength: 200 }),
+    planned: Type.Array(
+      Type.Object(
+        {
+          label: Type.String({ maxLength: 100 }),
+          endMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+          text: Type.String({ maxLength: 200 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 24 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const BreakdownCandidateSchema = Type.Object({
+  kind: SubjectKind,
+  id: Type.Integer(),
+  title: Type.String(),
+  task: Type.String(),
+  score: Type.Number(),
+  changes: Type.Array(
+    Type.Object({
+      field: Type.Union([
+        Type.Literal("leadDepartment"),
+        Type.Literal("coDepartments"),
+        Type.Literal("dueDate"),
+        Type.Literal("planned"),
+      ]),
+      before: Type.String(),
+      after: Type.String(),
+    }),
+  ),
+  unknownDepartments: Type.Array(Type.String()),
+  warnings: Type.Array(Type.String()),
+});
+
+export const BreakdownPreviewSchema = Type.Object({
+  planId: Type.Integer(),
+  fileName: Type.String(),
+  sheet: Type.String(),
+  headerRow: Type.Integer(),
+  columns: Type.Array(Type.Object({ column: Type.String(), header: Type.String(), field: Type.String() })),
+  threshold: Type.Number(),
+  fingerprint: Type.String(),
+  rows: Type.Array(
+    Type.Object({
+      sheet: Type.String(),
+      row: Type.Integer(),
+      fields: BreakdownFieldsSchema,
+      match: Nullable(BreakdownCandidateSchema),
+      alternatives: Type.Array(BreakdownCandidateSchema),
+    }),
+  ),
+  unmatchedRows: Type.Array(Type.Integer()),
+  unknownDepartments: Type.Array(Type.String()),
+});
+sameShape<Same<Static<typeof BreakdownPreviewSchema>, BreakdownPreview>>();
+
+export const BreakdownApplyRequestSchema = Type.Object(
+  {
+    fingerprint: Type.String({ maxLength: 64 }),
+    fileName: Type.String({ maxLength: 300 }),
+    rows: Type.Array(
+      Type.Object(
+        {
+          row: Type.Integer({ minimum: 1 }),
+          subject: Type.Object(
+            { kind: SubjectKind, id: Type.Integer({ minimum: 1 }) },
+            { additionalProperties: false },
+          ),
+          fields: BreakdownFieldsSchema,
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 5000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof BreakdownApplyRequestSchema>, BreakdownApplyRequest>>();
+
+export const BreakdownApplyResultSchema = Type.Object({
+  planId: Type.Integer(),
+  rows: Type.Integer(),
+  changes: Type.Integer(),
+});
+sameShape<Same<Static<typeof BreakdownApplyResultSchema>, BreakdownApplyResult>>();
+
+export const exportSchema = {
+  summary:
+    "导出执行情况报告（docx、draft）或台账（xlsx、csv、json） / export the progress report (docx), the execution report draft, or the ledger (xlsx, csv, json)",
+  description:
+    "period: 2020-06 或 2020-Q2，默认截至 asOf 已结束的最后一期 / default: the last period ended by asOf. Content-Disposition 带中文文件名（RFC 6266/5987）。",
+  tags,
+  params: IdParams,
+  querystring: Type.Object(
+    {
+      format: Type.String({ maxLength: 10 }),
+      period: Type.Optional(Type.String({ maxLength: 10 })),
+      asOf: Type.Optional(Type.String({ maxLength: 10 })),
+    },
+    { additionalProperties: false },
+  ),
+  response: errorResponses,
+};
+
+const upload = (what: string) => ({
+  tags,
+  consumes: ["multipart/form-data"],
+  params: IdParams,
+  description: `multipart/form-data 字段 file / field \`file\`: ${what}`,
+});
+
+export const ledgerPreviewSchema = {
+  summary:
+    "台账导回：列出与当前已审核数据的差异（不修改数据） / ledger re-import: the differences, nothing applied",
+  ...upload("本系统导出并在 Excel 中修改过的台账 .xlsx / a ledger exported by PlanTrack, edited in Excel"),
+  response: { 200: LedgerPreviewSchema, ...errorResponses },
+};
+
+export const ledgerApplySchema = {
+  summary:
+    "台账导回：确认的差异成为新的已审核修订（一个事务） / ledger re-import: the confirmed differences become approved revisions (one transaction)",
+  tags,
+  params: IdParams,
+  body: LedgerApplyRequestSchema,
+  response: { 200: LedgerApplyResultSchema, ...errorResponses },
+};
+
+export const breakdownPreviewSchema = {
+  summary:
+    "任务分解表导入预览：逐行匹配、得分和拟修改内容（不修改数据） / 任务分解表 preview: each row's match, score and proposed changes, nothing applied",
+  ...upload("任务分解表 .xlsx 或 .csv / the breakdown table, .xlsx or .csv"),
+  response: { 200: BreakdownPreviewSchema, ...errorResponses },
+};
+
+export const breakdownApplySchema = {
+  summary:
+    "任务分解表导入：应用确认的行（一个事务；预览后计划有变则 409） / apply the accepted rows (one transaction; 409 when the plan changed since the preview)",
+  tags,
+  params: IdParams,
+  body: BreakdownApplyRequestSchema,
+  response: { 200: BreakdownApplyResultSchema, ...errorResponses },
+};

@@ -1,0 +1,132 @@
+// The documents a plan is exported as, for the CLI (`plantrack export`) and the HTTP route alike: the
+// Word progress report and execution-report draft (progress-report.ts), and the ledger as xlsx, CSV
+// or JSON. One place decides the period, the file name and the media type.
+
+import { AppError } from "../domain/app-error.ts";
+import { renderLedgerCsv, renderLedgerJson } from "../reports/ledger-csv.ts";
+import { buildLedger, type Ledger, ledgerPeriods, periodLabel } from "../reports/ledger-model.ts";
+import { renderLedgerXlsx } from "../reports/ledger-xlsx.ts";
+import { readingClock } from "./plan-status.ts";
+import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
+
+export const EXPORT_FORMATS = ["docx", "draft", "xlsx", "csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format: string;
+  /** 2020-06 or 2020-Q2; default the last period ended as of the date. */
+  period?: string;
+  asOf?: string;
+}
+
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+  period: string;
+}
+
+const MEDIA: Record<ExportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  draft: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
+
+const NAMES: Record<ExportFormat, [string, string]> = {
+  docx: ["执行情况报告", "docx"],
+  draft: ["计划执行情况报告（草稿）", "docx"],
+  xlsx: ["执行情况台账", "xlsx"],
+  csv: ["执行情况台账", "csv"],
+  json: ["执行情况台账", "json"],
+};
+
+export function checkFormat(format: string): ExportFormat {
+  const f = format.trim().toLowerCase();
+  if ((EXPORT_FORMATS as readonly string[]).includes(f)) return f as ExportFormat;
+  throw new AppError(
+    "bad_input",
+    `格式“${format}”无效，应为 ${EXPORT_FORMATS.join("、")} / format must be one of ${EXPORT_FORMATS.join(", ")}`,
+    { field: "format", format },
+  );
+}
+
+/**
+ * The plan calendar's period for `period` (a month of a quarterly plan that ends a quarter is its
+ * quarter); unasked, the last one ended as of the date, else the first.
+ */
+export function resolvePeriod(world: PlanWorld, period: string | undefined, asOf: string): string {
+  const calendar = periodsOf(world.plan, world.settings.frequency, world.settings.dueDay);
+  if (period === undefined || period.trim() === "") {
+    let last = calendar[0];
+    for (const p of calendar) if (p.end <= asOf) last = p;
+    return last?.key ?? "";
+  }
+  const key = period.trim();
+  const exact = calendar.find((p) => p.key === key);
+  if (exact) return exact.key;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) {
+    // A quarter of a monthly plan: its last month.
+    const end = `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, "0")}`;
+    const month = calendar.find((p) => p.key === end);
+    if (month) return month.key;
+  }
+  if (/^\d{4}-\d{2}$/.test(key)) {
+    const quarter = calendar.find((p) => p.end.slice(0, 7) === key);
+    if (quarter) return quarter.key;
+  }
+  throw new AppError(
+    "bad_input",
+    `报告期“${period}”不在计划期内（${calendar[0]?.key}…${calendar[calendar.length - 1]?.key}） / period “${period}” is not one of the plan's ${world.settings.frequency} periods`,
+    { field: "period", period },
+  );
+}
+
+/** The plan's ledger as of a period and date, judged like the rest of the product. */
+export async function loadLedger(
+  db: Db,
+  planId: number,
+  options: { period?: string; asOf?: string } = {},
+): Promise<Ledger> {
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
+  const period = resolvePeriod(world, options.period, asOf);
+  if (!ledgerPeriods(world, period))
+    throw new AppError("bad_input", `报告期无效 / no such period: ${period}`, { field: "period" });
+  return buildLedger(world, { period, asOf });
+}
+
+function safeTitle(title: string): string {
+  return title.replace(/[\\/:*?"<>|\r\n]/g, "").slice(0, 60) || "plan";
+}
+
+function periodText(key: string): string {
+  const q = /^(\d{4})-Q\d$/.exec(key);
+  if (q) return `${q[1]}年${periodLabel({ key })}`;
+  return `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`;
+}
+
+export async function exportPlan(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
+  const format = checkFormat(options.format);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
+  const period = resolvePeriod(world, options.period, asOf);
+  const [what, ext] = NAMES[format];
+  const fileName = `${safeTitle(world.plan.title)}_${what}_${periodText(period)}.${ext}`;
+  let bytes: Buffer;
+  if (format === "docx" || format === "draft") {
+    // Loaded on demand: the ledger formats do not pay for the Word renderer (fonts, charts).
+    const word = await import("./progress-report.ts");
+    const build = format === "docx" ? word.buildProgressReportDocx : word.buildExecutionDraftDocx;
+    bytes = await build(db, planId, { period, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  } else {
+    const ledger = buildLedger(world, { period, asOf });
+    bytes =
+      format === "xlsx"
+        ? await renderLedgerXlsx(ledger)
+        : format === "csv"
+          ? renderLedgerCsv(ledger)
+          : renderLedgerJson(ledger);
+  }
+  return { fileName, mediaType: MEDIA[format], bytes, period };
+}

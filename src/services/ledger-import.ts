@@ -1,0 +1,473 @@
+// Our own ledger back from Excel: the planner edited values and texts in the workbook exported by
+// ledger-xlsx.ts; the preview lists every difference from the current approved revision, and only the
+// differences the planner confirms become new revisions (approved, by the importing planner, audited)
+// on top of each report's latest — nothing is overwritten, nothing applied before the confirmation,
+// and the confirmation is one transaction that refuses (409) when a report moved since the preview.
+
+import ExcelJS from "exceljs";
+import { type Actor, appendAudit } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
+import { AppError } from "../domain/app-error.ts";
+import { displayFactor } from "../domain/target-display.ts";
+import type {
+  LedgerApplyRequest,
+  LedgerApplyResult,
+  LedgerDiffField,
+  LedgerDiffView,
+  LedgerPreview,
+  StatusWord,
+} from "../http/api-types.ts";
+import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
+import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
+import { readingClock } from "./plan-status.ts";
+import { validateContent } from "./reporting.ts";
+import {
+  type Db,
+  loadPlanWorld,
+  type PlanWorld,
+  periodsOf,
+  reportKey,
+  STATUS_WORDS,
+  type Subject,
+} from "./reporting-context.ts";
+
+type CellText = string | number | null;
+
+function bad(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError("bad_input", message, details);
+}
+
+/** A cell's value as the user sees it: formulas by their result, rich text as its plain text. */
+export function cellValue(v: ExcelJS.CellValue): CellText {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return v.trim() === "" ? null : v.trim();
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return cellValue(v.richText.map((t) => t.text).join(""));
+    if ("result" in v) return cellValue((v.result ?? null) as ExcelJS.CellValue);
+    if ("text" in v && typeof v.text === "string") return cellValue(v.text);
+    if ("error" in v) return null;
+  }
+  return null;
+}
+
+function colName(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/** The 进展情况 column: after the fixed columns and three per period (ledger-xlsx.ts). */
+function firstTextColumn(periods: number): number {
+  return FIXED_HEADERS.length + periods * 3 + 1;
+}
+
+interface FileRow {
+  sheet: string;
+  row: number;
+  id: string;
+  values: CellText[];
+  texts: [CellText, CellText, CellText];
+  textPeriod: string | null;
+}
+
+interface ParsedLedger {
+  planId: number;
+  period: string;
+  columns: { key: string; column: number; label: string }[];
+  rows: FileRow[];
+}
+
+export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(
+      "unsupported_file",
+      `${fileName}：不是有效的 Excel 文件（.xlsx） / not an .xlsx workbook`,
+      {
+        file: fileName,
+      },
+    );
+  }
+  const meta = wb.getWorksheet(META_SHEET);
+  const metaRows: CellText[][] = [];
+  meta?.eachRow((row) => {
+    metaRows.push([1, 2, 3, 4].map((c) => cellValue(row.getCell(c).value)));
+  });
+  const get = (k: string) => metaRows.find((r) => r[0] === k)?.[1] ?? null;
+  if (!meta || get("format") !== LEDGER_FORMAT)
+    throw bad(
+      `${fileName}：不是本系统导出的台账（缺少隐藏的 ${META_SHEET} 工作表） / not a ledger exported by PlanTrack (no ${META_SHEET} sheet)`,
+      { file: fileName, sheet: META_SHEET },
+    );
+  const columns = metaRows
+    .filter((r) => r[0] === "column")
+    .map((r) => ({ key: String(r[1]), column: Number(r[2]), label: String(r[3]) }));
+  const sheets = metaRows.filter((r) => r[0] === "sheet").map((r) => String(r[1]));
+  const rows: FileRow[] = [];
+  for (const name of sheets) {
+    const ws = wb.getWorksheet(name);
+    if (!ws)
+      throw bad(`${fileName}：缺少工作表“${name}” / the sheet “${name}” is missing`, {
+        file: fileName,
+        sheet: name,
+      });
+    // The columns must be where the export put them: a column inserted or deleted would shift values.
+    const expect: [number, string][] = [
+      ...FIXED_HEADERS.map((h, i) => [i + 1, h] as [number, string]),
+      ...columns.map((c) => [c.column, `${c.label}完成值`] as [number, string]),
+      [firstTextColumn(columns.length), "进展情况"],
+    ];
+    for (const [col, header] of expect) {
+      const found = cellValue(ws.getCell(HEADER_ROW, col).value);
+      if (found !== header)
+        throw bad(
+          `${fileName}：工作表“${name}”第${HEADER_ROW}行${colName(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列 / sheet “${name}”, ${colName(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
+          { file: fileName, sheet: name, row: HEADER_ROW, column: colName(col) },
+        );
+    }
+    const firstText = firstTextColumn(columns.length);
+    ws.eachRow((row, n) => {
+      if (n <= HEADER_ROW) return;
+      const id = cellValue(row.getCell(1).value);
+      if (typeof id !== "string" || !/^(target|task):\d+$/.test(id)) return;
+      rows.push({
+        sheet: name,
+        row: n,
+        id,
+        values: columns.map((c) => cellValue(row.getCell(c.column).value)),
+        texts: [0, 1, 2].map((i) => cellValue(row.getCell(firstText + i).value)) as [
+          CellText,
+          CellText,
+          CellText,
+        ],
+        textPeriod: (cellValue(row.getCell(firstText + 3).value) as string | null) ?? null,
+      });
+    });
+  }
+  return { planId: Number(get("planId")), period: String(get("period")), columns, rows };
+}
+
+const TEXT_FIELDS = ["progress", "problems", "nextSteps"] as const;
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+interface Located {
+  sheet: string;
+  row: number;
+  column: string;
+}
+
+function numberOf(v: CellText, at: Located, fileName: string): number | null {
+  if (v === null) return null;
+  if (typeof v === "number") return v;
+  const n = Number(v.replace(/[,，\s]/g, ""));
+  if (Number.isFinite(n)) return n;
+  throw bad(
+    `${fileName}：工作表“${at.sheet}”第${at.row}行${at.column}列“${v}”不是数字 / sheet “${at.sheet}”, ${at.column}${at.row}: “${v}” is not a number`,
+    { file: fileName, ...at },
+  );
+}
+
+function latestRevision(world: PlanWorld, subjectKey: string, period: string): RevisionRow | null {
+  const report = world.reports.get(reportKey(subjectKey, period));
+  const list = report ? (world.revisions.get(report.id) ?? []) : [];
+  return list[list.length - 1] ?? null;
+}
+
+/** The differences between the file and the plan's current approved values, row by row. */
+export async function previewLedgerImport(
+  db: Db,
+  planId: number,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<LedgerPreview> {
+  const file = await readLedgerWorkbook(bytes, fileName);
+  if (file.planId !== planId)
+    throw bad(
+      `${fileName} 是计划 #${file.planId} 的台账，不是计划 #${planId} 的 / the ledger is of plan #${file.planId}, not #${planId}`,
+      { file: fileName, planId: file.planId },
+    );
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId));
+  let ledger: Ledger;
+  try {
+    ledger = buildLedger(world, { period: file.period, asOf });
+  } catch {
+    throw bad(
+      `${fileName}：报告期 ${file.period} 已不在计划中 / period ${file.period} is no longer the plan's`,
+      {
+        file: fileName,
+      },
+    );
+  }
+  const current = new Map<string, LedgerRow>(ledger.sheets.flatMap((s) => s.rows.map((r) => [r.id, r])));
+  const diffs = new Map<string, LedgerDiffView>();
+  const unknown: { sheet: string; row: number; id: string }[] = [];
+  const diffFor = (r: FileRow, row: LedgerRow, period: string): LedgerDiffView => {
+    const key = `${row.id}|${period}`;
+    let d = diffs.get(key);
+    if (!d) {
+      const report = world.reports.get(reportKey(row.id, period));
+      const latest = latestRevision(world, row.id, period);
+      const blocked =
+        world.plan.state !== "published"
+          ? "计划未发布或已关闭 / the plan is not published"
+          : latest && latest.state !== "approved"
+            ? `该报告有未审核的第${latest.revision}版（${latest.state}），请先审核 / revision ${latest.revision} is ${latest.state}: review it first`
+            : null;
+      d = {
+        key,
+        sheet: r.sheet,
+        row: r.row,
+        subjectKind: row.kind === "target" ? "target" : "node",
+        subjectId: row.subjectId,
+        title: row.indicator || row.task,
+        period,
+        baseRevision: report?.current_revision ?? null,
+        changes: [],
+        blocked,
+      };
+      diffs.set(key, d);
+    }
+    return d;
+  };
+  for (const r of file.rows) {
+    const row = current.get(r.id);
+    if (!row) {
+      unknown.push({ sheet: r.sheet, row: r.row, id: r.id });
+      continue;
+    }
+    file.columns.forEach((c, i) => {
+      const cell = row.cells[ledger.periods.findIndex((p) => p.key === c.key)];
+      if (!cell || cell.periodKey === null) return;
+      const raw = r.values[i] ?? null;
+      const at = { sheet: r.sheet, row: r.row, column: colName(c.column) };
+      if (row.kind === "task") {
+        const word = raw === null ? null : String(raw);
+        if (word !== null && !(TASK_WORDS as readonly string[]).includes(word))
+          throw bad(
+            `${fileName}：工作表“${r.sheet}”第${r.row}行${at.column}列“${word}”应为${TASK_WORDS.join("、")} / sheet “${r.sheet}”, ${at.column}${r.row}: must be one of ${TASK_WORDS.join(", ")}`,
+            { file: fileName, ...at },
+          );
+        if (word !== null && word !== cell.word)
+          diffFor(r, row, cell.periodKey).changes.push({
+            field: "statusWord",
+            before: cell.word,
+            after: word,
+          });
+        return;
+      }
+      const value = numberOf(raw, at, fileName);
+      // An emptied cell does not delete a report: revisions only add.
+      if (value !== null && !sameNumber(value, cell.value))
+        diffFor(r, row, cell.periodKey).changes.push({
+          field: row.targetKind === "milestone" ? "percent" : "value",
+          before: cell.value,
+          after: value,
+        });
+    });
+    const textPeriod =
+      row.textPeriod ?? [...row.cells].reverse().find((c) => c.periodKey !== null)?.periodKey ?? null;
+    if (textPeriod === null) continue;
+    const now = { progress: row.progress, problems: row.problems, nextSteps: row.nextSteps };
+    TEXT_FIELDS.forEach((field, i) => {
+      const after = r.texts[i] === null ? "" : String(r.texts[i]);
+      if (after !== now[field])
+        diffFor(r, row, textPeriod).changes.push({ field, before: now[field], after });
+    });
+  }
+  const list = [...diffs.values()].filter((d) => d.changes.length > 0);
+  return {
+    planId,
+    fileName,
+    period: file.period,
+    rowsRead: file.rows.length,
+    differences: list,
+    unknownRows: unknown,
+  };
+}
+
+function factorOf(world: PlanWorld, s: Subject): number {
+  const t = world.targets.find((x) => x.id === s.id);
+  if (s.kind !== "target" || !t || t.row.kind === "milestone") return 1;
+  return displayFactor(t.row.unit, t.row.display_unit || t.row.unit);
+}
+
+/** Applies the confirmed differences: one approved revision per report, all or none. */
+export async function applyLedgerImport(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  body: LedgerApplyRequest,
+  now: string = new Date().toISOString(),
+): Promise<LedgerApplyResult> {
+  if (body.items.length === 0) throw bad("没有要导入的差异 / nothing to apply", { field: "items" });
+  return inTransaction(db, async (trx) => {
+    const { world, asOf } = readingClock(await loadPlanWorld(trx, planId));
+    if (world.plan.state !== "published")
+      throw new AppError("conflict", "计划未发布或已关闭，不能导入 / the plan is not published", { planId });
+    const ledgerPeriod = body.period;
+    let ledger: Ledger;
+    try {
+      ledger = buildLedger(world, { period: ledgerPeriod, asOf });
+    } catch {
+      throw bad(`报告期 ${ledgerPeriod} 无效 / no such period`, { field: "period" });
+    }
+    const rows = new Map(ledger.sheets.flatMap((s) => s.rows.map((r) => [r.id, r])));
+    let revisions = 0;
+    for (const [i, item] of body.items.entries()) {
+      const [rowId, period] = item.key.split("|") as [string, string | undefined];
+      const row = rows.get(rowId);
+      const subject = world.subjects.get(rowId);
+      if (!row || !subject || !period)
+        throw bad(`第${i + 1}项 ${item.key} 不在计划中 / items[${i}]: ${item.key} is not of this plan`, {
+          field: `items[${i}].key`,
+        });
+      const calendar = periodsOf(world.plan, subject.frequency, world.settings.dueDay);
+      const p = calendar.find((x) => x.key === period);
+      if (!p) throw bad(`第${i + 1}项：报告期 ${period} 无效 / items[${i}]: no period ${period}`);
+      const report = world.reports.get(reportKey(rowId, period));
+      const current = report?.current_revision ?? null;
+      if (current !== item.baseRevision)
+        throw new AppError(
+          "conflict",
+          `${row.indicator || row.task}（${period}）在预览后已有新修订，请重新预览 / ${item.key} changed since the preview: preview again`,
+          { key: item.key, baseRevision: item.baseRevision, latestRevision: current },
+        );
+      const latest = latestRevision(world, rowId, period);
+      if (latest && latest.state !== "approved")
+        throw new AppError(
+          "conflict",
+          `${row.indicator || row.task}（${period}）有未审核的修订，请先审核 / ${item.key} has a revision waiting for review`,
+          { key: item.key },
+        );
+      const cellIndex = ledger.periods.findIndex((lp) => lp.end === p.end);
+      const cell = cellIndex >= 0 ? row.cells[cellIndex] : undefined;
+      const factor = factorOf(world, subject);
+      const content = {
+        value: latest?.value ?? null,
+        percent: latest?.percent ?? null,
+        statusWord: latest?.status_word ?? null,
+        progress: latest?.progress ?? "",
+        problems: latest?.problems ?? "",
+        nextSteps: latest?.next_steps ?? "",
+      };
+      for (const change of item.changes) {
+        // What the planner saw as "before" must still be what is approved now.
+        const nowValue: string | number | null =
+          change.field === "value" || change.field === "percent"
+            ? (cell?.value ?? null)
+            : change.field === "statusWord"
+              ? (cell?.word ?? null)
+              : row.textPeriod === period || row.textPeriod === null
+                ? row[change.field]
+                : content[change.field];
+        const numeric = change.field === "value" || change.field === "percent";
+        const same = numeric
+          ? sameNumber(
+              nowValue === null ? null : Number(nowValue),
+              change.before === null ? null : Number(change.before),
+            )
+          : String(nowValue ?? "") === String(change.before ?? "");
+        if (!same)
+          throw new AppError(
+            "conflict",
+            `${row.indicator || row.task}（${period}）的${change.field}在预览后已变化，请重新预览 / ${item.key} ${change.field} changed since the preview`,
+            { key: item.key, field: change.field },
+          );
+        applyChange(content, change, factor, i);
+      }
+      const checked = validateContent(subject, {
+        baseRevision: current,
+        ...content,
+        statusWord: content.statusWord as StatusWord | null,
+        submit: true,
+      });
+      await appendRevision(trx, actor, {
+        report: {
+          planId,
+          subject: { type: subject.kind === "node" ? "task" : subject.kind, id: subject.id },
+          departmentId: report?.department_id ?? subject.leadDepartmentId,
+          period: p.key,
+          periodEnd: p.end,
+          dueDate: report?.due_date ?? p.due,
+        },
+        baseRevision: current,
+        content: checked,
+        state: "approved",
+        at: now,
+      });
+      revisions++;
+    }
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: "ledger.import",
+        entity: "plan",
+        entityId: planId,
+        planId,
+        before: null,
+        after: {
+          fileName: body.fileName,
+          period: body.period,
+          revisions,
+          keys: body.items.map((x) => x.key),
+        },
+      },
+      now,
+    );
+    return { planId, revisions };
+  });
+}
+
+function applyChange(
+  content: {
+    value: number | null;
+    percent: number | null;
+    statusWord: string | null;
+    progress: string;
+    problems: string;
+    nextSteps: string;
+  },
+  change: LedgerDiffField,
+  factor: number,
+  i: number,
+): void {
+  const bad2 = (what: string) =>
+    bad(`第${i + 1}项：${what} / items[${i}]: ${what}`, { field: `items[${i}]` });
+  switch (change.field) {
+    case "value": {
+      const n = Number(change.after);
+      if (change.after === null || !Number.isFinite(n)) throw bad2("完成值应为数字 / value must be a number");
+      content.value = Number((n * factor).toPrecision(15));
+      return;
+    }
+    case "percent": {
+      const n = Number(change.after);
+      if (change.after === null || !Number.isFinite(n))
+        throw bad2("完成百分比应为数字 / percent must be a number");
+      content.percent = n;
+      return;
+    }
+    case "statusWord":
+      if (typeof change.after !== "string" || !(STATUS_WORDS as readonly string[]).includes(change.after))
+        throw bad2(`状态应为 ${STATUS_WORDS.join("、")}`);
+      content.statusWord = change.after;
+      return;
+    default:
+      content[change.field] = typeof change.after === "string" ? change.after : String(change.after ?? "");
+  }
+}

@@ -1,0 +1,68 @@
+// The plan's documents in one button: the ledger and the Word reports to download (for whoever reads
+// the plan), and for planners the 任务分解表 import and the ledger re-import, each previewed first.
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Button, Dropdown, type MenuProps } from "antd";
+import { useState } from "react";
+import { EXPORT_FORMATS, type ExportFormat, exportUrl } from "../../api/documents-api.ts";
+import { useCurrentUser } from "../../api/session.ts";
+import { can } from "../../auth/access.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { BreakdownImportModal } from "./BreakdownImportModal.tsx";
+import { LedgerImportModal } from "./LedgerImportModal.tsx";
+
+export function DocumentsMenu({ planId, period }: { planId: number; period?: string | null }) {
+  const { t } = useI18n();
+  const role = useCurrentUser()?.role;
+  const mayImport = can(role, "plans.edit");
+  const [open, setOpen] = useState<"breakdown" | "ledger" | null>(null);
+  const client = useQueryClient();
+
+  const items: MenuProps["items"] = [
+    ...EXPORT_FORMATS.map((f: ExportFormat) => ({
+      key: `export-${f}`,
+      icon: <DownloadOutlined />,
+      label: (
+        <a href={exportUrl(planId, f, period)} download data-testid={`export-${f}`}>
+          {t(`docs.export.${f}`)}
+        </a>
+      ),
+    })),
+    ...(mayImport
+      ? [
+          { type: "divider" as const },
+          {
+            key: "import-breakdown",
+            icon: <UploadOutlined />,
+            label: <span data-testid="import-breakdown">{t("docs.import.breakdown")}</span>,
+            onClick: () => setOpen("breakdown"),
+          },
+          {
+            key: "import-ledger",
+            icon: <UploadOutlined />,
+            label: <span data-testid="import-ledger">{t("docs.import.ledger")}</span>,
+            onClick: () => setOpen("ledger"),
+          },
+        ]
+      : []),
+  ];
+  const done = () => {
+    void client.invalidateQueries();
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items }} trigger={["click"]}>
+        <Button icon={<DownloadOutlined />} data-testid="documents-menu">
+          {t("docs.menu")}
+        </Button>
+      </Dropdown>
+      {open === "breakdown" ? (
+        <BreakdownImportModal planId={planId} onClose={() => setOpen(null)} onApplied={done} />
+      ) : null}
+      {open === "ledger" ? (
+        <LedgerImportModal planId={planId} onClose={() => setOpen(null)} onApplied={done} />
+      ) : null}
+    </>
+  );
+}

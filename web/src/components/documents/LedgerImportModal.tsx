@@ -1,0 +1,154 @@
+// The ledger back from Excel: each difference from the approved data listed (before → in the file);
+// the planner ticks the ones to keep, and only those become new approved revisions.
+import { Alert, App, Button, Checkbox, Modal, Table, Upload } from "antd";
+import { useState } from "react";
+import type { LedgerDiffView, LedgerPreview } from "../../../../src/http/api-types.ts";
+import { documentsApi } from "../../api/documents-api.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { errorMessage } from "../ErrorState.tsx";
+
+const show = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+
+export function LedgerImportModal({
+  planId,
+  onClose,
+  onApplied,
+}: {
+  planId: number;
+  onClose: () => void;
+  onApplied: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [fileName, setFileName] = useState("");
+  const [preview, setPreview] = useState<LedgerPreview | null>(null);
+  const [picked, setPicked] = useState<Record<string, boolean>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function read(file: File) {
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await documentsApi.previewLedger(planId, file);
+      setFileName(file.name);
+      setPreview(p);
+      setPicked(Object.fromEntries(p.differences.map((d) => [d.key, d.blocked === null])));
+    } catch (e) {
+      setError(t("docs.failed", { message: errorMessage(e, t) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const chosen = (preview?.differences ?? []).filter((d) => picked[d.key] && d.blocked === null);
+
+  async function apply() {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const result = await documentsApi.applyLedger(planId, {
+        fileName,
+        period: preview.period,
+        items: chosen.map((d) => ({ key: d.key, baseRevision: d.baseRevision, changes: d.changes })),
+      });
+      message.success(t("docs.ledger.done", { count: result.revisions }));
+      onApplied();
+      onClose();
+    } catch (e) {
+      setError(t("docs.applyFailed", { message: errorMessage(e, t) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={1000}
+      title={t("docs.ledger.title")}
+      onCancel={onClose}
+      okText={t("docs.ledger.confirm", { count: chosen.length })}
+      okButtonProps={{ disabled: chosen.length === 0, loading: busy, id: "ledger-confirm" }}
+      onOk={() => void apply()}
+      destroyOnHidden
+    >
+      <Upload
+        accept=".xlsx"
+        maxCount={1}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void read(file);
+          return false;
+        }}
+      >
+        <Button loading={busy} data-testid="ledger-upload">
+          {t("docs.upload")}
+        </Button>
+      </Upload>
+      <p className="muted small">{t("docs.uploadLedgerHint")}</p>
+      {error ? <Alert type="error" showIcon message={error} data-testid="ledger-error" /> : null}
+      {preview ? (
+        <>
+          <p data-testid="ledger-summary">
+            {preview.differences.length === 0
+              ? t("docs.ledger.none")
+              : t("docs.ledger.summary", { rows: preview.rowsRead, count: preview.differences.length })}
+          </p>
+          {preview.unknownRows.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              message={t("docs.ledger.unknown", { count: preview.unknownRows.length })}
+            />
+          ) : null}
+          <Table<LedgerDiffView>
+            size="small"
+            rowKey="key"
+            pagination={false}
+            scroll={{ y: 420 }}
+            dataSource={preview.differences}
+            columns={[
+              {
+                width: 50,
+                render: (_, d) => (
+                  <Checkbox
+                    checked={picked[d.key] ?? false}
+                    disabled={d.blocked !== null}
+                    onChange={(e) => setPicked({ ...picked, [d.key]: e.target.checked })}
+                  />
+                ),
+              },
+              {
+                title: t("docs.ledger.item"),
+                render: (_, d) => (
+                  <div className="small">
+                    <div>{d.title}</div>
+                    <div className="muted">
+                      {d.sheet} · {t("docs.bd.row")} {d.row}
+                    </div>
+                    {d.blocked ? <div className="field-warn">{d.blocked}</div> : null}
+                  </div>
+                ),
+              },
+              { title: t("docs.ledger.period"), dataIndex: "period", width: 90 },
+              {
+                title: `${t("docs.ledger.before")} → ${t("docs.ledger.after")}`,
+                render: (_, d) => (
+                  <ul className="small" style={{ margin: 0, paddingLeft: 16 }}>
+                    {d.changes.map((c) => (
+                      <li key={c.field}>
+                        {t(`docs.field.${c.field}`)}：<s className="muted">{show(c.before)}</s> →{" "}
+                        <b>{show(c.after)}</b>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}
