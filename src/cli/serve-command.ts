@@ -7,6 +7,7 @@ import { getSetting } from "../db/settings-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { buildApp } from "../http/build-app.ts";
+import { logLevelFromEnv } from "../http/request-log.ts";
 import { hasWebBuild } from "../http/static-web.ts";
 import { authSettingsFromEnv } from "../services/auth.ts";
 import { type BootstrapUser, bootstrapUsers } from "../services/bootstrap-users.ts";
@@ -67,7 +68,7 @@ export function serveOptions(args: string[], io: CliIo): ServeOptions {
     host,
     seedDemo: flags["seed-demo"] === true,
     webDist: web,
-    logLevel: io.env.PLANTRACK_LOG_LEVEL || "warn",
+    logLevel: logLevelFromEnv(io.env.PLANTRACK_LOG_LEVEL),
   };
 }
 
@@ -184,7 +185,8 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       dialect: store.dialect,
       extract,
       webDist,
-      logger: { level: options.logLevel ?? "warn" },
+      logger: { level: options.logLevel ?? "info" },
+      metricsToken: io.env.PLANTRACK_METRICS_TOKEN?.trim() || null,
       auth: authSettingsFromEnv(io.env),
       secureCookies: secureCookieSetting(io.env.PLANTRACK_SECURE_COOKIES),
       trustProxy: ["1", "true", "yes"].includes(io.env.PLANTRACK_TRUST_PROXY?.trim().toLowerCase() ?? ""),
@@ -247,6 +249,8 @@ export const serveCommand: CliCommand = {
     "  PLANTRACK_ADMIN_PASSWORD, PLANTRACK_DEMO_PASSWORD  自动化部署给定密码（不显示、无需修改） / passwords for automation (not shown, no forced change)",
     "  PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE (20 per address, half per user name),",
     "  PLANTRACK_SESSION_IDLE_MINUTES (30), PLANTRACK_SECURE_COOKIES (auto|1|0), PLANTRACK_TRUST_PROXY (0|1)",
+    "  PLANTRACK_LOG_LEVEL (info: 每个请求一行 JSON / one JSON line per request; warn, error, silent …)",
+    "  PLANTRACK_METRICS_TOKEN  设置后 /metrics 需 Bearer 令牌 / when set, /metrics needs it as a Bearer token",
     "  数据库 / database: DATABASE_URL=postgres://… 或 / or PLANTRACK_DB (默认 default data/plantrack.db)",
   ].join("\n"),
   async run(args, io) {

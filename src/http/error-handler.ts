@@ -81,8 +81,10 @@ export function toAppError(error: unknown, limitBytes: number): AppError {
   return new AppError("internal", "服务器内部错误 / internal server error");
 }
 
-export function errorBody(error: AppError): ApiErrorBody {
-  return { code: error.code, message: error.message, details: error.details };
+export function errorBody(error: AppError, requestId?: string): ApiErrorBody {
+  const body: ApiErrorBody = { code: error.code, message: error.message, details: error.details };
+  if (requestId !== undefined) body.requestId = requestId;
+  return body;
 }
 
 export function installErrorHandlers(app: FastifyInstance, options: { uploadLimitBytes: number }): void {
@@ -91,15 +93,16 @@ export function installErrorHandlers(app: FastifyInstance, options: { uploadLimi
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, appError.message);
-    return reply.status(status).send(errorBody(appError));
+    return reply.status(status).send(errorBody(appError, request.id));
   });
 }
 
-export function notFoundBody(method: string, url: string): ApiErrorBody {
+export function notFoundBody(method: string, url: string, requestId?: string): ApiErrorBody {
   return errorBody(
     new AppError("not_found", `没有这个接口 / no such endpoint: ${method} ${url.split("?")[0]}`, {
       method,
-      url,
+      url: url.split("?")[0],
     }),
+    requestId,
   );
 }

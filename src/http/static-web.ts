@@ -42,6 +42,6 @@ export async function installWeb(app: FastifyInstance, webDist: string | null | 
     if (web && wantsPage && !isApi(request.url) && !looksLikeFile(request.url)) {
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
-    return reply.status(404).send(notFoundBody(request.method, request.url));
+    return reply.status(404).send(notFoundBody(request.method, request.url, request.id));
   });
 }

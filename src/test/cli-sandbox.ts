@@ -24,7 +24,12 @@ export function useCliSandbox(prefix: string): () => CliSandbox {
       dir,
       dbFile,
       out,
-      io: { out: (t) => out.push(t), err: (t) => out.push(t), env: { PLANTRACK_DB: dbFile }, cwd: dir },
+      io: {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        env: { PLANTRACK_DB: dbFile, PLANTRACK_LOG_LEVEL: "silent" },
+        cwd: dir,
+      },
     };
   });
   afterEach(async () => {

@@ -20,6 +20,9 @@ export const ErrorBody = Type.Object(
     code: Type.String({ description: "stable error code: bad_input, not_found, conflict …" }),
     message: Type.String({ description: "中文 / English" }),
     details: Type.Record(Type.String(), Type.Unknown()),
+    requestId: Type.Optional(
+      Type.String({ description: "请求编号，与 X-Request-Id 相同 / the request's id, as in X-Request-Id" }),
+    ),
   },
   { $id: "ErrorBody" },
 );

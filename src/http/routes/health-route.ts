@@ -1,11 +1,87 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { pingDatabase } from "../../db/health-repository.ts";
-import { healthSchema } from "./health-schema.ts";
+import { migrationStatus } from "../../db/migration-status.ts";
+import type { HealthReadyResponse } from "../api-types.ts";
+import { healthLiveSchema, healthReadySchema, healthSchema } from "./health-schema.ts";
 import type { RouteDeps } from "./route-deps.ts";
+
+/** A database that does not answer within this is as good as down for a load balancer. */
+export const READY_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function readiness(deps: RouteDeps): Promise<HealthReadyResponse> {
+  const base = { version: deps.version, database: deps.dialect };
+  try {
+    await withTimeout(pingDatabase(deps.db), READY_TIMEOUT_MS);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    return {
+      ...base,
+      status: "not_ready",
+      reason: `数据库无法访问 / the database does not answer: ${cause}`,
+      migrations: null,
+    };
+  }
+  const migrations = await withTimeout(migrationStatus(deps.db), READY_TIMEOUT_MS);
+  if (migrations.pending.length > 0) {
+    return {
+      ...base,
+      status: "not_ready",
+      reason: `数据库尚未迁移：${migrations.pending.join("、")} / the database is not migrated: ${migrations.pending.join(", ")}`,
+      migrations,
+    };
+  }
+  if (migrations.unknown.length > 0) {
+    return {
+      ...base,
+      status: "not_ready",
+      reason: `数据库来自更新的版本（${migrations.unknown.join("、")}），请升级本服务 / a newer version migrated the database (${migrations.unknown.join(", ")}): upgrade this server`,
+      migrations,
+    };
+  }
+  return { ...base, status: "ready", reason: null, migrations };
+}
 
 export const healthRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   app.get("/api/health", { schema: healthSchema }, async () => {
     await pingDatabase(deps.db);
     return { status: "ok" as const, version: deps.version, database: deps.dialect };
+  });
+
+  // Liveness: the process answers. Never touches the database, so that a database outage makes an
+  // orchestrator stop sending traffic (readiness) instead of restarting healthy processes.
+  app.get("/api/health/live", { schema: healthLiveSchema }, async () => ({
+    status: "ok" as const,
+    version: deps.version,
+    uptimeSeconds: Math.round(process.uptime() * 1000) / 1000,
+  }));
+
+  // Readiness: the database answers and has exactly the schema this build expects.
+  app.get("/api/health/ready", { schema: healthReadySchema }, async (request, reply) => {
+    let result: HealthReadyResponse;
+    try {
+      result = await readiness(deps);
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      result = {
+        version: deps.version,
+        database: deps.dialect,
+        status: "not_ready",
+        reason: `无法读取迁移状态 / cannot read the migration state: ${cause}`,
+        migrations: null,
+      };
+    }
+    if (result.status !== "ready") request.log.warn({ reason: result.reason }, "not ready");
+    return reply
+      .status(result.status === "ready" ? 200 : 503)
+      .header("cache-control", "no-store")
+      .send(result);
   });
 };
