@@ -1,7 +1,10 @@
 import { auditCommand } from "./audit-command.ts";
+import { backupCommand, restoreCommand } from "./backup-command.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";
+import { exportCommand } from "./export-command.ts";
 import { extractCommand } from "./extract-command.ts";
+import { generateCommand } from "./generate-command.ts";
 import { importCommand } from "./import-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { planCommand } from "./plan-command.ts";
@@ -18,9 +21,13 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   userCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
   reportCommand,
   statusCommand,
   planCommand,
+  exportCommand,
+  generateCommand,
 ];
 
 function help(): string {

@@ -54,6 +54,10 @@ const editPlan = (resource: PlanResource): AccessRule => ({ kind: "plan", action
  */
 export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "GET /api/health": PUBLIC,
+  "GET /api/health/live": PUBLIC,
+  "GET /api/health/ready": PUBLIC,
+  // Public to the access table; PLANTRACK_METRICS_TOKEN, when set, is required as a Bearer token.
+  "GET /metrics": PUBLIC,
   "GET /api/public/plans": PUBLIC,
   "GET /api/public/plans/:id": PUBLIC,
 
@@ -73,6 +77,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "POST /api/plans/:id/publish": editPlan("plan"),
   "POST /api/plans/:id/public": editPlan("plan"),
   "POST /api/plans/:id/targets": editPlan("plan"),
+  "PATCH /api/plans/:id/targets": editPlan("plan"), // every target in the body must be of this plan
   "PATCH /api/targets/:id": editPlan("target"),
   "POST /api/targets/:id/split": editPlan("target"),
   "POST /api/targets/merge": editPlan("targets_in_body"),
@@ -91,8 +96,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "PUT /api/nodes/:id/reports/:period": readPlan("node"),
   "PUT /api/items/:id/reports/:period": readPlan("item"),
   "POST /api/reports/:id/review": editPlan("report"),
+  "POST /api/plans/:id/reports/review-bulk": editPlan("plan"), // each report must be of this plan
   "GET /api/plans/:id/status": readPlan("plan"),
   "GET /api/targets/:id/evaluation": readPlan("target"),
+  // The leaders' cockpit (issue 6): whoever reads the plan reads its cockpit and its trends.
+  "GET /api/plans/:id/cockpit": readPlan("plan"),
+  "GET /api/targets/:id/trend": readPlan("target"),
   "GET /api/me/due": SIGNED_IN, // a reporter's department; empty for the others
   "GET /api/plans/:id/due": readPlan("plan"),
   "GET /api/plans/:id/reminders": readPlan("plan"), // reporters: their department's
@@ -108,6 +117,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   // Attach: those who may save the report (the service checks); download: those who may see it.
   "POST /api/reports/:id/attachments": readPlan("report"),
   "GET /api/reports/:id/attachments/:attachmentId": readPlan("report"), // reporters: their department's
+
+  // Documents (issue 7): whoever reads the plan may export it; imports change it.
+  "GET /api/plans/:id/export": readPlan("plan"),
+  "POST /api/plans/:id/ledger/preview": editPlan("plan"),
+  "POST /api/plans/:id/ledger/apply": editPlan("plan"),
+  "POST /api/plans/:id/breakdown/preview": editPlan("plan"),
+  "POST /api/plans/:id/breakdown/apply": editPlan("plan"),
 
   "GET /api/admin/users": ADMIN,
   "POST /api/admin/users": ADMIN,

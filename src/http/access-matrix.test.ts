@@ -112,6 +112,9 @@ interface Sample {
 
 const SAMPLES: Record<string, Sample> = {
   "GET /api/health": { request: () => ({ method: "GET", url: "/api/health" }) },
+  "GET /api/health/live": { request: () => ({ method: "GET", url: "/api/health/live" }) },
+  "GET /api/health/ready": { request: () => ({ method: "GET", url: "/api/health/ready" }) },
+  "GET /metrics": { request: () => ({ method: "GET", url: "/metrics" }) },
   "GET /api/public/plans": { request: () => ({ method: "GET", url: "/api/public/plans" }) },
   "GET /api/public/plans/:id": { request: (w) => ({ method: "GET", url: `/api/public/plans/${w.planId}` }) },
   "POST /api/auth/login": {
@@ -162,6 +165,13 @@ const SAMPLES: Record<string, Sample> = {
       method: "POST",
       url: `/api/plans/${w.planId}/targets`,
       payload: { start: 0, end: 8 },
+    }),
+  },
+  "PATCH /api/plans/:id/targets": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/plans/${w.planId}/targets`,
+      payload: { changes: [{ id: w.targetIds[0], patch: { weight: 2 } }] },
     }),
   },
   "PATCH /api/targets/:id": {
@@ -240,11 +250,25 @@ const SAMPLES: Record<string, Sample> = {
       payload: { action: "approve" },
     }),
   },
+  // The first allowed persona approves the report; the later ones get 409 (already approved), not a denial.
+  "POST /api/plans/:id/reports/review-bulk": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/reports/review-bulk`,
+      payload: { action: "approve", reports: [{ id: w.reportId }] },
+    }),
+  },
   "GET /api/plans/:id/status": {
     request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/status?asOf=2020-06-30` }),
   },
   "GET /api/targets/:id/evaluation": {
     request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/evaluation?asOf=2020-06-30` }),
+  },
+  "GET /api/plans/:id/cockpit": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/cockpit?asOf=2020-06-30` }),
+  },
+  "GET /api/targets/:id/trend": {
+    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/trend?asOf=2020-06-30` }),
   },
   "GET /api/me/due": { request: () => ({ method: "GET", url: "/api/me/due" }) },
   "GET /api/plans/:id/due": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/due` }) },
@@ -314,6 +338,46 @@ const SAMPLES: Record<string, Sample> = {
   },
   "GET /api/reports/:id/attachments/:attachmentId": {
     request: (w) => ({ method: "GET", url: `/api/reports/${w.reportId}/attachments/${w.attachmentId}` }),
+  },
+  "GET /api/plans/:id/export": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/export?format=csv&period=2020-06` }),
+  },
+  // A workbook that is no ledger: the allowed get 400 (bad_input), not a denial.
+  "POST /api/plans/:id/ledger/preview": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/ledger/preview`,
+      ...multipartBody({}, [
+        { name: "file", fileName: "台账.csv", content: new TextEncoder().encode("a,b\n1,2\n") },
+      ]),
+    }),
+  },
+  "POST /api/plans/:id/ledger/apply": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/ledger/apply`,
+      payload: { fileName: "台账.xlsx", period: "2020-06", items: [] },
+    }),
+  },
+  "POST /api/plans/:id/breakdown/preview": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/breakdown/preview`,
+      ...multipartBody({}, [
+        {
+          name: "file",
+          fileName: "分解表.csv",
+          content: new TextEncoder().encode("序号,重点任务,牵头单位\n1,稳定就业,区人社局\n"),
+        },
+      ]),
+    }),
+  },
+  "POST /api/plans/:id/breakdown/apply": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/breakdown/apply`,
+      payload: { fingerprint: "stale", fileName: "分解表.csv", rows: [] },
+    }),
   },
   "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
   "POST /api/admin/users": {

@@ -17,6 +17,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   details: Record<string, unknown>;
+  /** The request's id (also the X-Request-Id header): quote it to an operator to find the log line. */
+  requestId?: string;
 }
 
 export interface PlanSummary {
@@ -173,6 +175,18 @@ export interface MergeTargetsRequest {
   patch?: TargetPatch;
 }
 
+/**
+ * PATCH /api/plans/:id/targets — many targets of the plan changed at once (bulk assignment of
+ * departments, kinds …). All or nothing; a bad row is named by its index and target id.
+ */
+export interface BulkTargetsRequest {
+  changes: Array<{ id: number; patch: TargetPatch }>;
+}
+
+export interface BulkTargetsResult {
+  targets: TargetView[];
+}
+
 /** POST /api/plans/:id/targets — a target the extractor missed, from selected text. */
 export interface ManualTargetRequest extends TargetPatch {
   start: number;
@@ -210,6 +224,24 @@ export interface HealthResponse {
   status: "ok";
   version: string;
   database: "sqlite" | "postgres";
+}
+
+/** GET /api/health/live: the process answers (the database is not asked). */
+export interface HealthLiveResponse {
+  status: "ok";
+  version: string;
+  uptimeSeconds: number;
+}
+
+/** GET /api/health/ready: 200 ready, or 503 not_ready with the reason. */
+export interface HealthReadyResponse {
+  status: "ready" | "not_ready";
+  /** Why not ready, 中文 / English; null when ready. */
+  reason: string | null;
+  version: string;
+  database: "sqlite" | "postgres";
+  /** Null when the database did not answer. */
+  migrations: { applied: string[]; pending: string[]; unknown: string[] } | null;
 }
 
 // ── Who may do what (issue 4): users, sign-in, administration, audit ──────────────────────────
@@ -421,14 +453,25 @@ export interface PublicTargetView {
   kind: TargetKind;
   dueDate: string | null;
   leadDepartment: DepartmentRef | null;
-  /** The latest approved report's value (null until reports exist). */
+  /** The latest approved report's value as of the page's date (null before any approval). */
   latestValue: number | null;
   latestPeriod: string | null;
+  /** The target's status as of the date, judged on approved reports only. */
+  status: TargetStatus;
+  completion: number | null;
+  /** Percentage points ahead (+) or behind (−) the schedule, when judged against time. */
+  gapPoints: number | null;
 }
 
-/** GET /api/public/plans/:id (GET /api/public/plans lists PlanSummary of public plans). */
+/**
+ * GET /api/public/plans/:id (GET /api/public/plans lists PlanSummary of public plans). Approved values
+ * only: no drafts, no submitted or returned revisions, no reporters' names, no report texts.
+ */
 export interface PublicPlanDetail {
   plan: PlanSummary;
+  /** The date the values and statuses are as of (the demo plan's fixed date for demo data). */
+  asOf: string;
+  demo: boolean;
   outline: PublicOutlineNode[];
   targets: PublicTargetView[];
 }
@@ -582,6 +625,34 @@ export interface ReviewRequest {
   reason?: string;
   /** Optional optimistic check: the submitted revision being reviewed. */
   baseRevision?: number;
+}
+
+/**
+ * POST /api/plans/:id/reports/review-bulk (planner in scope): approve (or return, with one reason)
+ * several submitted reports of the plan at once. All or nothing: when any report cannot be reviewed,
+ * none is, and the error's details.errors says which and why (BulkReviewError each).
+ */
+export interface BulkReviewRequest {
+  action: "approve" | "return";
+  /** Required to return; the same reason for every report. */
+  reason?: string;
+  /** Each report with the revision the reviewer saw (stale → that report's error is a conflict). */
+  reports: Array<{ id: number; baseRevision?: number }>;
+}
+
+/** 200 → every report as it now is, in the order asked. */
+export interface BulkReviewResult {
+  action: "approve" | "return";
+  reports: ReportView[];
+}
+
+/** One report a bulk review refused (in details.errors of the 4xx). */
+export interface BulkReviewError {
+  reportId: number;
+  /** Position in the request's `reports`. */
+  index: number;
+  code: "not_found" | "bad_input" | "conflict";
+  message: string;
 }
 
 /** GET /api/plans/:id/reports?period&departmentId&state&subjectKind (reporters: their department's). */
@@ -901,4 +972,188 @@ export interface SubjectStatusView {
   statusWord: StatusWord | null;
   percent: number | null;
   evaluation: EvaluationView;
+}
+
+// ── The leaders' cockpit (领导驾驶舱, issue 6) ────────────────────────────────────────────────
+
+/** One period of a target's trend: the approved value as of the date against the schedule line. */
+export interface TrendPointView {
+  period: PeriodView;
+  /** The latest approved value of the period (base unit; a percent for milestones), or null. */
+  value: number | null;
+  /** Where the schedule (时序进度, or the planner's 分期计划) puts the value at the period's end. */
+  expected: number | null;
+  /** The period judged on its own as of the date (not_started: not ended; not_reported: missing). */
+  status: TargetStatus;
+  /** The id of the period's report, to open it (null: none). */
+  reportId: number | null;
+}
+
+/** GET /api/targets/:id/trend?asOf= — every period of the target's calendar. */
+export interface TargetTrendView {
+  targetId: number;
+  planId: number;
+  asOf: string;
+  subject: string;
+  display: string;
+  kind: TargetKind;
+  comparator: Comparator;
+  unit: string;
+  displayUnit: string;
+  /** The target's value and second value (ranges), baseline: base unit. */
+  goal: number | null;
+  goal2: number | null;
+  baseline: number | null;
+  /** What the expected line follows: elapsed time, the planner's 分期计划, or the target itself (rates, bounds). */
+  line: "elapsed" | "planned" | "target";
+  points: TrendPointView[];
+}
+
+/** A headline indicator (主要预期指标): its status now and its trend. */
+export interface CockpitHeadlineView {
+  status: TargetStatusView;
+  trend: TargetTrendView;
+}
+
+/** GET /api/plans/:id/cockpit?asOf=YYYY-MM-DD — everything the leaders' cockpit shows, in one answer. */
+export interface CockpitView {
+  planId: number;
+  title: string;
+  asOf: string;
+  /** The last period of the plan's calendar ended by asOf, or null. */
+  period: PeriodView | null;
+  demo: boolean;
+  thresholds: ThresholdsView;
+  /** The whole plan: counts by status and the completion index. */
+  plan: RollupView;
+  headline: CockpitHeadlineView[];
+  /** Completion by area (outline areas) and by lead department. */
+  areas: RollupGroupView[];
+  departments: RollupGroupView[];
+  /** 严重滞后 and 滞后 targets, furthest behind first. */
+  red: TargetStatusView[];
+  yellow: TargetStatusView[];
+  /** Departments by completion index and by reports on time (排名通报). */
+  rankings: DepartmentRankingView[];
+  /** Every target with its status and working, for drilling down from any figure. */
+  targets: TargetStatusView[];
+}
+
+// ── Documents: ledger re-import and the 任务分解表 import (issue 7) ─────────────────────────────
+
+export type LedgerDiffFieldName = "value" | "percent" | "statusWord" | "progress" | "problems" | "nextSteps";
+
+/** One cell that differs: the current approved content and what the file says (display unit). */
+export interface LedgerDiffField {
+  field: LedgerDiffFieldName;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** The differences of one report (a subject and a period) between the file and the plan. */
+export interface LedgerDiffView {
+  /** target:12|2020-05 — what the planner confirms. */
+  key: string;
+  sheet: string;
+  row: number;
+  subjectKind: "target" | "node";
+  subjectId: number;
+  title: string;
+  period: string;
+  /** The report's current revision at the preview (null: no report yet). */
+  baseRevision: number | null;
+  changes: LedgerDiffField[];
+  /** Why it cannot be applied now (a revision waits for review), else null. */
+  blocked: string | null;
+}
+
+/** POST /api/plans/:id/ledger/preview — nothing is applied. */
+export interface LedgerPreview {
+  planId: number;
+  fileName: string;
+  period: string;
+  rowsRead: number;
+  differences: LedgerDiffView[];
+  /** Rows whose id is no longer in the plan. */
+  unknownRows: { sheet: string; row: number; id: string }[];
+}
+
+/** POST /api/plans/:id/ledger/apply — the differences the planner confirmed. */
+export interface LedgerApplyRequest {
+  fileName: string;
+  period: string;
+  items: { key: string; baseRevision: number | null; changes: LedgerDiffField[] }[];
+}
+
+export interface LedgerApplyResult {
+  planId: number;
+  revisions: number;
+}
+
+/** A 任务分解表 row as read: the texts of its columns. */
+export interface BreakdownFieldsView {
+  seq: string;
+  task: string;
+  goal: string;
+  lead: string;
+  co: string;
+  deadline: string;
+  planned: { label: string; endMonth: number; text: string }[];
+}
+
+export type BreakdownChangeField = "leadDepartment" | "coDepartments" | "dueDate" | "planned";
+
+export interface BreakdownChangeView {
+  field: BreakdownChangeField;
+  before: string;
+  after: string;
+}
+
+/** A target or task the row may be, with its score (0..1) and what taking it would change. */
+export interface BreakdownCandidateView {
+  kind: "target" | "node";
+  id: number;
+  title: string;
+  task: string;
+  score: number;
+  changes: BreakdownChangeView[];
+  unknownDepartments: string[];
+  warnings: string[];
+}
+
+export interface BreakdownRowView {
+  sheet: string;
+  row: number;
+  fields: BreakdownFieldsView;
+  /** The best candidate when its score reaches the threshold, else null (unmatched). */
+  match: BreakdownCandidateView | null;
+  alternatives: BreakdownCandidateView[];
+}
+
+/** POST /api/plans/:id/breakdown/preview — each row with its best match; nothing is applied. */
+export interface BreakdownPreview {
+  planId: number;
+  fileName: string;
+  sheet: string;
+  headerRow: number;
+  columns: { column: string; header: string; field: string }[];
+  threshold: number;
+  /** Of the plan's current departments, deadlines and planned values: apply refuses (409) when it moved. */
+  fingerprint: string;
+  rows: BreakdownRowView[];
+  unmatchedRows: number[];
+  unknownDepartments: string[];
+}
+
+/** POST /api/plans/:id/breakdown/apply — the accepted rows, each with the match the planner chose. */
+export interface BreakdownApplyRequest {
+  fingerprint: string;
+  fileName: string;
+  rows: { row: number; subject: { kind: "target" | "node"; id: number }; fields: BreakdownFieldsView }[];
+}
+
+export interface BreakdownApplyResult {
+  planId: number;
+  rows: number;
+  changes: number;
 }

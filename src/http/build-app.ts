@@ -15,11 +15,15 @@ import type { ExtractPlanFn } from "../services/import-plan.ts";
 import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
 import { installAccessGuard } from "./access-guard.ts";
 import { installErrorHandlers } from "./error-handler.ts";
+import { installMetrics } from "./metrics.ts";
 import { createRateLimiter, LOGIN_LIMITS } from "./rate-limit.ts";
+import { installRequestLog, requestIdOptions } from "./request-log.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { attachmentRoutes } from "./routes/attachment-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
+import { cockpitRoutes } from "./routes/cockpit-routes.ts";
 import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
+import { documentsRoutes } from "./routes/documents-routes.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { importRoute } from "./routes/import-route.ts";
 import { nodesRoutes } from "./routes/nodes-routes.ts";
@@ -27,6 +31,7 @@ import { planCopyRoutes } from "./routes/plan-copy-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
 import { publicRoutes } from "./routes/public-routes.ts";
 import { reportingRoutes } from "./routes/reporting-routes.ts";
+import { reviewBulkRoutes } from "./routes/review-bulk-routes.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
 import { targetLinksRoutes } from "./routes/target-links-routes.ts";
 import { targetsRoutes } from "./routes/targets-routes.ts";
@@ -51,6 +56,8 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** Where reminders are also POSTed as JSON; default PLANTRACK_REMINDER_WEBHOOK_URL, none when unset. */
   reminderWebhookUrl?: string | null;
+  /** PLANTRACK_METRICS_TOKEN: when set, GET /metrics needs it as a Bearer token; default none (open). */
+  metricsToken?: string | null;
 }
 
 /** JSON bodies of the API are small; plan documents come as multipart, limited by the upload plugin. */
@@ -70,6 +77,7 @@ function packageVersion(): string {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
+    ...requestIdOptions(),
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     // Unknown fields in a body are refused (a typo must not be a silent no-op), not stripped.
@@ -77,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app, { uploadLimitBytes: MAX_DOCUMENT_BYTES });
+  installRequestLog(app);
   installSecurityHeaders(app, { hsts: true });
   const auth = deps.auth ?? DEFAULT_AUTH_SETTINGS;
   // Before any route: a route without a row in the access table fails to register.
@@ -88,6 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const version = packageVersion();
+  installMetrics(app, {
+    db: deps.db,
+    dialect: deps.dialect,
+    version,
+    token: deps.metricsToken?.trim() || null,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -107,6 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "reports", description: "进展填报与审核 / reports and their review" },
         { name: "status", description: "执行情况与评价 / status and evaluation" },
         { name: "chasing", description: "催报与延期 / chasing reports, reminders, extensions" },
+        {
+          name: "documents",
+          description: "导出与导入：报告、台账、任务分解表 / documents: reports, the ledger, the 任务分解表",
+        },
       ],
     },
   });
@@ -145,9 +164,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, routeDeps);
   await app.register(publicRoutes, routeDeps);
   await app.register(reportingRoutes, routeDeps);
+  await app.register(reviewBulkRoutes, routeDeps);
   await app.register(planCopyRoutes, routeDeps);
   await app.register(targetLinksRoutes, routeDeps);
   await app.register(attachmentRoutes, routeDeps);
+  await app.register(documentsRoutes, routeDeps);
+  await app.register(cockpitRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);
   return app;

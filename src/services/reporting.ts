@@ -21,6 +21,7 @@ import {
 } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
+import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
 import type {
   AttachmentView,
   PlannedValuesRequest,
@@ -439,9 +440,38 @@ export async function setTargetPlanned(
     seen.add(v.period);
     return { period: p.key, periodEnd: p.end, value: v.value };
   });
+  checkPlannedOrder(subject.targetKind ?? "cumulative", periods, values);
   const at = clock.now ?? new Date().toISOString();
   await replacePlannedValues(db, actor, { id: targetId, planId: plan.id }, values, at);
   return targetPlanned(db, targetId);
+}
+
+/** Cumulative and milestone plans grow period by period (src/domain/planned-values.ts). */
+function checkPlannedOrder(
+  kind: PlannedKind,
+  periods: readonly { key: string }[],
+  values: readonly { period: string; value: number }[],
+): void {
+  const byPeriod = new Map(values.map((v) => [v.period, v.value]));
+  const keys = periods.map((p) => p.key);
+  const problem = plannedProblems(
+    kind,
+    keys.map((k) => byPeriod.get(k) ?? null),
+  )[0];
+  if (!problem) return;
+  const period = keys[problem.index] as string;
+  const field = `values[${values.findIndex((v) => v.period === period)}].value`;
+  if (problem.code === "decreasing") {
+    const earlier = keys[problem.previousIndex ?? 0] as string;
+    throw bad(
+      `${period} 的计划值小于 ${earlier} 的：累计指标的分期计划不能减少 / the planned value of ${period} is below that of ${earlier}: a ${kind} target's plan cannot decrease`,
+      { field, period, earlierPeriod: earlier },
+    );
+  }
+  throw bad(`${period} 的计划进度应在 0–100 之间 / the planned percent of ${period} must lie within 0–100`, {
+    field,
+    period,
+  });
 }
 
 /**

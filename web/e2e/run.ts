@@ -17,6 +17,10 @@ import {
   signInTest,
   totpTest,
 } from "./access.e2e.ts";
+import { cockpitTest } from "./cockpit.e2e.ts";
+import { deskReviewTest } from "./desk-review.e2e.ts";
+import { documentsTest } from "./documents.e2e.ts";
+import { planEditorTest, publicPageTest } from "./editor-public.e2e.ts";
 import { reportingCycleTest } from "./monitoring.e2e.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
@@ -62,6 +66,11 @@ const log = (l: string) => console.log(`  ${l}`);
 
 const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
   {
+    // First: it reads the demo data before other tests add reports to it.
+    name: "cockpit: leader lands on the cockpit, charts drawn, as-of date changed, red target drilled to its reports and working, phone",
+    run: (baseUrl) => cockpitTest({ baseUrl, screenshots, log }),
+  },
+  {
     name: "sign-in: signed out to /login, wrong password explained, keyboard sign-in back to the plan, sign-out",
     run: (baseUrl) => signInTest({ baseUrl, screenshots, log }),
   },
@@ -97,6 +106,24 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
   {
     name: "reporting cycle: reporter reports (through a 409), planner returns, reporter corrects, planner approves, status changes",
     run: (baseUrl) => reportingCycleTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "desk and review desk: reporter files on a phone (previous values, a fall flagged until explained, draft, submit), planner returns, compares, bulk-approves two, reminds of one report",
+    run: (baseUrl) => deskReviewTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "public page: anonymous visitor reads approved values and statuses by area, prints it on A4, is refused /api/plans (401) and sent from a signed-in page to /login",
+    run: (baseUrl) => publicPageTest({ baseUrl, screenshots, log }),
+  },
+  // Near the end: it gives demo targets planned values, which moves their statuses.
+  {
+    name: "documents: planner downloads the ledger from the export menu, imports a 任务分解表 (matches, scores, unmatched rows), rejects one row, confirms",
+    run: (baseUrl) => documentsTest({ baseUrl, screenshots, log }),
+  },
+  // Last: it adds a 2021 copy of the plan, the newest plan, which tests taking plans[0] would pick.
+  {
+    name: "plan editor: planner bulk-assigns departments, types a 分期计划 (a fall refused as typed), copies to next year, publishes the copy",
+    run: (baseUrl) => planEditorTest({ baseUrl, screenshots, log }),
   },
 ];
 

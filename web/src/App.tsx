@@ -3,7 +3,7 @@ import enUSLocale from "antd/locale/en_US";
 import zhCNLocale from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Route, Routes } from "react-router";
 import { RequireAuth, RequirePermission } from "./auth/RequireAuth.tsx";
 import { SessionEvents } from "./auth/SessionEvents.tsx";
@@ -14,8 +14,10 @@ import { ChangePasswordPage } from "./pages/account/ChangePasswordPage.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { DepartmentsPage } from "./pages/admin/DepartmentsPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { CockpitLanding } from "./pages/cockpit/CockpitLanding.tsx";
 import { DeskPage } from "./pages/desk/DeskPage.tsx";
 import { ReportPage } from "./pages/desk/ReportPage.tsx";
+import { PlanEditorPage } from "./pages/editor/PlanEditorPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
 import { PlanPage } from "./pages/plan/PlanPage.tsx";
@@ -24,6 +26,18 @@ import { PublicLayout } from "./pages/public/PublicLayout.tsx";
 import { PublicPlanListPage } from "./pages/public/PublicPlanListPage.tsx";
 import { PublicPlanPage } from "./pages/public/PublicPlanPage.tsx";
 import { ReviewPage } from "./pages/review/ReviewPage.tsx";
+
+// The cockpit carries ECharts: loaded only when a cockpit is opened, never with the other pages.
+const CockpitPage = lazy(() =>
+  import("./pages/cockpit/CockpitPage.tsx").then((m) => ({ default: m.CockpitPage })),
+);
+// The web bench's baseline page exists only in a build made with VITE_PLANTRACK_BENCH=1.
+const CockpitBaselinePage =
+  import.meta.env.VITE_PLANTRACK_BENCH === "1"
+    ? lazy(() =>
+        import("./pages/cockpit/CockpitBaselinePage.tsx").then((m) => ({ default: m.CockpitBaselinePage })),
+      )
+    : null;
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
@@ -78,6 +92,28 @@ export function App() {
           >
             <Route path="/" element={<PlanListPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/plans/:id/edit" element={<PlanEditorPage />} />
+            <Route path="/cockpit" element={<CockpitLanding />} />
+            <Route
+              path="/plans/:id/cockpit"
+              element={
+                <Suspense
+                  fallback={<div className="page-scroll cockpit-page" data-testid="cockpit-loading" />}
+                >
+                  <CockpitPage />
+                </Suspense>
+              }
+            />
+            {CockpitBaselinePage ? (
+              <Route
+                path="/plans/:id/cockpit-baseline"
+                element={
+                  <Suspense fallback={null}>
+                    <CockpitBaselinePage />
+                  </Suspense>
+                }
+              />
+            ) : null}
             <Route path="/account" element={<AccountPage />} />
             <Route
               path="/desk"

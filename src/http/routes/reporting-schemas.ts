@@ -98,7 +98,7 @@ const SubjectRefSchema = Type.Object({
 });
 sameShape<Same<Static<typeof SubjectRefSchema>, ReportSubjectRef>>();
 
-const ReportViewSchema = Type.Object({
+export const ReportViewSchema = Type.Object({
   id: Type.Integer(),
   planId: Type.Integer(),
   subject: SubjectRefSchema,
@@ -238,7 +238,7 @@ const DistrictRollupSchema = Type.Object({
 });
 sameShape<Same<Static<typeof DistrictRollupSchema>, DistrictRollupView>>();
 
-const TargetStatusSchema = Type.Object({
+export const TargetStatusSchema = Type.Object({
   targetId: Type.Integer(),
   subject: Type.String(),
   display: Type.String(),
@@ -256,7 +256,7 @@ const TargetStatusSchema = Type.Object({
 });
 sameShape<Same<Static<typeof TargetStatusSchema>, TargetStatusView>>();
 
-const RollupSchema = Type.Object({
+export const RollupSchema = Type.Object({
   total: Type.Integer(),
   counts: Type.Object({
     completed: Type.Integer(),
@@ -269,7 +269,11 @@ const RollupSchema = Type.Object({
   completionIndex: Nullable(Type.Number()),
   measured: Type.Integer(),
 });
-const RollupGroupSchema = Type.Object({ id: Type.Integer(), title: Type.String(), rollup: RollupSchema });
+export const RollupGroupSchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  rollup: RollupSchema,
+});
 
 const SubjectStatusSchema = Type.Object({
   kind: Lit("node", "item"),
@@ -311,7 +315,7 @@ const PlanStatusSchema = Type.Object({
 });
 sameShape<Same<Static<typeof PlanStatusSchema>, PlanStatusView>>();
 
-const ThresholdsSchema = Type.Object({
+export const ThresholdsSchema = Type.Object({
   behindPoints: Type.Number({ minimum: 0, maximum: 100 }),
   farBehindPoints: Type.Number({ minimum: 0, maximum: 100 }),
   rateShortfallShare: Type.Number({ minimum: 0, maximum: 1 }),

@@ -1,11 +1,24 @@
 // A small typed fetch client for /api. Every failure becomes an ApiError that carries the server's
 // { code, message, details } body, the HTTP status, and a code of its own when the server could not
 // be reached or did not answer with JSON.
+
+import type {
+  BulkTargetsRequest,
+  BulkTargetsResult,
+  CopyPlanRequest,
+  PlannedValuesRequest,
+  PlanSettingsPatch,
+  PlanSettingsView,
+  TargetPlannedView,
+} from "../../../src/http/api-types.ts";
 import type {
   ApiErrorBody,
   AuditPage,
   AuditVerifyResult,
+  BulkReviewRequest,
+  BulkReviewResult,
   ChangePasswordRequest,
+  CockpitView,
   CreateDepartmentRequest,
   CreateUserRequest,
   DepartmentView,
@@ -32,7 +45,9 @@ import type {
   ReviewRequest,
   SaveReportRequest,
   SessionInfo,
+  TargetEvaluationView,
   TargetPatch,
+  TargetTrendView,
   TargetView,
   TotpDisableRequest,
   TotpSetup,
@@ -271,6 +286,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
     patchTarget: (id: number, patch: TargetPatch) =>
       request<TargetView>("PATCH", `/api/targets/${id}`, patch),
     publishPlan: (id: number) => request<PlanSummary>("POST", `/api/plans/${id}/publish`, {}),
+    // ── the plan editor ──
+    bulkPatchTargets: (planId: number, body: BulkTargetsRequest) =>
+      request<BulkTargetsResult>("PATCH", `/api/plans/${planId}/targets`, body),
+    planSettings: (planId: number) => request<PlanSettingsView>("GET", `/api/plans/${planId}/settings`),
+    updatePlanSettings: (planId: number, body: PlanSettingsPatch) =>
+      request<PlanSettingsView>("PUT", `/api/plans/${planId}/settings`, body),
+    targetPlanned: (targetId: number) =>
+      request<TargetPlannedView>("GET", `/api/targets/${targetId}/planned`),
+    setTargetPlanned: (targetId: number, body: PlannedValuesRequest) =>
+      request<TargetPlannedView>("PUT", `/api/targets/${targetId}/planned`, body),
+    copyPlan: (planId: number, body: CopyPlanRequest) =>
+      request<PlanSummary>("POST", `/api/plans/${planId}/copy`, body),
 
     // ── running the plan: reports, review, status, chasing ──
     myDue: () => request<MyDueView>("GET", "/api/me/due"),
@@ -293,8 +320,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ),
     reviewReport: (id: number, body: ReviewRequest) =>
       request<ReportDetail>("POST", `/api/reports/${id}/review`, body),
+    /** All or nothing; a refusal's details.errors names each report refused (BulkReviewError). */
+    reviewBulk: (planId: number, body: BulkReviewRequest) =>
+      request<BulkReviewResult>("POST", `/api/plans/${planId}/reports/review-bulk`, body),
     planStatus: (planId: number, asOf?: string | null) =>
       request<PlanStatusView>("GET", `/api/plans/${planId}/status${query({ asOf })}`),
+    // The leaders' cockpit (issue 6).
+    planCockpit: (planId: number, asOf?: string | null) =>
+      request<CockpitView>("GET", `/api/plans/${planId}/cockpit${query({ asOf })}`),
+    targetTrend: (targetId: number, asOf?: string | null) =>
+      request<TargetTrendView>("GET", `/api/targets/${targetId}/trend${query({ asOf })}`),
+    targetEvaluation: (targetId: number, asOf?: string | null) =>
+      request<TargetEvaluationView>("GET", `/api/targets/${targetId}/evaluation${query({ asOf })}`),
     planDue: (planId: number, asOf?: string | null) =>
       request<PlanDueView>("GET", `/api/plans/${planId}/due${query({ asOf })}`),
     sendReminder: (planId: number, body: ReminderRequest) =>

@@ -1,6 +1,11 @@
 // Every string the web app shows. zh-CN is the reference: en-US must have exactly the same keys
 // (the type checker enforces it). Placeholders are written {name} and filled by t(key, vars).
 
+import { cockpitEnUS, cockpitZhCN } from "./messages-cockpit.ts";
+import { deskReviewEnUS, deskReviewZhCN } from "./messages-desk-review.ts";
+import { documentsEnUS, documentsZhCN } from "./messages-documents.ts";
+import { editorPublicEnUS, editorPublicZhCN } from "./messages-editor-public.ts";
+
 export const zhCN = {
   "app.name": "PlanTrack",
   "app.subtitle": "发展计划管理",
@@ -550,6 +555,10 @@ export const zhCN = {
   "status.w.rule": "规则",
   "status.w.points": "{value}个百分点",
   "status.open": "查看判定依据",
+  ...deskReviewZhCN,
+  ...cockpitZhCN,
+  ...documentsZhCN,
+  ...editorPublicZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1120,6 +1129,10 @@ export const enUS: Messages = {
   "status.w.rule": "Rule",
   "status.w.points": "{value} points",
   "status.open": "How this status was judged",
+  ...deskReviewEnUS,
+  ...cockpitEnUS,
+  ...documentsEnUS,
+  ...editorPublicEnUS,
 };
 
 export type Vars = Record<string, string | number>;

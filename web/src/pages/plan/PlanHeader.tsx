@@ -1,10 +1,17 @@
-import { CheckCircleOutlined, EyeOutlined, GlobalOutlined } from "@ant-design/icons";
+import {
+  CheckCircleOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  EyeOutlined,
+  GlobalOutlined,
+} from "@ant-design/icons";
 import { App, Button, Switch, Tag, Tooltip } from "antd";
 import { Link } from "react-router";
 import { usePublishPlan, useSetPlanPublic } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
 import type { PlanSummary } from "../../api/types.ts";
 import { can } from "../../auth/access.ts";
+import { DocumentsMenu } from "../../components/documents/DocumentsMenu.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StateTag } from "../plan-list/StateTag.tsx";
@@ -74,6 +81,14 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
         })}
       </span>
       <span className="spacer" />
+      {mayPublish ? (
+        <Link to={`/plans/${plan.id}/edit`} className="small" data-testid="editor-link">
+          <EditOutlined /> {t("editor.open")}
+        </Link>
+      ) : null}
+      <Link to={`/plans/${plan.id}/cockpit`} className="small" data-testid="cockpit-link">
+        <DashboardOutlined /> {t("cockpit.open")}
+      </Link>
       {plan.isPublic ? (
         <Link to={`/public/plans/${plan.id}`} className="small" data-testid="public-link">
           <EyeOutlined /> {t("public.openLink")}
@@ -100,6 +115,7 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
       ) : plan.isPublic ? (
         <Tag icon={<GlobalOutlined />}>{t("public.toggle")}</Tag>
       ) : null}
+      <DocumentsMenu planId={plan.id} />
       {mayPublish ? (
         <Tooltip title={canPublish ? undefined : t("plan.alreadyPublished")}>
           <Button
