@@ -6,6 +6,7 @@ import type {
   ExtensionDecision,
   ExtensionRequest,
   ReportSubjectKind,
+  ReportSubjectRef,
   ReviewRequest,
   SaveReportRequest,
 } from "./types.ts";
@@ -40,6 +41,25 @@ export function useTargetReports(targetId: number | null) {
     queryKey: monitoringKeys.targetReports(targetId ?? -1),
     queryFn: () => api.targetReports(targetId as number),
     enabled: targetId !== null,
+  });
+}
+
+/**
+ * Every period's report of one subject: a target's from its own list; a task's or an item's from the
+ * plan's reports of that kind (a reporter sees their department's, which holds the subject's).
+ */
+export function useSubjectReports(subject: ReportSubjectRef | null, planId: number | null) {
+  const kind = subject?.kind ?? null;
+  const id = subject?.id ?? -1;
+  return useQuery({
+    queryKey: ["monitoring", "subject", kind, id, "reports"] as const,
+    queryFn: async () =>
+      kind === "target"
+        ? api.targetReports(id)
+        : (await api.planReports(planId as number, { subjectKind: kind ?? undefined })).filter(
+            (r) => r.subject.kind === kind && r.subject.id === id,
+          ),
+    enabled: subject !== null && (kind === "target" || planId !== null),
   });
 }
 

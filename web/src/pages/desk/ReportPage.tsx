@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { useMyDue, useReport, useTargetReports } from "../../api/monitoring-queries.ts";
+import { useMyDue, useReport, useSubjectReports } from "../../api/monitoring-queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ReportForm } from "./ReportForm.tsx";
@@ -22,7 +22,7 @@ export function ReportPage() {
     ) ?? null;
   const reportId = item?.report?.id ?? null;
   const detail = useReport(reportId);
-  const history = useTargetReports(item?.subject.kind === "target" ? item.subject.id : null);
+  const history = useSubjectReports(item?.subject ?? null, item?.planId ?? null);
 
   const back = (
     <Link to="/desk" className="desk-back small">
@@ -31,9 +31,9 @@ export function ReportPage() {
   );
 
   let body: ReactNode;
-  // A target's form waits for last period's report too: "上期：无" must never show only because it is
-  // still loading, and the form must not jump when it arrives.
-  const historyPending = item?.subject.kind === "target" && history.isPending;
+  // The form waits for last period's report too: "上期：无" must never show only because it is still
+  // loading, and the form must not jump when it arrives.
+  const historyPending = item !== null && history.isPending;
   if (due.isPending || (reportId !== null && detail.isPending) || historyPending) {
     body = <Skeleton active paragraph={{ rows: 8 }} />;
   } else if (due.isError) {
