@@ -1,11 +1,12 @@
 import { App, Button, Input, Skeleton, Space } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import type { PlannedProblem } from "../../../../src/domain/planned-values.ts";
 import { useSetTargetPlanned, useTargetPlanned } from "../../api/editor-queries.ts";
 import type { TargetView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { cellText, evenCells, gridState, gridUnit, type PlannedProblem } from "./editor-model.ts";
+import { cellText, evenCells, gridState, gridUnit } from "./editor-model.ts";
 
 /**
  * 分期计划: one cell per reporting period (monthly or quarterly, as the target reports), typed in the

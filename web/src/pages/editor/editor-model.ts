@@ -1,6 +1,9 @@
 // Pure helpers of the plan editor: the area each target belongs to, the editor's filters, the bulk
 // change a planner asks for, what is still unclear before publishing, and the 分期计划 grid checked
 // as it is typed (the same rule as the server's src/domain/planned-values.ts).
+
+// The server's own rule (pure), so that the grid says as one types exactly what the server will answer.
+import { type PlannedProblem, plannedProblems } from "../../../../src/domain/planned-values.ts";
 import type { OutlineNodeView, PlanDetail, TargetKind, TargetPatch, TargetView } from "../../api/types.ts";
 import { fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
 
@@ -162,40 +165,6 @@ export function publishIssueCount(check: PublishCheck): number {
 }
 
 // ── 分期计划 ──────────────────────────────────────────────────────────────────────────────────
-
-export type PlannedProblemCode = "not_a_number" | "decreasing" | "percent_range";
-
-export interface PlannedProblem {
-  index: number;
-  code: PlannedProblemCode;
-  previousIndex?: number;
-}
-
-/** Cumulative totals and milestone percents only grow; levels and rates may go either way. */
-export function plannedMustGrow(kind: TargetKind): boolean {
-  return kind === "cumulative" || kind === "milestone";
-}
-
-/** The server's rule (src/domain/planned-values.ts), here so that the grid can say it as one types. */
-export function plannedProblems(kind: TargetKind, values: readonly (number | null)[]): PlannedProblem[] {
-  const problems: PlannedProblem[] = [];
-  let peakIndex = -1;
-  values.forEach((value, index) => {
-    if (value === null) return;
-    if (!Number.isFinite(value)) {
-      problems.push({ index, code: "not_a_number" });
-      return;
-    }
-    if (kind === "milestone" && (value < 0 || value > 100)) problems.push({ index, code: "percent_range" });
-    const peak = peakIndex >= 0 ? values[peakIndex] : null;
-    if (plannedMustGrow(kind) && peak !== null && peak !== undefined && value < peak) {
-      problems.push({ index, code: "decreasing", previousIndex: peakIndex });
-    } else {
-      peakIndex = index;
-    }
-  });
-  return problems;
-}
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
