@@ -26,6 +26,7 @@ import {
   apiLogin,
   DEMO_PASSWORD,
   getJson,
+  responseAfter,
   signIn,
   watchProblems,
 } from "./session.ts";
@@ -312,11 +313,11 @@ export async function deskReviewTest({ baseUrl, screenshots, log = console.log }
     assert.match((await bulkButton.textContent()) ?? "", /2/);
     await shot(desk, screenshots, "review-desk.png", log);
     await bulkButton.click();
-    const bulk = desk.waitForResponse((r) =>
-      r.url().endsWith(`/api/plans/${scene.planId}/reports/review-bulk`),
+    const confirmBulk = desk.getByTestId("bulk-approve-confirm");
+    await confirmBulk.waitFor({ state: "visible" });
+    const bulkResponse = await responseAfter(desk, `/api/plans/${scene.planId}/reports/review-bulk`, () =>
+      confirmBulk.click(),
     );
-    await desk.getByTestId("bulk-approve-confirm").click();
-    const bulkResponse = await bulk;
     assert.equal(bulkResponse.status(), 200, `bulk → ${bulkResponse.status()}: ${await bulkResponse.text()}`);
     const result = (await bulkResponse.json()) as BulkReviewResult;
     assert.deepEqual(

@@ -130,6 +130,8 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
 async function main(): Promise<number> {
   let baseUrl = baseUrlArg;
   let stop = async () => {};
+  // The last lines the server printed (JSON request logs), shown when a test fails.
+  let serverTail = () => "";
   if (!baseUrl) {
     if (!args.includes("--no-build")) {
       console.log("building the web app…");
@@ -168,6 +170,7 @@ async function main(): Promise<number> {
     server.stderr.on("data", (d) => {
       output += d;
     });
+    serverTail = () => output.split("\n").slice(-30).join("\n");
     let exit: string | null = null;
     server.on("exit", (code, signal) => {
       exit = `exit code ${code ?? signal}`;
@@ -206,6 +209,8 @@ async function main(): Promise<number> {
       } catch (error) {
         failed++;
         console.error(`✗ ${test.name}\n`, error);
+        const tail = serverTail();
+        if (tail !== "") console.error(`the server's last lines:\n${tail}`);
       }
     }
   } finally {

@@ -2,7 +2,7 @@
 // PLANTRACK_ADMIN_PASSWORD and PLANTRACK_DEMO_PASSWORD, a sign-in through the page, and an API
 // session (cookie and CSRF token) for the test's own requests.
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 
 /** With --base-url, give the server's passwords in the same variables. */
 export const ADMIN_PASSWORD = process.env.PLANTRACK_ADMIN_PASSWORD ?? "Root-Key-e2e-2026!";
@@ -82,4 +82,40 @@ export function watchProblems(page: Page): string[] {
     problems.push(`console error: ${m.text()}`);
   });
   return problems;
+}
+
+/**
+ * Runs `act` and waits for the response to the request whose path ends with `pathEnd`. When none
+ * comes, the error says what the page showed (open dialogs, busy buttons, errors on the page), so
+ * a failure on CI can be understood from its log.
+ */
+export async function responseAfter(
+  page: Page,
+  pathEnd: string,
+  act: () => Promise<void>,
+  timeout = 45_000,
+): Promise<Response> {
+  const problems = watchProblems(page);
+  const waiting = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(pathEnd), { timeout });
+  // Settled here so a failing act does not leave the waiter's rejection unhandled.
+  const outcome = waiting.then(
+    (r) => ({ ok: true as const, r }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
+  await act();
+  const result = await outcome;
+  if (result.ok) return result.r;
+  const dialogs = await page
+    .locator(".ant-modal-wrap:visible, .ant-drawer-open, .ant-popover:visible")
+    .allInnerTexts()
+    .catch(() => []);
+  const busy = await page
+    .locator(".ant-btn-loading")
+    .count()
+    .catch(() => -1);
+  throw new Error(
+    `no response to …${pathEnd} within ${timeout / 1000}s at ${page.url()}; ` +
+      `open dialogs: ${JSON.stringify(dialogs.map((d) => d.slice(0, 200)))}; loading buttons: ${busy}; ` +
+      `page problems: ${JSON.stringify(problems)}`,
+  );
 }
