@@ -3,7 +3,8 @@
 // the way an operator runs them, reporters signed in over HTTP, and autocannon runs summarised.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -264,7 +265,10 @@ export function figuresOf(result: autocannon.Result, connections: number): LoadF
   };
 }
 
-/** One autocannon run; `next` gives each request its method, path, headers and body. */
+/**
+ * One autocannon run; `next` gives each request its method, path, headers and body. Every client sends
+ * its next request as soon as the last is answered: the most the server does, and the queue it builds.
+ */
 export async function load(
   url: string,
   connections: number,
@@ -291,4 +295,104 @@ export async function load(
     ],
   });
   return figuresOf(result, connections);
+}
+
+/** PLANTRACK_BENCH_TRACE=/tmp/trace: each steady run writes its latencies over time to /tmp/trace-<time>.json. */
+const TRACE = process.env.PLANTRACK_BENCH_TRACE;
+
+export type NextRequest = () => {
+  method: "GET" | "PUT" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
+
+/**
+ * A steady load: `rate` requests a second, evenly spaced, over at most `connections` kept-alive
+ * connections, whatever the server's answers do. (autocannon's rate option lets each connection send
+ * its share of a second at the start of the second: a burst, not a rate.) Each latency runs from the
+ * moment the request was due, so time spent waiting for a free connection counts (no coordinated
+ * omission).
+ */
+export async function steadyLoad(
+  url: string | readonly string[],
+  connections: number,
+  seconds: number,
+  rate: number,
+  next: NextRequest,
+): Promise<LoadFigures> {
+  // Several servers (scale-out): requests go round-robin, as from a proxy, each with its share of the
+  // connections.
+  const targets = (typeof url === "string" ? [url] : url).map((u) => ({
+    url: new URL(u),
+    agent: new Agent({
+      keepAlive: true,
+      maxSockets: Math.ceil(connections / (typeof url === "string" ? 1 : url.length)),
+    }),
+  }));
+  const latencies: number[] = [];
+  const trace: [number, number][] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  const send = (due: number, i: number) =>
+    new Promise<void>((done) => {
+      const r = next();
+      const { url: target, agent } = targets[i % targets.length] as (typeof targets)[number];
+      const req = httpRequest(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: r.method,
+          path: r.path,
+          headers:
+            r.body === undefined ? r.headers : { ...r.headers, "content-length": Buffer.byteLength(r.body) },
+          timeout: 30_000,
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - due);
+            if (TRACE) trace.push([Math.round(due - started), Math.round(performance.now() - due)]);
+            if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
+            done();
+          });
+        },
+      );
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", () => {
+        errors++;
+        done();
+      });
+      req.end(r.body);
+    });
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(due, i));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  // [ms since start when due, latency ms] per request: to see when the slow ones came.
+  if (TRACE) writeFileSync(`${TRACE}-${Date.now()}.json`, JSON.stringify(trace));
+  for (const t of targets) t.agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  return {
+    connections,
+    seconds: elapsed,
+    requests: total,
+    throughput: latencies.length / elapsed,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted[sorted.length - 1] ?? 0,
+    non2xx,
+    errors,
+  };
 }

@@ -46,39 +46,66 @@ export async function appendAudit(
   entry: AuditEntry,
   at: string = new Date().toISOString(),
 ): Promise<AuditRow> {
+  const [row] = await appendAuditRows(db, [{ actor, entry, at }]);
+  return row as AuditRow;
+}
+
+export interface AuditItem {
+  actor: Actor;
+  entry: AuditEntry;
+  at: string;
+}
+
+/** Appends rows in the given order, chained one onto the next, in one statement. */
+export async function appendAuditRows(
+  db: Kysely<Database>,
+  items: readonly AuditItem[],
+): Promise<AuditRow[]> {
+  if (items.length === 0) return [];
   return inTransaction(db, async (trx) => {
-    // PostgreSQL runs transactions side by side: take a lock until commit so that two writers cannot
-    // both chain onto the same previous row. SQLite writers are serialized already.
-    if (isPostgres(trx)) {
-      await sql`select pg_advisory_xact_lock(7283001)`.execute(trx);
-    }
-    const last = await trx
-      .selectFrom("audit_log")
-      .select("hash")
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const fields: HashedFields = {
-      at,
-      // Fastify's request.ip is undefined once the client has hung up; hashed as absent but stored as
-      // NULL, it broke the chain at that row (found by the load benchmarks). Hash what is stored.
-      user_id: actor.userId ?? null,
-      ip: actor.ip ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      plan_id: entry.planId ?? null,
-      before: jsonOrNull(entry.before),
-      after: jsonOrNull(entry.after),
-      prev_hash: last?.hash ?? GENESIS_HASH,
-    };
-    const hash = auditHash(fields);
-    return trx
-      .insertInto("audit_log")
-      .values({ ...fields, hash })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    let prev = await lockedChainHead(trx);
+    const rows = items.map(({ actor, entry, at }) => {
+      const fields: HashedFields = {
+        at,
+        // Fastify's request.ip is undefined once the client has hung up; hashed as absent but stored as
+        // NULL, it broke the chain at that row (found by the load benchmarks). Hash what is stored.
+        user_id: actor.userId ?? null,
+        ip: actor.ip ?? null,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId === null ? null : String(entry.entityId),
+        plan_id: entry.planId ?? null,
+        before: jsonOrNull(entry.before),
+        after: jsonOrNull(entry.after),
+        prev_hash: prev,
+      };
+      const hash = auditHash(fields);
+      prev = hash;
+      return { ...fields, hash };
+    });
+    // Ids are given in the order of the rows, which is the order of the chain.
+    return trx.insertInto("audit_log").values(rows).returningAll().execute();
   });
+}
+
+/**
+ * The hash of the last row, with the right to append after it until the transaction ends.
+ * PostgreSQL runs transactions side by side, so a lock keeps two writers from chaining onto the same
+ * row: plantrack_audit_head() (migration 0005) takes it and reads the head in one round trip — a
+ * volatile function reads with a fresh snapshot once the lock is held. SQLite serializes writers.
+ */
+async function lockedChainHead(trx: Kysely<Database>): Promise<string> {
+  if (isPostgres(trx)) {
+    const result = await sql<{ hash: string | null }>`select plantrack_audit_head() as hash`.execute(trx);
+    return result.rows[0]?.hash ?? GENESIS_HASH;
+  }
+  const last = await trx
+    .selectFrom("audit_log")
+    .select("hash")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return last?.hash ?? GENESIS_HASH;
 }
 
 export interface AuditQuery {

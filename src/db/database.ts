@@ -77,6 +77,9 @@ export function openDatabase(config: DatabaseConfig): Store {
     const pool = new pg.Pool({
       connectionString: config.url,
       max: 10,
+      // pg closes a connection idle for 10 s by default; reopening it under the next burst costs a
+      // PostgreSQL backend start (milliseconds each) just when the connections are needed.
+      idleTimeoutMillis: 300_000,
       types: pgTypes,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });

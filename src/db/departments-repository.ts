@@ -90,19 +90,6 @@ export async function getDepartment(db: Kysely<Database>, id: number): Promise<D
   return db.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Ids and names of these departments (none asked, none read). */
-export async function listDepartmentNames(
-  db: Kysely<Database>,
-  ids: readonly number[],
-): Promise<{ id: number; name: string }[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("departments")
-    .select(["id", "name"])
-    .where("id", "in", [...ids])
-    .execute();
-}
-
 /** Ids and names of a region's departments, in the database's order. */
 export async function listDepartmentNamesOfRegion(
   db: Kysely<Database>,

@@ -12,12 +12,14 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0002-auth",
         "0003-reporting",
         "0004-links-attachments",
+        "0005-write-path",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
         "0002-auth",
         "0003-reporting",
         "0004-links-attachments",
+        "0005-write-path",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

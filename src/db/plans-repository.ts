@@ -2,7 +2,7 @@
 // runs in one transaction with its audit row; callers that need more in the same transaction pass a
 // Transaction as `db` (see inTransaction).
 
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type {
   Comparator,
   DepartmentSuggestion,
@@ -26,6 +26,7 @@ import type {
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { listDepartments } from "./departments-repository.ts";
+import { isPostgres } from "./dialect.ts";
 import type { Database, ItemRow, OutlineNodeRow, PlanRow, TargetRow, TargetUpdate } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -1211,6 +1212,25 @@ export async function listPlanAccessFacts(db: Db, ids: readonly number[]): Promi
     .execute();
 }
 
+/** Rows that belong to one plan, by the `plan_id` column they all have. */
+export type PlanOwnedTable = "targets" | "outline_nodes" | "items" | "reports" | "extension_requests";
+
+/** The access facts of the plan a row belongs to, in one round trip (the access guard's hot path). */
+export async function planAccessFactsOfRow(
+  db: Db,
+  table: PlanOwnedTable,
+  id: number,
+): Promise<PlanAccessFacts | undefined> {
+  // Typed as targets: every table of the union has the two columns read here.
+  const owned = table as "targets";
+  return db
+    .selectFrom(owned)
+    .innerJoin("plans", "plans.id", `${owned}.plan_id`)
+    .select(["plans.id", "plans.region_id", "plans.state"])
+    .where(`${owned}.id`, "=", id)
+    .executeTakeFirst();
+}
+
 /** The id of a plan with this title and year in this region (null: no region), if any. */
 export async function findPlanIdByTitle(
   db: Db,
@@ -1247,21 +1267,6 @@ export async function getPlanSourceText(db: Db, planId: number): Promise<string 
   return row?.text;
 }
 
-export async function planIdOfTarget(db: Db, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom("targets").select("plan_id").where("id", "=", id).executeTakeFirst();
-  return row?.plan_id;
-}
-
-export async function planIdOfNode(db: Db, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom("outline_nodes").select("plan_id").where("id", "=", id).executeTakeFirst();
-  return row?.plan_id;
-}
-
-export async function planIdOfItem(db: Db, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom("items").select("plan_id").where("id", "=", id).executeTakeFirst();
-  return row?.plan_id;
-}
-
 /** The distinct plans these targets belong to. */
 export async function planIdsOfTargets(db: Db, ids: readonly number[]): Promise<number[]> {
   const rows = await db
@@ -1278,13 +1283,89 @@ export async function getItemRow(db: Db, id: number): Promise<ItemRow | undefine
 }
 
 /** Co-operating departments of a target, in the database's order. */
-export async function listTargetCoDepartmentIds(db: Db, targetId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("target_departments")
-    .select("department_id")
-    .where("target_id", "=", targetId)
-    .execute();
-  return rows.map((r) => r.department_id);
+/**
+ * A target, its co-operating departments, its plan and whether anyone ever asked for more time about
+ * it, in one round trip (the submission path: without such a request there are none to read).
+ */
+export async function getTargetWithPlan(
+  db: Db,
+  id: number,
+): Promise<{ row: TargetRow; coDepartmentIds: number[]; plan: PlanRow; hasExtensions: boolean } | undefined> {
+  const co = isPostgres(db)
+    ? sql<
+        string | null
+      >`(select string_agg(department_id::text, ',') from target_departments where target_id = targets.id)`
+    : sql<
+        string | null
+      >`(select group_concat(department_id) from target_departments where target_id = targets.id)`;
+  const found = await db
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.plan_id")
+    .selectAll("targets")
+    .select([
+      co.as("co_department_ids"),
+      sql<number>`(select count(*) from extension_requests where plan_id = targets.plan_id and target_id = targets.id)`.as(
+        "extension_count",
+      ),
+      "plans.region_id as plan_region_id",
+      "plans.title as plan_title",
+      "plans.year as plan_year",
+      "plans.period_start as plan_period_start",
+      "plans.period_end as plan_period_end",
+      "plans.issuer as plan_issuer",
+      "plans.published_on as plan_published_on",
+      "plans.state as plan_state",
+      "plans.is_public as plan_is_public",
+      "plans.settings as plan_settings",
+      "plans.created_by as plan_created_by",
+      "plans.created_at as plan_created_at",
+      "plans.updated_at as plan_updated_at",
+      "plans.published_at as plan_published_at",
+      "plans.closed_at as plan_closed_at",
+    ])
+    .where("targets.id", "=", id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const {
+    co_department_ids,
+    extension_count,
+    plan_region_id,
+    plan_title,
+    plan_year,
+    plan_period_start,
+    plan_period_end,
+    plan_issuer,
+    plan_published_on,
+    plan_state,
+    plan_is_public,
+    plan_settings,
+    plan_created_by,
+    plan_created_at,
+    plan_updated_at,
+    plan_published_at,
+    plan_closed_at,
+    ...row
+  } = found;
+  const plan: PlanRow = {
+    id: row.plan_id,
+    region_id: plan_region_id,
+    title: plan_title,
+    year: plan_year,
+    period_start: plan_period_start,
+    period_end: plan_period_end,
+    issuer: plan_issuer,
+    published_on: plan_published_on,
+    state: plan_state,
+    is_public: plan_is_public,
+    settings: plan_settings,
+    created_by: plan_created_by,
+    created_at: plan_created_at,
+    updated_at: plan_updated_at,
+    published_at: plan_published_at,
+    closed_at: plan_closed_at,
+  };
+  const coDepartmentIds = co_department_ids ? String(co_department_ids).split(",").map(Number) : [];
+  return { row, coDepartmentIds, plan, hasExtensions: Number(extension_count) > 0 };
 }
 
 /** Co-operating departments of an outline node, in the database's order. */

@@ -6,7 +6,7 @@
 
 import type { Kysely, Selectable } from "kysely";
 import { AppError } from "../domain/app-error.ts";
-import { type Actor, appendAudit } from "./audit-repository.ts";
+import { type Actor, type AuditItem, appendAudit, appendAuditRows } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import type {
   Database,
@@ -151,6 +151,76 @@ async function conflict(db: Db, reportId: number, base: number | null): Promise<
   );
 }
 
+function newReportValues(spec: NewReport, revision: number, state: ReportState, at: string) {
+  return {
+    plan_id: spec.planId,
+    subject_type: spec.subject.type,
+    subject_key: subjectKeyOf(spec.subject),
+    target_id: spec.subject.type === "target" ? spec.subject.id : null,
+    node_id: spec.subject.type === "task" ? spec.subject.id : null,
+    item_id: spec.subject.type === "item" ? spec.subject.id : null,
+    department_id: spec.departmentId,
+    period: spec.period,
+    period_end: spec.periodEnd,
+    due_date: spec.dueDate,
+    current_revision: revision,
+    state,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function revisionValues(actor: Actor, input: AppendRevision, reportId: number, revision: number) {
+  return {
+    report_id: reportId,
+    revision,
+    value: input.content.value,
+    percent: input.content.percent,
+    status_word: input.content.statusWord,
+    progress: input.content.progress,
+    problems: input.content.problems,
+    next_steps: input.content.nextSteps,
+    state: input.state,
+    return_reason: input.returnReason ?? null,
+    author_id: actor.userId,
+    created_at: input.at,
+  };
+}
+
+const AUDIT_ACTION: Record<ReportState, string> = {
+  draft: "report.save",
+  submitted: "report.submit",
+  approved: "report.approve",
+  returned: "report.return",
+};
+
+function revisionAudit(
+  actor: Actor,
+  input: AppendRevision,
+  report: ReportRow,
+  before: { revision: number; state: ReportState },
+): AuditItem {
+  return {
+    actor,
+    at: input.at,
+    entry: {
+      action: AUDIT_ACTION[input.state],
+      entity: "report",
+      entityId: report.id,
+      planId: report.plan_id,
+      before,
+      after: {
+        revision: report.current_revision,
+        state: input.state,
+        subject: report.subject_key,
+        period: report.period,
+        ...input.content,
+        returnReason: input.returnReason ?? null,
+      },
+    },
+  };
+}
+
 /**
  * Appends a revision on top of `baseRevision`, creating the report on its first save. One
  * transaction: the header moves from base to base + 1 only if it still is at base (a concurrent
@@ -161,90 +231,57 @@ export async function appendRevision(db: Db, actor: Actor, input: AppendRevision
   const { report: spec, at } = input;
   try {
     return await inTransaction(db, async (trx) => {
-      let report = await findReport(trx, spec.subject, spec.period);
-      if (!report) {
-        if (input.baseRevision !== null && input.baseRevision !== 0) {
+      const base = input.baseRevision ?? 0;
+      const next = base + 1;
+      // The first revision of a new report creates the report in its final state in one statement;
+      // when the report exists already (a race, or a stale client) nothing is inserted and the
+      // existing report's revision decides below.
+      const created =
+        base === 0 && !input.requireState
+          ? await trx
+              .insertInto("reports")
+              .values(newReportValues(spec, next, input.state, at))
+              .onConflict((oc) => oc.columns(["subject_key", "period"]).doNothing())
+              .returningAll()
+              .executeTakeFirst()
+          : undefined;
+      let before: { revision: number; state: ReportState };
+      let report: ReportRow;
+      if (created) {
+        report = created;
+        before = { revision: 0, state: "draft" };
+      } else {
+        const found = await findReport(trx, spec.subject, spec.period);
+        if (!found) {
           throw new AppError("not_found", "报告不存在 / no such report", {
             baseRevision: input.baseRevision,
           });
         }
-        report = await trx
-          .insertInto("reports")
-          .values({
-            plan_id: spec.planId,
-            subject_type: spec.subject.type,
-            subject_key: subjectKeyOf(spec.subject),
-            target_id: spec.subject.type === "target" ? spec.subject.id : null,
-            node_id: spec.subject.type === "task" ? spec.subject.id : null,
-            item_id: spec.subject.type === "item" ? spec.subject.id : null,
-            department_id: spec.departmentId,
-            period: spec.period,
-            period_end: spec.periodEnd,
-            due_date: spec.dueDate,
-            current_revision: 0,
-            state: "draft",
-            created_at: at,
-            updated_at: at,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        if (found.current_revision !== base) throw await conflict(trx, found.id, input.baseRevision);
+        if (input.requireState && !input.requireState.includes(found.state)) {
+          throw new AppError(
+            "conflict",
+            `报告当前状态为“${found.state}”，不能执行此操作 / the report is ${found.state}: not possible now`,
+            { reportId: found.id, state: found.state, reason: "bad_state" },
+          );
+        }
+        const moved = await trx
+          .updateTable("reports")
+          .set({ current_revision: next, state: input.state, updated_at: at })
+          .where("id", "=", found.id)
+          .where("current_revision", "=", base)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1) throw await conflict(trx, found.id, input.baseRevision);
+        before = { revision: base, state: found.state };
+        report = { ...found, current_revision: next, state: input.state, updated_at: at };
       }
-      const base = input.baseRevision ?? 0;
-      if (report.current_revision !== base) throw await conflict(trx, report.id, input.baseRevision);
-      if (input.requireState && !input.requireState.includes(report.state)) {
-        throw new AppError(
-          "conflict",
-          `报告当前状态为“${report.state}”，不能执行此操作 / the report is ${report.state}: not possible now`,
-          { reportId: report.id, state: report.state, reason: "bad_state" },
-        );
-      }
-      const next = base + 1;
-      const moved = await trx
-        .updateTable("reports")
-        .set({ current_revision: next, state: input.state, updated_at: at })
-        .where("id", "=", report.id)
-        .where("current_revision", "=", base)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw await conflict(trx, report.id, input.baseRevision);
       const revision = await trx
         .insertInto("report_revisions")
-        .values({
-          report_id: report.id,
-          revision: next,
-          value: input.content.value,
-          percent: input.content.percent,
-          status_word: input.content.statusWord,
-          progress: input.content.progress,
-          problems: input.content.problems,
-          next_steps: input.content.nextSteps,
-          state: input.state,
-          return_reason: input.returnReason ?? null,
-          author_id: actor.userId,
-          created_at: at,
-        })
+        .values(revisionValues(actor, input, report.id, next))
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(
-        trx,
-        actor,
-        {
-          action: `report.${input.state === "draft" ? "save" : input.state === "submitted" ? "submit" : input.state === "approved" ? "approve" : "return"}`,
-          entity: "report",
-          entityId: report.id,
-          planId: report.plan_id,
-          before: { revision: base, state: report.state },
-          after: {
-            revision: next,
-            state: input.state,
-            subject: report.subject_key,
-            period: report.period,
-            ...input.content,
-            returnReason: input.returnReason ?? null,
-          },
-        },
-        at,
-      );
-      return { report: { ...report, current_revision: next, state: input.state, updated_at: at }, revision };
+      await appendAuditRows(trx, [revisionAudit(actor, input, report, before)]);
+      return { report, revision };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -252,6 +289,77 @@ export async function appendRevision(db: Db, actor: Actor, input: AppendRevision
     const report = await findReport(db, spec.subject, spec.period);
     throw await conflict(db, report?.id ?? 0, input.baseRevision);
   }
+}
+
+export interface FirstRevision {
+  actor: Actor;
+  /** A first save: baseRevision null or 0, no required state. */
+  input: AppendRevision;
+}
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/**
+ * The first revisions of several new reports in one transaction — a group commit for submissions that
+ * arrive together: three multi-row statements and one turn of the audit chain for all of them. Each
+ * is judged on its own: one whose report exists already (or that repeats an earlier one of the batch)
+ * gets the conflict appendRevision would give, and the others still go in. A failing statement fails
+ * the whole transaction; the caller then writes them one by one.
+ */
+export async function appendFirstRevisions(
+  db: Db,
+  items: readonly FirstRevision[],
+): Promise<Settled<AppendOutcome>[]> {
+  for (const { input } of items) {
+    if ((input.baseRevision ?? 0) !== 0 || input.requireState)
+      throw new AppError("internal", "appendFirstRevisions takes first saves only");
+  }
+  return inTransaction(db, async (trx) => {
+    const created = await trx
+      .insertInto("reports")
+      .values(items.map(({ input }) => newReportValues(input.report, 1, input.state, input.at)))
+      .onConflict((oc) => oc.columns(["subject_key", "period"]).doNothing())
+      .returningAll()
+      .execute();
+    const byKey = new Map(created.map((r) => [`${r.subject_key}|${r.period}`, r]));
+    const winners: { index: number; item: FirstRevision; report: ReportRow }[] = [];
+    const losers: number[] = [];
+    for (const [index, item] of items.entries()) {
+      const key = `${subjectKeyOf(item.input.report.subject)}|${item.input.report.period}`;
+      const report = byKey.get(key);
+      if (report) {
+        winners.push({ index, item, report });
+        byKey.delete(key); // a second item for the same report is a loser
+      } else losers.push(index);
+    }
+    const results: Settled<AppendOutcome>[] = new Array(items.length);
+    if (winners.length > 0) {
+      const revisions = await trx
+        .insertInto("report_revisions")
+        .values(winners.map((w) => revisionValues(w.item.actor, w.item.input, w.report.id, 1)))
+        .returningAll()
+        .execute();
+      const revisionOf = new Map(revisions.map((r) => [r.report_id, r]));
+      await appendAuditRows(
+        trx,
+        winners.map((w) =>
+          revisionAudit(w.item.actor, w.item.input, w.report, { revision: 0, state: "draft" }),
+        ),
+      );
+      for (const w of winners) {
+        const revision = revisionOf.get(w.report.id);
+        if (!revision)
+          throw new AppError("internal", `报告 ${w.report.id} 的修订未写入 / revision not written`);
+        results[w.index] = { ok: true, value: { report: w.report, revision } };
+      }
+    }
+    for (const index of losers) {
+      const { input } = items[index] as FirstRevision;
+      const found = await findReport(trx, input.report.subject, input.report.period);
+      results[index] = { ok: false, error: await conflict(trx, found?.id ?? 0, input.baseRevision) };
+    }
+    return results;
+  });
 }
 
 // ── Reminders ────────────────────────────────────────────────────────────────────────────────
@@ -458,6 +566,25 @@ export async function listExtensions(
   return q.orderBy("created_at", "desc").orderBy("id", "desc").execute();
 }
 
+/** The requests for more time about one subject's report of one period, newest first. */
+export async function listExtensionsOfSubject(
+  db: Db,
+  planId: number,
+  subject: ReportSubjectKey,
+  period: string,
+): Promise<ExtensionRow[]> {
+  const column = subject.type === "target" ? "target_id" : subject.type === "task" ? "node_id" : "item_id";
+  return db
+    .selectFrom("extension_requests")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where(column, "=", subject.id)
+    .where("period", "=", period)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
 // ── Planned values per period (分期计划) ─────────────────────────────────────────────────────
 
 export async function listPlannedValues(
@@ -518,9 +645,13 @@ export async function replacePlannedValues(
 
 export async function readPlanSettings(db: Db, planId: number): Promise<Record<string, unknown> | undefined> {
   const row = await db.selectFrom("plans").select("settings").where("id", "=", planId).executeTakeFirst();
-  if (!row) return undefined;
+  return row ? parsePlanSettings(row.settings) : undefined;
+}
+
+/** The plans.settings column as an object; what is not a JSON object reads as no settings. */
+export function parsePlanSettings(text: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(row.settings) as unknown;
+    const parsed = JSON.parse(text) as unknown;
     return parsed && typeof parsed === "object" && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : {};
@@ -550,20 +681,6 @@ export async function writePlanSettings(
       at,
     );
   });
-}
-
-export async function planIdOfReport(db: Db, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom("reports").select("plan_id").where("id", "=", id).executeTakeFirst();
-  return row?.plan_id;
-}
-
-export async function planIdOfExtension(db: Db, id: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom("extension_requests")
-    .select("plan_id")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.plan_id;
 }
 
 export interface PlanReportFilter {

@@ -214,8 +214,37 @@ export async function insertSession(db: Db, session: NewSession): Promise<void> 
     .execute();
 }
 
-export async function getSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+/**
+ * A session and its user's detail in one round trip: every signed-in request starts here. A
+ * session's user always exists (the foreign key), so the join finds both or neither.
+ */
+export async function getSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<{ session: SessionRow; user: UserDetail } | undefined> {
+  const row = await viewQuery(db)
+    .innerJoin("sessions", "sessions.user_id", "users.id")
+    .select([
+      "sessions.id as session_id",
+      "sessions.ip as session_ip",
+      "sessions.user_agent as session_user_agent",
+      "sessions.created_at as session_created_at",
+      "sessions.last_seen_at as session_last_seen_at",
+      "sessions.expires_at as session_expires_at",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const session: SessionRow = {
+    id: row.session_id,
+    user_id: row.id,
+    ip: row.session_ip,
+    user_agent: row.session_user_agent,
+    created_at: row.session_created_at,
+    last_seen_at: row.session_last_seen_at,
+    expires_at: row.session_expires_at,
+  };
+  return { session, user: toView(row) };
 }
 
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
@@ -243,19 +272,6 @@ export async function deleteUserSessions(db: Db, userId: number, keep?: string):
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const result = await db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/** Ids, usernames and display names of these users (none asked, none read). */
-export async function listUserNames(
-  db: Db,
-  ids: readonly number[],
-): Promise<Pick<UserRow, "id" | "username" | "display_name">[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("users")
-    .select(["id", "username", "display_name"])
-    .where("id", "in", [...ids])
-    .execute();
 }
 
 /** Every user's id, role and department, in the database's order. */

@@ -14,6 +14,8 @@ export interface Principal {
   /** Reporters: their department and its region. */
   departmentId: number | null;
   departmentRegionId: number | null;
+  /** The names the session knows already, so that an answer naming the user needs no lookup. */
+  names?: { username: string; displayName: string; departmentName: string | null };
 }
 
 export interface RegionLink {
@@ -177,6 +179,11 @@ function withDescendants(rootId: number, regions: readonly RegionLink[]): Set<nu
     }
   }
   return out;
+}
+
+/** Whether regionScope needs the region tree for this user (planners and leaders with a region). */
+export function scopeNeedsRegions(user: Principal): boolean {
+  return user.role !== "admin" && user.role !== "reporter" && user.regionId !== null;
 }
 
 /**

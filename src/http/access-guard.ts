@@ -14,13 +14,12 @@ import type {
 import type { Kysely } from "kysely";
 import {
   listPlanAccessFacts,
-  planIdOfItem,
-  planIdOfNode,
-  planIdOfTarget,
+  type PlanAccessFacts,
+  type PlanOwnedTable,
+  planAccessFactsOfRow,
   planIdsOfTargets,
 } from "../db/plans-repository.ts";
 import { listRegionLinks } from "../db/regions-repository.ts";
-import { planIdOfExtension, planIdOfReport } from "../db/reports-repository.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type AccessRule,
@@ -30,6 +29,7 @@ import {
   type PlanResource,
   regionScope,
   roleAllowed,
+  scopeNeedsRegions,
 } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { type ActiveSession, type AuthSettings, authenticate, toPrincipal } from "../services/auth.ts";
@@ -63,41 +63,35 @@ export interface GuardDeps {
   auth: AuthSettings;
 }
 
+const OWNER_TABLE: Record<Exclude<PlanResource, "plan" | "targets_in_body">, PlanOwnedTable> = {
+  target: "targets",
+  node: "outline_nodes",
+  item: "items",
+  report: "reports",
+  extension: "extension_requests",
+};
+
+/** The region and state of the plans the request touches; none found: the handler answers 404. */
 async function plansOf(
   db: Kysely<Database>,
   resource: PlanResource,
   request: FastifyRequest,
-): Promise<number[]> {
+): Promise<PlanAccessFacts[]> {
   const params = request.params as { id?: string | number };
   const id = Number(params.id);
   switch (resource) {
     case "plan":
-      return Number.isInteger(id) ? [id] : [];
-    case "target": {
-      const planId = await planIdOfTarget(db, id);
-      return planId !== undefined ? [planId] : [];
-    }
-    case "node": {
-      const planId = await planIdOfNode(db, id);
-      return planId !== undefined ? [planId] : [];
-    }
-    case "item": {
-      const planId = await planIdOfItem(db, id);
-      return planId !== undefined ? [planId] : [];
-    }
-    case "report": {
-      const planId = await planIdOfReport(db, id);
-      return planId !== undefined ? [planId] : [];
-    }
-    case "extension": {
-      const planId = await planIdOfExtension(db, id);
-      return planId !== undefined ? [planId] : [];
-    }
+      return Number.isInteger(id) ? listPlanAccessFacts(db, [id]) : [];
     case "targets_in_body": {
       const ids = ((request.body as { ids?: unknown } | undefined)?.ids ?? []) as unknown[];
       const numbers = ids.filter((x): x is number => Number.isInteger(x));
       if (numbers.length === 0) return [];
-      return planIdsOfTargets(db, numbers);
+      return listPlanAccessFacts(db, await planIdsOfTargets(db, numbers));
+    }
+    default: {
+      if (!Number.isInteger(id)) return [];
+      const facts = await planAccessFactsOfRow(db, OWNER_TABLE[resource], id);
+      return facts ? [facts] : [];
     }
   }
 }
@@ -134,11 +128,10 @@ function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>)
     const session = request.auth;
     if (!session) throw new AppError("unauthenticated", "请先登录 / please sign in");
     const principal = toPrincipal(session.user);
-    const planIds = await plansOf(deps.db, rule.resource, request);
-    if (planIds.length === 0) return; // nothing found: the handler answers 404
-    const regions = await listRegionLinks(deps.db);
+    const plans = await plansOf(deps.db, rule.resource, request);
+    if (plans.length === 0) return; // nothing found: the handler answers 404
+    const regions = scopeNeedsRegions(principal) ? await listRegionLinks(deps.db) : [];
     const scope = regionScope(principal, regions);
-    const plans = await listPlanAccessFacts(deps.db, planIds);
     for (const plan of plans) {
       const facts = { regionId: plan.region_id, state: plan.state };
       const allowed =

@@ -11,7 +11,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findUserByUsername,
-  getSession,
+  getSessionWithUser,
   getUser,
   getUserDetail,
   insertSession,
@@ -86,6 +86,7 @@ export function toPrincipal(user: UserDetail): Principal {
     regionId: user.regionId,
     departmentId: user.departmentId,
     departmentRegionId: user.departmentRegionId,
+    names: { username: user.username, displayName: user.displayName, departmentName: user.departmentName },
   };
 }
 
@@ -262,8 +263,9 @@ export async function authenticate(
 ): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = sessionIdOf(token);
-  const session = await getSession(db, id);
-  if (!session) return null;
+  const found = await getSessionWithUser(db, id);
+  if (!found) return null;
+  const { session, user } = found;
   const now = settings.now();
   const createdAt = new Date(session.created_at);
   const absoluteEnd = createdAt.getTime() + settings.absoluteHours * 3_600_000;
@@ -271,8 +273,7 @@ export async function authenticate(
     await deleteSession(db, id);
     return null;
   }
-  const user = await getUserDetail(db, session.user_id);
-  if (!user || user.disabled) {
+  if (user.disabled) {
     await deleteSession(db, id);
     return null;
   }

@@ -3,17 +3,16 @@
 // reports with their revisions, the requests for more time; and the JSON views built from them.
 
 import type { Kysely } from "kysely";
-import { listDepartmentNames } from "../db/departments-repository.ts";
+import { listNames } from "../db/names-repository.ts";
 import {
   getItemRow,
   getNodeRow,
   getPlanRow,
-  getTargetRow,
+  getTargetWithPlan,
   listItemRowsOfPlan,
   listNodeBriefsOfPlan,
   listNodeCoDepartmentIds,
   listNodeCoDepartmentsOfPlan,
-  listTargetCoDepartmentIds,
   listTargetCoDepartmentsOfPlan,
   listTargetRowsOfPlan,
 } from "../db/plans-repository.ts";
@@ -24,6 +23,7 @@ import {
   listPlannedValues,
   listReportsOfPlan,
   listRevisions,
+  parsePlanSettings,
   type ReminderRow,
   type ReportRow,
   type RevisionRow,
@@ -31,8 +31,7 @@ import {
   subjectKeyOf,
 } from "../db/reports-repository.ts";
 import type { Database, PlanRow, ReportSubject, TargetRow } from "../db/schema.ts";
-import { listUserNames } from "../db/users-repository.ts";
-import { canEditPlan, type Principal, regionScope } from "../domain/access.ts";
+import { canEditPlan, type Principal, regionScope, scopeNeedsRegions } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
@@ -80,6 +79,11 @@ export function settingsOf(raw: Record<string, unknown>): PlanSettingsView {
     demo: raw.demo === true,
     demoAsOf: typeof raw.demoAsOf === "string" ? raw.demoAsOf : null,
   };
+}
+
+/** The settings of a plan row already read (its settings column), without reading them again. */
+export function settingsOfPlan(plan: PlanRow): PlanSettingsView {
+  return settingsOf(parsePlanSettings(plan.settings));
 }
 
 // ── Subjects ───────────────────────────────────────────────────────────────────────────────────
@@ -136,24 +140,7 @@ export async function loadSubject(
 ): Promise<Subject> {
   const planSettings = async (planId: number) =>
     settings ?? settingsOf((await readPlanSettings(db, planId)) ?? {});
-  if (kind === "target") {
-    const t = await getTargetRow(db, id);
-    if (!t) throw notFound("指标", "target", id);
-    const co = await listTargetCoDepartmentIds(db, id);
-    return {
-      kind,
-      id,
-      planId: t.plan_id,
-      title: t.subject,
-      display: t.display,
-      targetKind: t.kind,
-      unit: t.unit,
-      displayUnit: t.display_unit,
-      frequency: t.frequency ?? "monthly",
-      leadDepartmentId: t.lead_department_id,
-      departmentIds: unique([t.lead_department_id, ...co]),
-    };
-  }
+  if (kind === "target") return (await loadSubjectWithPlan(db, kind, id)).subject;
   if (kind === "node") {
     const n = await getNodeRow(db, id);
     if (n?.kind !== "task") throw notFound("任务", "task", id);
@@ -189,6 +176,38 @@ export async function loadSubject(
   };
 }
 
+/**
+ * A subject and its plan; a target's come in one round trip (the submission path), with whether any
+ * request for more time names it.
+ */
+export async function loadSubjectWithPlan(
+  db: Db,
+  kind: ReportSubjectKind,
+  id: number,
+): Promise<{ subject: Subject; plan: PlanRow; hasExtensions?: boolean }> {
+  if (kind !== "target") {
+    const subject = await loadSubject(db, kind, id);
+    return { subject, plan: await requirePlan(db, subject.planId) };
+  }
+  const found = await getTargetWithPlan(db, id);
+  if (!found) throw notFound("指标", "target", id);
+  const { row: t, coDepartmentIds: co, plan, hasExtensions } = found;
+  const subject: Subject = {
+    kind,
+    id,
+    planId: t.plan_id,
+    title: t.subject,
+    display: t.display,
+    targetKind: t.kind,
+    unit: t.unit,
+    displayUnit: t.display_unit,
+    frequency: t.frequency ?? "monthly",
+    leadDepartmentId: t.lead_department_id,
+    departmentIds: unique([t.lead_department_id, ...co]),
+  };
+  return { subject, plan, hasExtensions };
+}
+
 function unique(ids: (number | null)[]): number[] {
   return [...new Set(ids.filter((x): x is number => x !== null))];
 }
@@ -213,7 +232,7 @@ export function periodKeyFor(date: string, frequency: Frequency): string {
 export async function mayEditPlan(db: Db, user: Principal, plan: PlanRow): Promise<boolean> {
   if (user.role === "admin") return true;
   if (user.role !== "planner") return false;
-  const regions = await listRegionLinks(db);
+  const regions = scopeNeedsRegions(user) ? await listRegionLinks(db) : [];
   return canEditPlan(user, { regionId: plan.region_id, state: plan.state }, regionScope(user, regions));
 }
 
@@ -242,21 +261,30 @@ export interface Names {
   departments: Map<number, DepartmentRef>;
 }
 
+/**
+ * The names of these users and departments. `asker`'s own name and department come from the session
+ * and are not read again (a department's answer to its own save names only them).
+ */
 export async function loadNames(
   db: Db,
   userIds: Iterable<number | null>,
   departmentIds: Iterable<number | null>,
+  asker?: Principal,
 ): Promise<Names> {
-  const u = unique([...userIds]);
-  const d = unique([...departmentIds]);
-  const users = await listUserNames(db, u);
-  const departments = await listDepartmentNames(db, d);
-  return {
-    users: new Map(
-      users.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name ?? r.username }]),
-    ),
-    departments: new Map(departments.map((r) => [r.id, { id: r.id, name: r.name }])),
-  };
+  const names: Names = { users: new Map(), departments: new Map() };
+  const known = asker?.names;
+  if (asker && known) {
+    names.users.set(asker.id, { id: asker.id, username: known.username, displayName: known.displayName });
+    if (asker.departmentId !== null && known.departmentName !== null)
+      names.departments.set(asker.departmentId, { id: asker.departmentId, name: known.departmentName });
+  }
+  const u = unique([...userIds]).filter((id) => !names.users.has(id));
+  const d = unique([...departmentIds]).filter((id) => !names.departments.has(id));
+  const { users, departments } = await listNames(db, u, d);
+  for (const r of users)
+    names.users.set(r.id, { id: r.id, username: r.username, displayName: r.display_name ?? r.username });
+  for (const r of departments) names.departments.set(r.id, { id: r.id, name: r.name });
+  return names;
 }
 
 // ── Views ──────────────────────────────────────────────────────────────────────────────────────
@@ -442,7 +470,7 @@ export function reportKey(subject: string, period: string): string {
 
 export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> {
   const plan = await requirePlan(db, planId);
-  const settings = settingsOf((await readPlanSettings(db, planId)) ?? {});
+  const settings = settingsOfPlan(plan);
   const rows = await listTargetRowsOfPlan(db, planId);
   const co = await listTargetCoDepartmentsOfPlan(db, planId);
   const coOf = new Map<number, number[]>();

@@ -6,8 +6,10 @@ import { type AttachmentMeta, listAttachments } from "../db/attachments-reposito
 import type { Actor } from "../db/audit-repository.ts";
 import {
   appendRevision,
+  type ExtensionRow,
   getReport,
   listExtensions,
+  listExtensionsOfSubject,
   listPlannedValues,
   listReportsBySubjectKey,
   listReportsOfPlanFiltered,
@@ -19,6 +21,7 @@ import {
   replacePlannedValues,
   writePlanSettings,
 } from "../db/reports-repository.ts";
+import type { PlanRow } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
@@ -39,11 +42,11 @@ import {
   DB_TO_KIND,
   type Db,
   dueInForce,
-  extensionKey,
   extensionView,
   KIND_TO_DB,
   loadNames,
   loadSubject,
+  loadSubjectWithPlan,
   mayEditPlan,
   maySaveReport,
   type Names,
@@ -55,9 +58,11 @@ import {
   STATUS_WORDS,
   type Subject,
   settingsOf,
+  settingsOfPlan,
   subjectKey,
   subjectRef,
 } from "./reporting-context.ts";
+import { appendFirstRevisionBatched } from "./submission-batch.ts";
 
 const MAX_TEXT = 4000;
 
@@ -126,8 +131,7 @@ export async function saveReport(
   body: SaveReportRequest,
   clock: Clock = {},
 ): Promise<ReportDetail> {
-  const subject = await loadSubject(db, subjectKind, subjectId);
-  const plan = await requirePlan(db, subject.planId);
+  const { subject, plan, hasExtensions } = await loadSubjectWithPlan(db, subjectKind, subjectId);
   if (!(await maySaveReport(db, user, plan, subject))) {
     throw new AppError(
       "forbidden",
@@ -142,7 +146,7 @@ export async function saveReport(
       { planId: plan.id, reason: "bad_state" },
     );
   }
-  const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
+  const settings = settingsOfPlan(plan);
   const periods = periodsOf(plan, subject.frequency, settings.dueDay);
   const period = periods.find((p) => p.key === periodKey);
   if (!period) {
@@ -170,7 +174,16 @@ export async function saveReport(
     state: body.submit ? "submitted" : "draft",
     at: clock.now ?? new Date().toISOString(),
   });
-  return reportDetail(db, user, outcome.report.id);
+  // Answered from what was just written: a new report has one revision and no attachments yet.
+  const created = outcome.revision.revision === 1;
+  return detailOf(db, user, {
+    report: outcome.report,
+    plan,
+    subject,
+    canSave: true,
+    ...(created ? { revisions: [outcome.revision], attachments: [] } : {}),
+    ...(hasExtensions === false ? { extensions: [] } : {}),
+  });
 }
 
 /** POST /api/reports/:id/review */
@@ -279,7 +292,7 @@ export async function reportViewsOf(
   const out: ReportView[] = [];
   for (const planId of planIds) {
     const plan = await requirePlan(db, planId);
-    const settings = settingsOf((await readPlanSettings(db, planId)) ?? {});
+    const settings = settingsOfPlan(plan);
     const extensions = await listExtensions(db, { planId });
     for (const report of reports.filter((r) => r.plan_id === planId)) {
       const kind = DB_TO_KIND[report.subject_type];
@@ -306,24 +319,47 @@ export async function reportAccess(db: Db, user: Principal, reportId: number) {
 }
 
 export async function reportDetail(db: Db, user: Principal, reportId: number): Promise<ReportDetail> {
-  const { report, plan, subject, canSave } = await reportAccess(db, user, reportId);
-  const [view] = await reportViewsOf(db, [report], new Map([[report.subject_key, subject]]));
-  const revisions = await listRevisions(db, [report.id]);
-  const extensions = (await listExtensions(db, { planId: plan.id })).filter(
-    (e) => extensionKey(e) === report.subject_key && e.period === report.period,
-  );
+  return detailOf(db, user, await reportAccess(db, user, reportId));
+}
+
+interface DetailContext {
+  report: ReportRow;
+  plan: PlanRow;
+  subject: Subject;
+  canSave: boolean;
+  /** Known already (a save that created the report, a target nobody asked more time for): not read. */
+  revisions?: RevisionRow[];
+  attachments?: AttachmentView[];
+  extensions?: ExtensionRow[];
+}
+
+async function detailOf(db: Db, user: Principal, ctx: DetailContext): Promise<ReportDetail> {
+  const { report, plan, subject } = ctx;
+  const revisions = ctx.revisions ?? (await listRevisions(db, [report.id]));
+  const extensions =
+    ctx.extensions ??
+    (await listExtensionsOfSubject(
+      db,
+      report.plan_id,
+      { type: report.subject_type, id: subjectIdOf(report) },
+      report.period,
+    ));
   const names = await loadNames(
     db,
     [...revisions.map((r) => r.author_id), ...extensions.flatMap((e) => [e.requested_by, e.decided_by])],
     [report.department_id, ...extensions.map((e) => e.department_id)],
+    user,
   );
+  const settings = settingsOfPlan(plan);
+  const period = periodsOf(plan, subject.frequency, settings.dueDay).find((p) => p.key === report.period);
+  const due = dueInForce(extensions, report.subject_key, report.period, period?.due ?? report.due_date);
   return {
-    report: view as ReportView,
+    report: buildReportView(report, revisions, subject, period, due, names),
     revisions: revisionViews(revisions, names),
     extensions: extensions.map((e) => extensionView(e, subjectRef(subject), names)),
-    attachments: await attachmentViews(db, report.id, revisions),
+    attachments: ctx.attachments ?? (await attachmentViews(db, report.id, revisions)),
     can: {
-      save: canSave,
+      save: ctx.canSave,
       review: report.state === "submitted" && (await mayEditPlan(db, user, plan)),
     },
   };
@@ -480,7 +516,8 @@ function checkPlannedOrder(
  */
 async function appendWithViews(db: Db, actor: Actor, input: Parameters<typeof appendRevision>[2]) {
   try {
-    return await appendRevision(db, actor, input);
+    const first = (input.baseRevision ?? 0) === 0 && !input.requireState;
+    return await (first ? appendFirstRevisionBatched(db, actor, input) : appendRevision(db, actor, input));
   } catch (error) {
     const latest =
       isAppError(error) && error.code === "conflict" ? (error.details.latest as RevisionRow | null) : null;

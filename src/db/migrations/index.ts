@@ -6,12 +6,14 @@ import * as m0001 from "./0001-initial.ts";
 import * as m0002 from "./0002-auth.ts";
 import * as m0003 from "./0003-reporting.ts";
 import * as m0004 from "./0004-links-attachments.ts";
+import * as m0005 from "./0005-write-path.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-auth": m0002,
   "0003-reporting": m0003,
   "0004-links-attachments": m0004,
+  "0005-write-path": m0005,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
