@@ -101,6 +101,32 @@ export async function listRevisionsOfPlan(db: Db, planId: number): Promise<Revis
     .execute();
 }
 
+/**
+ * Every revision of a plan's reports without their texts (progress, problems, next steps, the reason
+ * of a return read as null): what judging the plan needs, a fraction of the bytes.
+ */
+export async function listRevisionFiguresOfPlan(db: Db, planId: number): Promise<RevisionRow[]> {
+  const rows = await db
+    .selectFrom("report_revisions")
+    .innerJoin("reports", "reports.id", "report_revisions.report_id")
+    .select([
+      "report_revisions.id",
+      "report_revisions.report_id",
+      "report_revisions.revision",
+      "report_revisions.value",
+      "report_revisions.percent",
+      "report_revisions.status_word",
+      "report_revisions.state",
+      "report_revisions.author_id",
+      "report_revisions.created_at",
+    ])
+    .where("reports.plan_id", "=", planId)
+    .orderBy("report_revisions.report_id")
+    .orderBy("report_revisions.revision")
+    .execute();
+  return rows.map((r) => ({ ...r, progress: null, problems: null, next_steps: null, return_reason: null }));
+}
+
 export interface RevisionContent {
   value: number | null;
   percent: number | null;

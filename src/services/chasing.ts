@@ -106,7 +106,7 @@ export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: n
 
 /** GET /api/plans/:id/due — by department, the ones owing most overdue first. */
 export async function planDue(db: Db, planId: number, asOfParam?: string): Promise<PlanDueView> {
-  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), asOfParam);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
   const items = dueItemsOfWorld(world, asOf);
   const reminders = await listReminders(db, { planId, limit: 10_000 });
   const groups = new Map<number | null, DueItem[]>();
@@ -146,7 +146,7 @@ export async function myDue(db: Db, user: Principal, asOfParam?: string): Promis
   const extensions: ExtensionRequestView[] = [];
   let asOf = empty.asOf;
   for (const id of planIds) {
-    const clock = readingClock(await loadPlanWorld(db, id), asOfParam);
+    const clock = readingClock(await loadPlanWorld(db, id, { texts: false }), asOfParam);
     const world = clock.world;
     asOf = clock.asOf;
     items.push(...dueItemsOfWorld(world, asOf, departmentId));
@@ -193,7 +193,7 @@ export async function sendReminder(
         field: "departmentId",
       },
     );
-  const { world, asOf } = readingClock(await loadPlanWorld(db, planId));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }));
   const owed = dueItemsOfWorld(world, asOf, department.id);
   const overdue = owed.filter((i) => i.state === "overdue" || i.state === "returned");
   const message =
@@ -290,7 +290,7 @@ export async function requestExtension(
       "forbidden",
       "只有牵头或配合单位可以申请延期 / only the subject's departments ask for more time",
     );
-  const world = await loadPlanWorld(db, planId);
+  const world = await loadPlanWorld(db, planId, { texts: false });
   const period = periodsOf(plan, subject.frequency, world.settings.dueDay).find((p) => p.key === body.period);
   if (!period)
     throw new AppError("bad_input", `报告期 ${body.period} 不在计划期内 / no such period: ${body.period}`, {
@@ -330,7 +330,7 @@ export async function planExtensions(
   user: Principal,
   planId: number,
 ): Promise<ExtensionRequestView[]> {
-  const world = await loadPlanWorld(db, planId);
+  const world = await loadPlanWorld(db, planId, { texts: false });
   const all = extensionViewsOf(world);
   return user.role === "reporter" ? all.filter((e) => e.department.id === user.departmentId) : all;
 }
@@ -350,7 +350,7 @@ export async function decideExtension(
   if (!(await mayEditPlan(db, user, plan)))
     throw new AppError("forbidden", "无权审批延期 / you may not decide this");
   await decideExtensionRow(db, actor, id, { grant: body.grant, note: body.note?.trim() || null, at: now });
-  const world = await loadPlanWorld(db, existing.plan_id);
+  const world = await loadPlanWorld(db, existing.plan_id, { texts: false });
   const view = extensionViewsOf(world).find((e) => e.id === id);
   if (!view) throw notFound("延期申请", "extension request", id);
   return view;

@@ -102,7 +102,7 @@ function lagging(views: TargetStatusView[], status: "far_behind" | "behind"): Ta
 
 /** GET /api/plans/:id/cockpit — the cockpit as of the date (default: today; demo data: its date). */
 export async function planCockpit(db: Db, planId: number, asOfParam?: string): Promise<CockpitView> {
-  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), asOfParam);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
   const status = statusOfWorld(world, asOf);
   await addDistricts(db, status.targets, asOf);
   const byId = new Map(world.targets.map((t) => [t.id, t]));
@@ -134,7 +134,7 @@ export async function planCockpit(db: Db, planId: number, asOfParam?: string): P
 /** GET /api/targets/:id/trend — one target's values per period against its schedule line. */
 export async function targetTrend(db: Db, targetId: number, asOfParam?: string): Promise<TargetTrendView> {
   const subject = await loadSubject(db, "target", targetId);
-  const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId), asOfParam);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId, { texts: false }), asOfParam);
   const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
   return trendOf(world, t, asOf);
 }

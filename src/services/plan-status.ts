@@ -315,7 +315,7 @@ function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], as
 }
 
 export async function planStatus(db: Db, planId: number, asOfParam?: string): Promise<PlanStatusView> {
-  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), asOfParam);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
   const view = statusOfWorld(world, asOf);
   await addDistricts(db, view.targets, asOf);
   return view;
@@ -335,7 +335,8 @@ export async function addDistricts(db: Db, views: TargetStatusView[], asOf: stri
   const rows = await listDistrictTargets(db, childIds);
   const info = new Map(rows.map((r) => [r.id, r]));
   const worlds = new Map<number, PlanWorld>();
-  for (const r of rows) if (!worlds.has(r.plan_id)) worlds.set(r.plan_id, await loadPlanWorld(db, r.plan_id));
+  for (const r of rows)
+    if (!worlds.has(r.plan_id)) worlds.set(r.plan_id, await loadPlanWorld(db, r.plan_id, { texts: false }));
   const districtOf = (childId: number): DistrictValueView | null => {
     const r = info.get(childId);
     const world = r ? worlds.get(r.plan_id) : undefined;
@@ -439,7 +440,7 @@ export async function targetEvaluation(
   asOfParam?: string,
 ): Promise<TargetEvaluationView> {
   const subject = await loadSubject(db, "target", targetId);
-  const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId), asOfParam);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId, { texts: false }), asOfParam);
   const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
   const j = judge(world, t, asOf);
   await addDistricts(db, [j.view], asOf);

@@ -31,7 +31,7 @@ export async function publicPlanDetail(db: Db, id: number): Promise<PublicPlanDe
   if (!detail || !isShown(detail.plan)) {
     throw new AppError("not_found", `没有公开的计划 ${id} / no public plan ${id}`, { entity: "plan", id });
   }
-  const { world, asOf } = readingClock(await loadPlanWorld(db, id));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, id, { texts: false }));
   const status = new Map(statusOfWorld(world, asOf).targets.map((v) => [v.targetId, v]));
   return {
     plan: detail.plan,

@@ -22,7 +22,8 @@ import {
   listExtensions,
   listPlannedValues,
   listReportsOfPlan,
-  listRevisions,
+  listRevisionFiguresOfPlan,
+  listRevisionsOfPlan,
   parsePlanSettings,
   type ReminderRow,
   type ReportRow,
@@ -468,7 +469,15 @@ export function reportKey(subject: string, period: string): string {
   return `${subject}|${period}`;
 }
 
-export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> {
+export interface WorldOptions {
+  /**
+   * Whether revisions carry their texts (progress, problems, next steps, return reason). Judging needs
+   * only the figures: status, cockpit and the due lists read without them.
+   */
+  texts?: boolean;
+}
+
+export async function loadPlanWorld(db: Db, planId: number, options: WorldOptions = {}): Promise<PlanWorld> {
   const plan = await requirePlan(db, planId);
   const settings = settingsOfPlan(plan);
   const rows = await listTargetRowsOfPlan(db, planId);
@@ -531,10 +540,10 @@ export async function loadPlanWorld(db: Db, planId: number): Promise<PlanWorld> 
     });
   }
   const reportRows = await listReportsOfPlan(db, planId);
-  const revisionRows = await listRevisions(
-    db,
-    reportRows.map((r) => r.id),
-  );
+  const revisionRows =
+    options.texts === false
+      ? await listRevisionFiguresOfPlan(db, planId)
+      : await listRevisionsOfPlan(db, planId);
   const revisions = new Map<number, RevisionRow[]>();
   for (const r of revisionRows) {
     const list = revisions.get(r.report_id);
