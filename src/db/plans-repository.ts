@@ -27,6 +27,7 @@ import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { listDepartments } from "./departments-repository.ts";
 import { isPostgres } from "./dialect.ts";
+import { idChunks } from "./id-chunks.ts";
 import type { Database, ItemRow, OutlineNodeRow, PlanRow, TargetRow, TargetUpdate } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -1431,16 +1432,21 @@ export async function getTargetValue(db: Db, id: number): Promise<{ value: numbe
 }
 
 /** Co-operating departments of every target of a plan. */
-export async function listTargetCoDepartmentsOfPlan(
+/** Co-operating departments of these targets (by id: a join on the plan would scan the table). */
+export async function listTargetCoDepartments(
   db: Db,
-  planId: number,
+  targetIds: readonly number[],
 ): Promise<{ target_id: number; department_id: number }[]> {
-  return db
-    .selectFrom("target_departments")
-    .innerJoin("targets", "targets.id", "target_departments.target_id")
-    .select(["target_departments.target_id", "target_departments.department_id"])
-    .where("targets.plan_id", "=", planId)
-    .execute();
+  const out: { target_id: number; department_id: number }[] = [];
+  for (const chunk of idChunks(db, targetIds))
+    out.push(
+      ...(await db
+        .selectFrom("target_departments")
+        .select(["target_id", "department_id"])
+        .where("target_id", "in", chunk)
+        .execute()),
+    );
+  return out;
 }
 
 export type OutlineNodeBrief = Pick<
@@ -1458,17 +1464,21 @@ export async function listNodeBriefsOfPlan(db: Db, planId: number): Promise<Outl
     .execute();
 }
 
-/** Co-operating departments of every outline node of a plan. */
-export async function listNodeCoDepartmentsOfPlan(
+/** Co-operating departments of these outline nodes. */
+export async function listNodeCoDepartments(
   db: Db,
-  planId: number,
+  nodeIds: readonly number[],
 ): Promise<{ node_id: number; department_id: number }[]> {
-  return db
-    .selectFrom("node_departments")
-    .innerJoin("outline_nodes", "outline_nodes.id", "node_departments.node_id")
-    .select(["node_departments.node_id", "node_departments.department_id"])
-    .where("outline_nodes.plan_id", "=", planId)
-    .execute();
+  const out: { node_id: number; department_id: number }[] = [];
+  for (const chunk of idChunks(db, nodeIds))
+    out.push(
+      ...(await db
+        .selectFrom("node_departments")
+        .select(["node_id", "department_id"])
+        .where("node_id", "in", chunk)
+        .execute()),
+    );
+  return out;
 }
 
 /** A plan's items, in the database's order. */

@@ -4,10 +4,11 @@
 // conditional update of the header and backed by the unique (report_id, revision) constraint, so the
 // rule holds across transactions and app servers on both SQLite and PostgreSQL.
 
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { AppError } from "../domain/app-error.ts";
 import { type Actor, type AuditItem, appendAudit, appendAuditRows } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
+import { idChunks } from "./id-chunks.ts";
 import type {
   Database,
   ExtensionRequestsTable,
@@ -71,21 +72,45 @@ export async function listReportsBySubject(db: Db, subject: ReportSubjectKey): P
 }
 
 /** Every revision of these reports, oldest first. */
-export async function listRevisions(db: Db, reportIds: readonly number[]): Promise<RevisionRow[]> {
+/**
+ * Revisions of these reports, by report and revision. By id list, not by a join on the plan: on a
+ * province's database PostgreSQL would hash-join a seq scan of every revision (a second at two million
+ * reports) instead of looking up the plan's few thousand. Without `texts` the progress, problems, next
+ * steps and reason of a return read as null: what judging needs, a fraction of the bytes.
+ */
+export async function listRevisions(
+  db: Db,
+  reportIds: readonly number[],
+  options: { texts?: boolean } = {},
+): Promise<RevisionRow[]> {
   if (reportIds.length === 0) return [];
   const out: RevisionRow[] = [];
-  // Chunks keep the statement under SQLite's and PostgreSQL's parameter limits.
-  for (let i = 0; i < reportIds.length; i += 500) {
-    const chunk = reportIds.slice(i, i + 500);
-    out.push(
-      ...(await db
-        .selectFrom("report_revisions")
-        .selectAll()
-        .where("report_id", "in", chunk)
-        .orderBy("report_id")
-        .orderBy("revision")
-        .execute()),
-    );
+  for (const chunk of idChunks(db, reportIds)) {
+    const q = db
+      .selectFrom("report_revisions")
+      .where("report_id", "in", chunk)
+      .orderBy("report_id")
+      .orderBy("revision");
+    if (options.texts === false) {
+      const rows = await q
+        .select([
+          "id",
+          "report_id",
+          "revision",
+          "value",
+          "percent",
+          "status_word",
+          "state",
+          "author_id",
+          "created_at",
+          sql<string | null>`null`.as("progress"),
+          sql<string | null>`null`.as("problems"),
+          sql<string | null>`null`.as("next_steps"),
+          sql<string | null>`null`.as("return_reason"),
+        ])
+        .execute();
+      for (const r of rows) out.push(r);
+    } else for (const r of await q.selectAll().execute()) out.push(r);
   }
   return out;
 }
@@ -99,32 +124,6 @@ export async function listRevisionsOfPlan(db: Db, planId: number): Promise<Revis
     .orderBy("report_revisions.report_id")
     .orderBy("report_revisions.revision")
     .execute();
-}
-
-/**
- * Every revision of a plan's reports without their texts (progress, problems, next steps, the reason
- * of a return read as null): what judging the plan needs, a fraction of the bytes.
- */
-export async function listRevisionFiguresOfPlan(db: Db, planId: number): Promise<RevisionRow[]> {
-  const rows = await db
-    .selectFrom("report_revisions")
-    .innerJoin("reports", "reports.id", "report_revisions.report_id")
-    .select([
-      "report_revisions.id",
-      "report_revisions.report_id",
-      "report_revisions.revision",
-      "report_revisions.value",
-      "report_revisions.percent",
-      "report_revisions.status_word",
-      "report_revisions.state",
-      "report_revisions.author_id",
-      "report_revisions.created_at",
-    ])
-    .where("reports.plan_id", "=", planId)
-    .orderBy("report_revisions.report_id")
-    .orderBy("report_revisions.revision")
-    .execute();
-  return rows.map((r) => ({ ...r, progress: null, problems: null, next_steps: null, return_reason: null }));
 }
 
 export interface RevisionContent {

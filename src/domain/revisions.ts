@@ -12,18 +12,28 @@ export interface RevisionLike {
 
 /** The latest revision approved at or before `asOf` (an ISO timestamp or date), or null. */
 export function approvedAsOf<T extends RevisionLike>(revisions: readonly T[], asOf: string): T | null {
+  return approvedAsOfBy(revisions, asOf, (r) => (r.state === "approved" ? r.approvedAt : null));
+}
+
+/**
+ * The same rule over any rows, given when each was approved (null: it was not): judging a plan reads
+ * thousands of revision rows, which are not copied into RevisionLike shapes first.
+ */
+export function approvedAsOfBy<T extends { revision: number }>(
+  revisions: readonly T[],
+  asOf: string,
+  approvedAt: (r: T) => string | null,
+): T | null {
+  // A date alone means the end of that day.
+  const limit = asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf;
   let best: T | null = null;
+  let bestAt = "";
   for (const r of revisions) {
-    if (r.state !== "approved" || r.approvedAt === null) continue;
-    // A date alone means the end of that day.
-    const limit = asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf;
-    if (r.approvedAt > limit) continue;
-    if (
-      !best ||
-      r.approvedAt > (best.approvedAt as string) ||
-      (r.approvedAt === best.approvedAt && r.revision > best.revision)
-    ) {
+    const at = approvedAt(r);
+    if (at === null || at > limit) continue;
+    if (!best || at > bestAt || (at === bestAt && r.revision > best.revision)) {
       best = r;
+      bestAt = at;
     }
   }
   return best;

@@ -18,7 +18,7 @@ import {
   type TargetRule,
 } from "../domain/evaluation.ts";
 import type { ReportingPeriod } from "../domain/periods.ts";
-import { approvedAsOf } from "../domain/revisions.ts";
+import { approvedAsOfBy } from "../domain/revisions.ts";
 import { type DepartmentScore, type RollupInput, rankDepartments, rollup } from "../domain/rollup.ts";
 import { evaluateTaskAsOf, type TaskReport } from "../domain/task-evaluation.ts";
 import type {
@@ -72,12 +72,8 @@ export function readingClock(world: PlanWorld, asOfParam?: string): { world: Pla
 
 /** The latest revision of a report approved by the cut-off. */
 export function latestApproved(world: PlanWorld, reportId: number, asOf: string): RevisionRow | null {
-  return approvedAsOf(
-    (world.revisions.get(reportId) ?? []).map((r) => ({
-      ...r,
-      approvedAt: r.state === "approved" ? r.created_at : null,
-    })),
-    revisionCutoff(world, asOf),
+  return approvedAsOfBy(world.revisions.get(reportId) ?? [], revisionCutoff(world, asOf), (r) =>
+    r.state === "approved" ? r.created_at : null,
   );
 }
 

@@ -12,8 +12,8 @@ import {
   listItemRowsOfPlan,
   listNodeBriefsOfPlan,
   listNodeCoDepartmentIds,
-  listNodeCoDepartmentsOfPlan,
-  listTargetCoDepartmentsOfPlan,
+  listNodeCoDepartments,
+  listTargetCoDepartments,
   listTargetRowsOfPlan,
 } from "../db/plans-repository.ts";
 import { listRegionLinks } from "../db/regions-repository.ts";
@@ -22,8 +22,7 @@ import {
   listExtensions,
   listPlannedValues,
   listReportsOfPlan,
-  listRevisionFiguresOfPlan,
-  listRevisionsOfPlan,
+  listRevisions,
   parsePlanSettings,
   type ReminderRow,
   type ReportRow,
@@ -478,15 +477,39 @@ export interface WorldOptions {
 }
 
 export async function loadPlanWorld(db: Db, planId: number, options: WorldOptions = {}): Promise<PlanWorld> {
-  const plan = await requirePlan(db, planId);
+  // Side by side on the pool's connections (one after another inside a transaction): a cockpit read
+  // waits for the slowest query, not for their sum.
+  const [plan, rows, nodeRows, items, reportRows, extensions] = await Promise.all([
+    requirePlan(db, planId),
+    listTargetRowsOfPlan(db, planId),
+    listNodeBriefsOfPlan(db, planId),
+    listItemRowsOfPlan(db, planId),
+    listReportsOfPlan(db, planId),
+    listExtensions(db, { planId }),
+  ]);
+  const reportIds = reportRows.map((r) => r.id);
+  const half = Math.ceil(reportIds.length / 2);
+  const [co, nodeCo, plannedRows, firstRevisions, lastRevisions] = await Promise.all([
+    listTargetCoDepartments(
+      db,
+      rows.map((t) => t.id),
+    ),
+    listNodeCoDepartments(
+      db,
+      nodeRows.filter((n) => n.kind === "task").map((n) => n.id),
+    ),
+    listPlannedValues(
+      db,
+      rows.map((t) => t.id),
+    ),
+    // Two halves: PostgreSQL finds one while Node reads the other.
+    listRevisions(db, reportIds.slice(0, half), { texts: options.texts !== false }),
+    listRevisions(db, reportIds.slice(half), { texts: options.texts !== false }),
+  ]);
+  const revisionRows = [...firstRevisions, ...lastRevisions];
   const settings = settingsOfPlan(plan);
-  const rows = await listTargetRowsOfPlan(db, planId);
-  const co = await listTargetCoDepartmentsOfPlan(db, planId);
   const coOf = new Map<number, number[]>();
   for (const c of co) coOf.set(c.target_id, [...(coOf.get(c.target_id) ?? []), c.department_id]);
-  const nodeRows = await listNodeBriefsOfPlan(db, planId);
-  const nodeCo = await listNodeCoDepartmentsOfPlan(db, planId);
-  const items = await listItemRowsOfPlan(db, planId);
   const subjects = new Map<string, Subject>();
   const targets: PlanWorld["targets"] = rows.map((t) => ({
     kind: "target" as const,
@@ -539,22 +562,12 @@ export async function loadPlanWorld(db: Db, planId: number, options: WorldOption
       nodeId: i.node_id,
     });
   }
-  const reportRows = await listReportsOfPlan(db, planId);
-  const revisionRows =
-    options.texts === false
-      ? await listRevisionFiguresOfPlan(db, planId)
-      : await listRevisionsOfPlan(db, planId);
   const revisions = new Map<number, RevisionRow[]>();
   for (const r of revisionRows) {
     const list = revisions.get(r.report_id);
     if (list) list.push(r);
     else revisions.set(r.report_id, [r]);
   }
-  const extensions = await listExtensions(db, { planId });
-  const plannedRows = await listPlannedValues(
-    db,
-    rows.map((t) => t.id),
-  );
   const planned = new Map<number, Record<string, number>>();
   for (const p of plannedRows) {
     const rec = planned.get(p.target_id) ?? {};
