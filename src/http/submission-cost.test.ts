@@ -42,6 +42,21 @@ describe.each(testDialects())("cost of a report submission on %s", (dialect) => 
   let reporter: TestClient;
   const counter = statementCounter();
 
+  /** The reporter's first submission of 2020-04 for a target. */
+  const firstSave = (targetId: number | undefined) =>
+    reporter.inject({
+      method: "PUT",
+      url: `/api/targets/${targetId}/reports/2020-04`,
+      payload: {
+        baseRevision: null,
+        value: 3,
+        progress: "按计划推进",
+        problems: "",
+        nextSteps: "",
+        submit: true,
+      },
+    });
+
   beforeEach(async () => {
     world = await buildAccessWorld(store().db);
     await store()
@@ -64,18 +79,7 @@ describe.each(testDialects())("cost of a report submission on %s", (dialect) => 
 
   it("a department's first submission of a period takes seven statements", async () => {
     counter.kinds.length = 0;
-    const response = await reporter.inject({
-      method: "PUT",
-      url: `/api/targets/${world.targetIds[1]}/reports/2020-04`,
-      payload: {
-        baseRevision: null,
-        value: 3,
-        progress: "按计划推进",
-        problems: "",
-        nextSteps: "",
-        submit: true,
-      },
-    });
+    const response = await firstSave(world.targetIds[1]);
     expect(response.statusCode, response.body).toBe(200);
     // The session and its user; the plan's access facts; the target, its co-operating departments,
     // its plan and whether anyone asked for more time about it; the report, its revision and the
@@ -105,18 +109,7 @@ describe.each(testDialects())("cost of a report submission on %s", (dialect) => 
     });
     expect(granted.statusCode, granted.body).toBe(200);
     counter.kinds.length = 0;
-    const response = await reporter.inject({
-      method: "PUT",
-      url: `/api/targets/${targetId}/reports/2020-04`,
-      payload: {
-        baseRevision: null,
-        value: 3,
-        progress: "按计划推进",
-        problems: "",
-        nextSteps: "",
-        submit: true,
-      },
-    });
+    const response = await firstSave(targetId);
     expect(response.statusCode, response.body).toBe(200);
     const detail = response.json<ReportDetail>();
     expect(detail.extensions.map((e) => [e.state, e.requestedDueDate])).toEqual([["granted", "2020-05-20"]]);

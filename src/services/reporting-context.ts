@@ -191,10 +191,15 @@ export async function loadSubjectWithPlan(
   }
   const found = await getTargetWithPlan(db, id);
   if (!found) throw notFound("指标", "target", id);
-  const { row: t, coDepartmentIds: co, plan, hasExtensions } = found;
-  const subject: Subject = {
-    kind,
-    id,
+  const { row, coDepartmentIds, plan, hasExtensions } = found;
+  return { subject: targetSubject(row, coDepartmentIds), plan, hasExtensions };
+}
+
+/** A target as a reporting subject: its lead department first, then the co-operating ones. */
+function targetSubject(t: TargetRow, coDepartmentIds: readonly number[]): Subject {
+  return {
+    kind: "target",
+    id: t.id,
     planId: t.plan_id,
     title: t.subject,
     display: t.display,
@@ -203,9 +208,8 @@ export async function loadSubjectWithPlan(
     displayUnit: t.display_unit,
     frequency: t.frequency ?? "monthly",
     leadDepartmentId: t.lead_department_id,
-    departmentIds: unique([t.lead_department_id, ...co]),
+    departmentIds: unique([t.lead_department_id, ...coDepartmentIds]),
   };
-  return { subject, plan, hasExtensions };
 }
 
 function unique(ids: (number | null)[]): number[] {
@@ -512,17 +516,7 @@ export async function loadPlanWorld(db: Db, planId: number, options: WorldOption
   for (const c of co) coOf.set(c.target_id, [...(coOf.get(c.target_id) ?? []), c.department_id]);
   const subjects = new Map<string, Subject>();
   const targets: PlanWorld["targets"] = rows.map((t) => ({
-    kind: "target" as const,
-    id: t.id,
-    planId,
-    title: t.subject,
-    display: t.display,
-    targetKind: t.kind,
-    unit: t.unit,
-    displayUnit: t.display_unit,
-    frequency: t.frequency ?? "monthly",
-    leadDepartmentId: t.lead_department_id,
-    departmentIds: unique([t.lead_department_id, ...(coOf.get(t.id) ?? [])]),
+    ...targetSubject(t, coOf.get(t.id) ?? []),
     row: t,
   }));
   for (const t of targets) subjects.set(`target:${t.id}`, t);

@@ -16,6 +16,7 @@ import type { Db } from "./reporting-context.ts";
 
 /** Keeps one statement well under both dialects' limits on parameters. */
 const MAX_BATCH = 100;
+const LINGER_MS = 2;
 
 interface Waiting {
   actor: Actor;
@@ -58,7 +59,14 @@ export function appendFirstRevisionBatched(
 
 async function drain(db: Db, queue: Queue): Promise<void> {
   try {
-    while (queue.waiting.length > 0) await write(db, queue.waiting.splice(0, MAX_BATCH));
+    while (queue.waiting.length > 0) {
+      const batch = queue.waiting.splice(0, MAX_BATCH);
+      await write(db, batch);
+      // Under load (saves came in while one was written), wait a moment longer for more to join:
+      // fewer, fuller transactions, at the cost of LINGER_MS on each.
+      if (batch.length > 1 && queue.waiting.length > 0 && queue.waiting.length < MAX_BATCH)
+        await new Promise((r) => setTimeout(r, LINGER_MS));
+    }
   } finally {
     queue.writing = false;
   }
