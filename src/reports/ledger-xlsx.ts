@@ -13,6 +13,7 @@ import {
   type LedgerRow,
   statusWord,
 } from "./ledger-model.ts";
+import { columnLetter } from "./sheet-cells.ts";
 
 /** The web's status colours (web/src/styles-monitoring.css): fill and font, ARGB. */
 export const STATUS_COLOURS: Record<TargetStatus, { fill: string; font: string }> = {
@@ -71,17 +72,6 @@ function statusStyle(cell: ExcelJS.Cell, status: TargetStatus | null): void {
   const c = STATUS_COLOURS[status];
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fill } };
   cell.font = { name: FONT, size: 10, color: { argb: c.font }, bold: status === "far_behind" };
-}
-
-function colLetter(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    const m = (x - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 function sheetName(title: string, used: Set<string>): string {
@@ -340,7 +330,7 @@ function writeAreaSheet(
   // A status typed in by hand takes its colour too.
   if (periods.length > 0 && rows.length > 0) {
     periods.forEach((_, i) => {
-      const col = colLetter(valueColumn(i) + 2);
+      const col = columnLetter(valueColumn(i) + 2);
       ws.addConditionalFormatting({
         ref: `${col}${FIRST_DATA_ROW}:${col}${lastRow}`,
         rules: LEDGER_STATUSES.map((s, priority) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TargetStatus } from "../domain/evaluation.ts";
+import { reportTarget } from "../test/progress-fixture.ts";
 import {
   buildProgressModel,
   countsSentence,
@@ -10,32 +11,9 @@ import {
   targetPhrase,
 } from "./progress-model.ts";
 
+/** The fixture's target, not yet judged against a schedule. */
 function target(over: Partial<ReportTarget>): ReportTarget {
-  return {
-    id: 1,
-    subject: "新增就业",
-    display: "4万人",
-    kind: "cumulative",
-    comparator: "target",
-    direction: "increase",
-    target: 40000,
-    target2: null,
-    unit: "人",
-    displayUnit: "万人",
-    areaId: 10,
-    headline: false,
-    department: "区人社局",
-    weight: 1,
-    value: null,
-    status: "on_track",
-    completion: null,
-    expectedShare: null,
-    gapPoints: null,
-    expectedFrom: null,
-    judgedPeriod: "2020-06",
-    due: null,
-    ...over,
-  };
+  return reportTarget({ expectedShare: null, expectedFrom: null, ...over });
 }
 
 const missing = { value: null, completion: null, gapPoints: null, due: "2020-07-05" };

@@ -37,7 +37,7 @@ import {
   type ScoredCandidate,
   splitNames,
 } from "../reports/breakdown-model.ts";
-import { cellValue } from "./ledger-import.ts";
+import { cellValue, columnLetter } from "../reports/sheet-cells.ts";
 import { parseCsv } from "./report-import.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
 
@@ -98,16 +98,6 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
     grids.push({ sheet: ws.name, rows });
   }
   return grids;
-}
-
-function colName(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 /** The first sheet with a recognisable header. */
@@ -350,7 +340,11 @@ export async function previewBreakdown(
     fileName,
     sheet: grid.sheet,
     headerRow: layout.headerRow,
-    columns: layout.headers.map((h) => ({ column: colName(h.column), header: h.header, field: h.field })),
+    columns: layout.headers.map((h) => ({
+      column: columnLetter(h.column),
+      header: h.header,
+      field: h.field,
+    })),
     threshold: MATCH_THRESHOLD,
     fingerprint: planFingerprint(ctx.world),
     rows,

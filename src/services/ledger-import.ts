@@ -20,6 +20,7 @@ import type {
 } from "../http/api-types.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
+import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
 import { readingClock } from "./plan-status.ts";
 import { validateContent } from "./reporting.ts";
 import {
@@ -32,36 +33,8 @@ import {
   type Subject,
 } from "./reporting-context.ts";
 
-type CellText = string | number | null;
-
 function bad(message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
-}
-
-/** A cell's value as the user sees it: formulas by their result, rich text as its plain text. */
-export function cellValue(v: ExcelJS.CellValue): CellText {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return v;
-  if (typeof v === "string") return v.trim() === "" ? null : v.trim();
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("richText" in v) return cellValue(v.richText.map((t) => t.text).join(""));
-    if ("result" in v) return cellValue((v.result ?? null) as ExcelJS.CellValue);
-    if ("text" in v && typeof v.text === "string") return cellValue(v.text);
-    if ("error" in v) return null;
-  }
-  return null;
-}
-
-function colName(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 /** The 进展情况 column: after the fixed columns and three per period (ledger-xlsx.ts). */
@@ -131,8 +104,8 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
       const found = cellValue(ws.getCell(HEADER_ROW, col).value);
       if (found !== header)
         throw bad(
-          `${fileName}：工作表“${name}”第${HEADER_ROW}行${colName(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列 / sheet “${name}”, ${colName(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
-          { file: fileName, sheet: name, row: HEADER_ROW, column: colName(col) },
+          `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列 / sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
+          { file: fileName, sheet: name, row: HEADER_ROW, column: columnLetter(col) },
         );
     }
     const firstText = firstTextColumn(columns.length);
@@ -253,7 +226,7 @@ export async function previewLedgerImport(
       const cell = row.cells[ledger.periods.findIndex((p) => p.key === c.key)];
       if (!cell || cell.periodKey === null) return;
       const raw = r.values[i] ?? null;
-      const at = { sheet: r.sheet, row: r.row, column: colName(c.column) };
+      const at = { sheet: r.sheet, row: r.row, column: columnLetter(c.column) };
       if (row.kind === "task") {
         const word = raw === null ? null : String(raw);
         if (word !== null && !(TASK_WORDS as readonly string[]).includes(word))

@@ -5,6 +5,7 @@
 import { type AttachmentMeta, listAttachments } from "../db/attachments-repository.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import {
+  type AppendRevision,
   appendRevision,
   type ExtensionRow,
   getReport,
@@ -186,6 +187,43 @@ export async function saveReport(
   });
 }
 
+/**
+ * A review as a revision: the latest revision's content again, in the state the planner decides, on
+ * top of the revision the planner saw, allowed only while the report is submitted.
+ */
+export function reviewRevision(
+  report: ReportRow,
+  latest: RevisionRow,
+  action: ReviewRequest["action"],
+  reason: string,
+  baseRevision: number,
+  at: string,
+): AppendRevision {
+  return {
+    report: {
+      planId: report.plan_id,
+      subject: { type: report.subject_type, id: subjectIdOf(report) },
+      departmentId: report.department_id,
+      period: report.period,
+      periodEnd: report.period_end,
+      dueDate: report.due_date,
+    },
+    baseRevision,
+    content: {
+      value: latest.value,
+      percent: latest.percent,
+      statusWord: latest.status_word,
+      progress: latest.progress ?? "",
+      problems: latest.problems ?? "",
+      nextSteps: latest.next_steps ?? "",
+    },
+    state: action === "approve" ? "approved" : "returned",
+    returnReason: action === "return" ? reason : null,
+    requireState: ["submitted"],
+    at,
+  };
+}
+
 /** POST /api/reports/:id/review */
 export async function reviewReport(
   db: Db,
@@ -207,29 +245,11 @@ export async function reviewReport(
   const latest = revisions[revisions.length - 1];
   if (!latest) throw notFound("报告", "report", reportId);
   const base = body.baseRevision ?? report.current_revision;
-  await appendWithViews(db, actor, {
-    report: {
-      planId: report.plan_id,
-      subject: { type: report.subject_type, id: subjectIdOf(report) },
-      departmentId: report.department_id,
-      period: report.period,
-      periodEnd: report.period_end,
-      dueDate: report.due_date,
-    },
-    baseRevision: base,
-    content: {
-      value: latest.value,
-      percent: latest.percent,
-      statusWord: latest.status_word,
-      progress: latest.progress ?? "",
-      problems: latest.problems ?? "",
-      nextSteps: latest.next_steps ?? "",
-    },
-    state: body.action === "approve" ? "approved" : "returned",
-    returnReason: body.action === "return" ? reason : null,
-    requireState: ["submitted"],
-    at: clock.now ?? new Date().toISOString(),
-  });
+  await appendWithViews(
+    db,
+    actor,
+    reviewRevision(report, latest, body.action, reason, base, clock.now ?? new Date().toISOString()),
+  );
   return reportDetail(db, user, reportId);
 }
 

@@ -10,7 +10,7 @@ import { appendRevision, getReport, listRevisions, type ReportRow } from "../db/
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import type { BulkReviewError, BulkReviewRequest, BulkReviewResult } from "../http/api-types.ts";
-import { type Clock, reportViewsOf, subjectIdOf } from "./reporting.ts";
+import { type Clock, reportViewsOf, reviewRevision, subjectIdOf } from "./reporting.ts";
 import { DB_TO_KIND, type Db, loadSubject, mayEditPlan, requirePlan } from "./reporting-context.ts";
 
 /** More than a planner ticks on one screen; keeps one transaction short. */
@@ -77,7 +77,6 @@ export async function reviewReportsBulk(
   }
 
   const at = clock.now ?? new Date().toISOString();
-  const state = body.action === "approve" ? "approved" : "returned";
   // Filled inside the transaction, which is then rolled back by a throw.
   let refused: BulkReviewError[] = [];
   try {
@@ -131,29 +130,11 @@ export async function reviewReportsBulk(
           continue;
         }
         try {
-          await appendRevision(trx, actor, {
-            report: {
-              planId: report.plan_id,
-              subject: { type: report.subject_type, id: subjectIdOf(report) },
-              departmentId: report.department_id,
-              period: report.period,
-              periodEnd: report.period_end,
-              dueDate: report.due_date,
-            },
-            baseRevision: report.current_revision,
-            content: {
-              value: latest.value,
-              percent: latest.percent,
-              statusWord: latest.status_word,
-              progress: latest.progress ?? "",
-              problems: latest.problems ?? "",
-              nextSteps: latest.next_steps ?? "",
-            },
-            state,
-            returnReason: body.action === "return" ? reason : null,
-            requireState: ["submitted"],
-            at,
-          });
+          await appendRevision(
+            trx,
+            actor,
+            reviewRevision(report, latest, body.action, reason, report.current_revision, at),
+          );
         } catch (error) {
           // A writer who got in between this check and the write: the same refusal as a stale base.
           if (!isAppError(error) || error.code !== "conflict") throw error;
