@@ -17,10 +17,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { parseArgs } from "../src/cli/parse-args.ts";
+import type { PlanDetail } from "../src/contract/plans.ts";
+import type { ReportDetail } from "../src/contract/reports.ts";
+import type { SessionInfo } from "../src/contract/users.ts";
 import { checkSqliteIntegrity } from "../src/db/backup.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { type Row, readTableRows } from "../src/db/table-dump-repository.ts";
-import type { PlanDetail, ReportDetail, SessionInfo } from "../src/http/api-types.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const PASSWORD = "Crash-test-pass-9";

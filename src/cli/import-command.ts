@@ -1,6 +1,6 @@
+import type { ImportResult } from "../contract/plans.ts";
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
-import type { ImportResult } from "../http/api-types.ts";
 import { checkYear, type ExtractPlanFn, importPlan } from "../services/import-plan.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";

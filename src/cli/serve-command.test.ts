@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SessionInfo } from "../http/api-types.ts";
+import type { SessionInfo } from "../contract/users.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";

@@ -1,8 +1,8 @@
 // `plantrack status PLAN [--as-of DATE]`: every target's status, the plan's roll-up and the ranking.
 
+import type { PlanStatusView } from "../contract/status.ts";
 import { AppError } from "../domain/app-error.ts";
 import { STATUS_WORDS } from "../domain/evaluation.ts";
-import type { PlanStatusView } from "../http/api-types.ts";
 import { planStatus } from "../services/plan-status.ts";
 import { resolvePlan } from "../services/report-import.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";

@@ -3,6 +3,15 @@
 // Transaction as `db` (see inTransaction).
 
 import { type Kysely, sql } from "kysely";
+import type { DepartmentRef, SuggestedDepartment } from "../contract/common.ts";
+import type {
+  ImportSummary,
+  OutlineNodeView,
+  PlanDetail,
+  PlanSource,
+  PlanSummary,
+} from "../contract/plans.ts";
+import type { ItemView, TargetView } from "../contract/targets.ts";
 import type {
   Comparator,
   DepartmentSuggestion,
@@ -12,17 +21,6 @@ import type {
   PlanDraft,
   TargetKind,
 } from "../extract/types.ts";
-import type {
-  DepartmentRef,
-  ImportSummary,
-  ItemView,
-  OutlineNodeView,
-  PlanDetail,
-  PlanSource,
-  PlanSummary,
-  SuggestedDepartment,
-  TargetView,
-} from "../http/api-types.ts";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { listDepartments } from "./departments-repository.ts";

@@ -3,7 +3,7 @@
 // audited by the sign-in itself (auth.login, auth.login_failed).
 
 import type { Kysely, Updateable } from "kysely";
-import type { UserView } from "../http/api-types.ts";
+import type { UserView } from "../contract/users.ts";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import type { Database, SessionRow, UserRole, UserRow, UsersTable } from "./schema.ts";

@@ -18,6 +18,12 @@ export type AppErrorCode =
   | "rate_limited"
   | "internal";
 
+/** A message in both languages: a person sees one of them, never both in one string. */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
 export interface AppErrorDetails {
   [key: string]: unknown;
 }
@@ -25,12 +31,20 @@ export interface AppErrorDetails {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: AppErrorDetails;
+  /** The message in both languages, when it was given so; `message` is then the Chinese one. */
+  readonly text: LocalText | null;
 
-  constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
-    super(message);
+  constructor(code: AppErrorCode, message: string | LocalText, details: AppErrorDetails = {}) {
+    super(typeof message === "string" ? message : message.zh);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.text = typeof message === "string" ? null : message;
+  }
+
+  /** The message a person reading `lang` sees. */
+  messageIn(lang: "zh" | "en"): string {
+    return this.text ? this.text[lang] : this.message;
   }
 }
 

@@ -3,24 +3,23 @@
 
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AuditPage, AuditVerifyResult } from "../contract/audit.ts";
+import type { ApiErrorBody } from "../contract/common.ts";
+import type { PlanSummary } from "../contract/plans.ts";
+import type { PublicPlanDetail } from "../contract/public.ts";
+import type {
+  DepartmentView,
+  SessionInfo,
+  TotpSetup,
+  UserView,
+  UserWithPassword,
+} from "../contract/users.ts";
 import { verifyAuditChain } from "../db/audit-repository.ts";
 import { totpAt } from "../services/totp.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { cookiesOf, createTestUser, signIn, TEST_AUTH, TEST_PASSWORD } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type {
-  ApiErrorBody,
-  AuditPage,
-  AuditVerifyResult,
-  DepartmentView,
-  PlanSummary,
-  PublicPlanDetail,
-  SessionInfo,
-  TotpSetup,
-  UserView,
-  UserWithPassword,
-} from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 import { SECURITY_HEADERS } from "./security-headers.ts";
 

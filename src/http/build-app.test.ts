@@ -3,20 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ApiErrorBody } from "../contract/common.ts";
+import type { ImportResult, PlanDetail, PlanSource, PlanSummary } from "../contract/plans.ts";
+import type { TargetView } from "../contract/targets.ts";
 import type { Database } from "../db/schema.ts";
 import { createTestUser, signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { makeZip } from "../test/make-files.ts";
 import { type MultipartFile, multipartBody } from "../test/multipart.ts";
 import { FIXTURE_COUNTS, FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type {
-  ApiErrorBody,
-  ImportResult,
-  PlanDetail,
-  PlanSource,
-  PlanSummary,
-  TargetView,
-} from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { CockpitView, TargetTrendView } from "../contract/cockpit.ts";
 import { findRegionByCode } from "../db/regions-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
@@ -11,7 +12,6 @@ import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { createTestUser, signIn, TEST_AUTH } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type { CockpitView, TargetTrendView } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 const TEXTS = { progress: "进展", problems: "无", nextSteps: "继续推进" };

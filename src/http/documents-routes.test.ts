@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BreakdownPreview, LedgerPreview } from "../contract/documents.ts";
 import { FIRST_DATA_ROW, valueColumn } from "../reports/ledger-xlsx.ts";
 import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
 import { breakdownFixtureXlsx } from "../test/breakdown-fixture.ts";
@@ -8,7 +9,6 @@ import { multipartBody } from "../test/multipart.ts";
 import { buildNankaiWorld, type NankaiWorld } from "../test/nankai-world.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type { BreakdownPreview, LedgerPreview } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

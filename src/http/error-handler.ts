@@ -2,8 +2,8 @@
 // our AppErrors, Fastify's own (validation, body limits, multipart limits) and anything unexpected.
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ApiErrorBody } from "../contract/common.ts";
 import { AppError, type AppErrorCode, isAppError } from "../domain/app-error.ts";
-import type { ApiErrorBody } from "./api-types.ts";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_input: 400,

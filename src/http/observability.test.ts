@@ -4,6 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ApiErrorBody } from "../contract/common.ts";
+import type { HealthLiveResponse, HealthReadyResponse } from "../contract/health.ts";
 import type { Store } from "../db/database.ts";
 import { migrateTo, migrationNames } from "../db/migration-status.ts";
 import { saveReport } from "../services/reporting.ts";
@@ -12,7 +14,6 @@ import { seedDemoWorld } from "../test/demo-world.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { parsePrometheusText, type Sample, sampleValue } from "../test/prometheus-text.ts";
 import { createTestDatabase, testDialects } from "../test/test-databases.ts";
-import type { ApiErrorBody, HealthLiveResponse, HealthReadyResponse } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 import { METRICS_CONTENT_TYPE } from "./metrics.ts";
 import { logLevelFromEnv, redactUrl, requestIdFor } from "./request-log.ts";

@@ -2,18 +2,14 @@
 // (approved values and statuses only, nothing internal), on every dialect.
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PublicPlanDetail } from "../contract/public.ts";
+import type { ReportDetail } from "../contract/reports.ts";
+import type { PlanStatusView } from "../contract/status.ts";
+import type { BulkTargetsResult, TargetPlannedView, TargetView } from "../contract/targets.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type {
-  BulkTargetsResult,
-  PlanStatusView,
-  PublicPlanDetail,
-  ReportDetail,
-  TargetPlannedView,
-  TargetView,
-} from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 describe.each(testDialects())("plan editor and public page API on %s", (dialect) => {

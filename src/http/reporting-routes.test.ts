@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { MyDueView, ReminderView } from "../contract/reminders.ts";
+import type { ReportDetail } from "../contract/reports.ts";
+import type { PlanStatusView } from "../contract/status.ts";
 import { sendReminder } from "../services/chasing.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type { MyDueView, PlanStatusView, ReminderView, ReportDetail } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 const TEXTS = { progress: "新增就业17280人", problems: "无", nextSteps: "继续推进" };

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ReportDetail } from "../contract/reports.ts";
+import type { BulkReviewError, BulkReviewResult } from "../contract/review.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type { BulkReviewError, BulkReviewResult, ReportDetail } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 const TEXTS = { progress: "按计划推进", problems: "", nextSteps: "继续推进" };

@@ -12,11 +12,11 @@ import type {
   UnknownRow,
 } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ReportDetail } from "../contract/reports.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import type { ReportDetail } from "./api-types.ts";
 import { buildApp } from "./build-app.ts";
 
 function statementCounter() {

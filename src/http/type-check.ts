@@ -1,4 +1,4 @@
-// Compile-time proof that a TypeBox schema describes exactly a shape of api-types.ts: the web app reads
+// Compile-time proof that a TypeBox schema describes exactly a shape of the contract (src/contract): the web app reads
 // the interfaces, the server validates and serializes with the schemas, and the two must not drift.
 
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

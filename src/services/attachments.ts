@@ -3,6 +3,7 @@
 // database with the report, so a backup of the database is a backup of everything.
 
 import { createHash } from "node:crypto";
+import type { AttachmentView } from "../contract/reports.ts";
 import { insertAttachment, readAttachment } from "../db/attachments-repository.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { listRevisions } from "../db/reports-repository.ts";
@@ -14,7 +15,6 @@ import {
   MAX_ATTACHMENT_BYTES,
   safeFileName,
 } from "../domain/attachment-types.ts";
-import type { AttachmentView } from "../http/api-types.ts";
 import { attachmentView, reportAccess } from "./reporting.ts";
 import { type Db, loadNames } from "./reporting-context.ts";
 

@@ -4,6 +4,7 @@
 
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { CurrentUser, SessionInfo, TotpSetup } from "../contract/users.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import type { Database } from "../db/schema.ts";
 import {
@@ -23,7 +24,6 @@ import {
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { passwordProblemMessage, passwordProblems } from "../domain/password-rules.ts";
-import type { CurrentUser, SessionInfo, TotpSetup } from "../http/api-types.ts";
 import { dummyPasswordHash, hashPassword, type ScryptParams, verifyPassword } from "./password-hash.ts";
 import { matchTotp, newTotpSecret, otpauthUrl } from "./totp.ts";
 

@@ -5,6 +5,15 @@
 
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
+import type {
+  BreakdownApplyRequest,
+  BreakdownApplyResult,
+  BreakdownCandidateView,
+  BreakdownChangeView,
+  BreakdownFieldsView,
+  BreakdownPreview,
+  BreakdownRowView,
+} from "../contract/documents.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { listDepartments } from "../db/departments-repository.ts";
@@ -14,15 +23,6 @@ import { AppError } from "../domain/app-error.ts";
 import { canonicalJson } from "../domain/canonical-json.ts";
 import { displayFactor, formatNumber } from "../domain/target-display.ts";
 import { decodeText } from "../extract/decode-text.ts";
-import type {
-  BreakdownApplyRequest,
-  BreakdownApplyResult,
-  BreakdownCandidateView,
-  BreakdownChangeView,
-  BreakdownFieldsView,
-  BreakdownPreview,
-  BreakdownRowView,
-} from "../http/api-types.ts";
 import {
   type DepartmentName,
   detectHeader,

@@ -3,6 +3,14 @@
 // (延期申请) that a planner grants or refuses. A report is owed by the target's lead department for
 // every period that has ended; it stops being owed once submitted (a returned one is owed again).
 
+import type {
+  DueItem,
+  MyDueView,
+  PlanDueView,
+  ReminderRequest,
+  ReminderView,
+} from "../contract/reminders.ts";
+import type { ExtensionDecision, ExtensionRequest, ExtensionRequestView } from "../contract/reports.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { getDepartment } from "../db/departments-repository.ts";
 import { listPublishedPlanIdsOfRegion } from "../db/plans-repository.ts";
@@ -18,16 +26,6 @@ import {
 } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
-import type {
-  DueItem,
-  ExtensionDecision,
-  ExtensionRequest,
-  ExtensionRequestView,
-  MyDueView,
-  PlanDueView,
-  ReminderRequest,
-  ReminderView,
-} from "../http/api-types.ts";
 import { checkAsOf, readingClock } from "./plan-status.ts";
 import {
   type Db,

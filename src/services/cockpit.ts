@@ -3,9 +3,10 @@
 // and yellow lists, the rankings — in one answer; and the trend of any one target against its schedule
 // line. Everything is judged by plan-status.ts; this file only picks and orders.
 
+import type { CockpitView, TargetTrendView, TrendPointView } from "../contract/cockpit.ts";
+import type { TargetStatusView } from "../contract/status.ts";
 import { laggingList, pickHeadline, scheduleValue } from "../domain/cockpit.ts";
 import { evaluateAsOf, evaluatePeriod, type TargetStatus } from "../domain/evaluation.ts";
-import type { CockpitView, TargetStatusView, TargetTrendView, TrendPointView } from "../http/api-types.ts";
 import {
   addDistricts,
   calendarOf,

@@ -9,7 +9,7 @@ import type { Database } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { canonicalJson } from "../domain/canonical-json.ts";
-import type { GeneratorOptions } from "../domain/province-generator.ts";
+import type { GeneratorOptions } from "../generate/province-layout.ts";
 import { createTestDatabase, testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { planCockpit } from "./cockpit.ts";
 import { generateProvince } from "./generate-province.ts";

@@ -1,4 +1,4 @@
-// plantrack generate: writes a generated province (src/domain/province-generator.ts) into the database
+// plantrack generate: writes a generated province (src/generate/) into the database
 // in one transaction — everything or nothing — with many rows to a statement, and records the run as
 // one audit entry (not one per row: a run of millions of rows is one act of one operator, and the rows
 // say by their titles and the plans' settings that they are generated).
@@ -18,14 +18,13 @@ import {
 } from "../db/generator-repository.ts";
 import type { Database, ReportSubject } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
+import { type GenPlan, generatePlan } from "../generate/plan-generator.ts";
 import {
   GENERATOR_LIMITS,
   type GeneratorOptions,
-  type GenPlan,
   type GenRegion,
-  generatePlan,
   provinceLayout,
-} from "../domain/province-generator.ts";
+} from "../generate/province-layout.ts";
 
 type Db = Kysely<Database>;
 

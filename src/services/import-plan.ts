@@ -3,6 +3,7 @@
 
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { ImportResult, PlanSummary } from "../contract/plans.ts";
 import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { findPlansBySource, getPlanSummary, insertPlanDraft } from "../db/plans-repository.ts";
@@ -10,7 +11,6 @@ import { createRegion, findRegionByCode, findRegionsByName } from "../db/regions
 import type { Database, RegionRow } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { PlanDraft } from "../extract/types.ts";
-import type { ImportResult, PlanSummary } from "../http/api-types.ts";
 import { baseName, readDocument } from "./read-document.ts";
 
 export type ExtractPlanFn = (text: string, options?: { region?: string; year?: number }) => PlanDraft;

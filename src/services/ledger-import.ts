@@ -5,19 +5,19 @@
 // and the confirmation is one transaction that refuses (409) when a report moved since the preview.
 
 import ExcelJS from "exceljs";
-import { type Actor, appendAudit } from "../db/audit-repository.ts";
-import { inTransaction } from "../db/database.ts";
-import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
-import { AppError } from "../domain/app-error.ts";
-import { displayFactor } from "../domain/target-display.ts";
 import type {
   LedgerApplyRequest,
   LedgerApplyResult,
   LedgerDiffField,
   LedgerDiffView,
   LedgerPreview,
-  StatusWord,
-} from "../http/api-types.ts";
+} from "../contract/documents.ts";
+import type { StatusWord } from "../contract/reports.ts";
+import { type Actor, appendAudit } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
+import { AppError } from "../domain/app-error.ts";
+import { displayFactor } from "../domain/target-display.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";

@@ -3,13 +3,13 @@
 // reports. The title's year follows the new year (2020 → 2021); the source document stays the original's.
 
 import type { Kysely } from "kysely";
+import type { CopyPlanRequest, PlanSummary } from "../contract/plans.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { insertPlanCopy, shiftDate } from "../db/plan-copy-repository.ts";
 import { findPlanIdByTitle, getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { CopyPlanRequest, PlanSummary } from "../http/api-types.ts";
 
 type Db = Kysely<Database>;
 

@@ -1,10 +1,10 @@
 // Reading plans for the API and the CLI: a missing plan is an AppError, not an undefined.
 
 import type { Kysely } from "kysely";
+import type { PlanDetail, PlanSource, PlanSummary } from "../contract/plans.ts";
 import { getPlanSource, listPlans, loadPlanDetail } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { PlanDetail, PlanSource, PlanSummary } from "../http/api-types.ts";
 
 function planNotFound(id: number): AppError {
   return new AppError("not_found", `计划 ${id} 不存在 / plan ${id} not found`, { entity: "plan", id });

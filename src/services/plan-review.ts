@@ -3,6 +3,16 @@
 // the stored plan, then changes it in one transaction (with its audit row).
 
 import type { Kysely } from "kysely";
+import type { NodePatch, OutlineNodeView, PlanSummary } from "../contract/plans.ts";
+import type {
+  BulkTargetsRequest,
+  BulkTargetsResult,
+  ManualTargetRequest,
+  MergeTargetsRequest,
+  SplitTargetRequest,
+  TargetPatch,
+  TargetView,
+} from "../contract/targets.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { getDepartmentsByIds } from "../db/departments-repository.ts";
@@ -27,18 +37,6 @@ import {
 import type { Database, PlanRow, TargetRow } from "../db/schema.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { formatTargetDisplay } from "../domain/target-display.ts";
-import type {
-  BulkTargetsRequest,
-  BulkTargetsResult,
-  ManualTargetRequest,
-  MergeTargetsRequest,
-  NodePatch,
-  OutlineNodeView,
-  PlanSummary,
-  SplitTargetRequest,
-  TargetPatch,
-  TargetView,
-} from "../http/api-types.ts";
 import type { ExtractPlanFn } from "./import-plan.ts";
 
 type Db = Kysely<Database>;

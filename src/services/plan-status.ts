@@ -3,6 +3,16 @@
 // and by reports on time. A granted extension moves a period's due date, so a missing report is
 // not_reported only after the new date.
 
+import type { PeriodView, StatusWord } from "../contract/reports.ts";
+import type {
+  DistrictValueView,
+  EvaluationView,
+  PlanStatusView,
+  RollupGroupView,
+  SubjectStatusView,
+  TargetEvaluationView,
+  TargetStatusView,
+} from "../contract/status.ts";
 import { getTargetValue } from "../db/plans-repository.ts";
 import type { RevisionRow } from "../db/reports-repository.ts";
 import { listDistrictTargets, listLinksOfParents } from "../db/target-links-repository.ts";
@@ -21,17 +31,6 @@ import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOfBy } from "../domain/revisions.ts";
 import { type DepartmentScore, type RollupInput, rankDepartments, rollup } from "../domain/rollup.ts";
 import { evaluateTaskAsOf, type TaskReport } from "../domain/task-evaluation.ts";
-import type {
-  DistrictValueView,
-  EvaluationView,
-  PeriodView,
-  PlanStatusView,
-  RollupGroupView,
-  StatusWord,
-  SubjectStatusView,
-  TargetEvaluationView,
-  TargetStatusView,
-} from "../http/api-types.ts";
 import {
   buildReportView,
   type Db,

@@ -2,12 +2,12 @@
 // draft of the execution report (计划执行情况报告). The plan is judged as the status pages judge it
 // (statusOfWorld), at the end of the period asked for, with what was known by the "as of" date.
 
+import type { PlanStatusView } from "../contract/status.ts";
 import { getRegion } from "../db/regions-repository.ts";
 import type { RevisionRow } from "../db/reports-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
-import type { PlanStatusView } from "../http/api-types.ts";
 import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
 import { renderProgressDocx } from "../reports/progress-docx.ts";
 import {

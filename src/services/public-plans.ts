@@ -2,12 +2,13 @@
 // working data (suggestions, confidence, source spans, co-operating departments).
 
 import type { Kysely } from "kysely";
+import type { PlanSummary } from "../contract/plans.ts";
+import type { PublicPlanDetail } from "../contract/public.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { getPlanRow, listPlans, loadPlanDetail, setPlanPublic } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
-import type { PlanSummary, PublicPlanDetail } from "../http/api-types.ts";
 import { readingClock, statusOfWorld } from "./plan-status.ts";
 import { loadPlanWorld, type PlanWorld, periodsOf, reportKey, revisionCutoff } from "./reporting-context.ts";
 

@@ -3,6 +3,18 @@
 // reports with their revisions, the requests for more time; and the JSON views built from them.
 
 import type { Kysely } from "kysely";
+import type { DepartmentRef, UserRef } from "../contract/common.ts";
+import type { PlanSettingsView } from "../contract/plans.ts";
+import type { ReminderView } from "../contract/reminders.ts";
+import type {
+  ExtensionRequestView,
+  PeriodView,
+  ReportRevisionView,
+  ReportSubjectKind,
+  ReportSubjectRef,
+  ReportView,
+  StatusWord,
+} from "../contract/reports.ts";
 import { listNames } from "../db/names-repository.ts";
 import {
   getItemRow,
@@ -35,19 +47,6 @@ import { canEditPlan, type Principal, regionScope, scopeNeedsRegions } from "../
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
-import type {
-  DepartmentRef,
-  ExtensionRequestView,
-  PeriodView,
-  PlanSettingsView,
-  ReminderView,
-  ReportRevisionView,
-  ReportSubjectKind,
-  ReportSubjectRef,
-  ReportView,
-  StatusWord,
-  UserRef,
-} from "../http/api-types.ts";
 
 export type Db = Kysely<Database>;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { SaveReportRequest } from "../contract/reports.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { readPlanSettings, writePlanSettings } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { SaveReportRequest } from "../http/api-types.ts";
 import { buildAccessWorld } from "../test/access-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { decideExtension, planDue, requestExtension } from "./chasing.ts";

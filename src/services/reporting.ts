@@ -2,6 +2,16 @@
 // approves it or returns it with a reason; every step is a new revision. Also the plan's reporting
 // settings and a target's planned values per period (分期计划).
 
+import type { PlanSettingsPatch, PlanSettingsView } from "../contract/plans.ts";
+import type {
+  AttachmentView,
+  ReportDetail,
+  ReportSubjectKind,
+  ReportView,
+  SaveReportRequest,
+} from "../contract/reports.ts";
+import type { ReviewRequest } from "../contract/review.ts";
+import type { PlannedValuesRequest, TargetPlannedView } from "../contract/targets.ts";
 import { type AttachmentMeta, listAttachments } from "../db/attachments-repository.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import {
@@ -26,18 +36,6 @@ import type { PlanRow } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
-import type {
-  AttachmentView,
-  PlannedValuesRequest,
-  PlanSettingsPatch,
-  PlanSettingsView,
-  ReportDetail,
-  ReportSubjectKind,
-  ReportView,
-  ReviewRequest,
-  SaveReportRequest,
-  TargetPlannedView,
-} from "../http/api-types.ts";
 import {
   buildReportView,
   DB_TO_KIND,

@@ -4,12 +4,12 @@
 // names each refused report and why, so the planner can untick it and try again. Each report still
 // gets its own revision and its own audit row (appendRevision writes both).
 
+import type { BulkReviewError, BulkReviewRequest, BulkReviewResult } from "../contract/review.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { appendRevision, getReport, listRevisions, type ReportRow } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
-import type { BulkReviewError, BulkReviewRequest, BulkReviewResult } from "../http/api-types.ts";
 import { type Clock, reportViewsOf, reviewRevision, subjectIdOf } from "./reporting.ts";
 import { DB_TO_KIND, type Db, loadSubject, mayEditPlan, requirePlan } from "./reporting-context.ts";
 

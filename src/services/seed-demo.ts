@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
+import type { ImportSummary } from "../contract/plans.ts";
 import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { ensureDepartments, type NewDepartment } from "../db/departments-repository.ts";
@@ -12,7 +13,6 @@ import { ensureRegion } from "../db/regions-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { getSetting, setSetting } from "../db/settings-repository.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { ImportSummary } from "../http/api-types.ts";
 import { type ExtractPlanFn, importPlan, sha256Hex } from "./import-plan.ts";
 
 export const DEMO_SEEDED_KEY = "demo.seeded";

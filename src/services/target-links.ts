@@ -3,6 +3,7 @@
 // the same unit and kind, and none a milestone; a district target feeds one city target.
 
 import type { Kysely } from "kysely";
+import type { LinkedTargetRef, TargetLinksRequest, TargetLinksView } from "../contract/links.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
@@ -15,7 +16,6 @@ import {
   listTargetsWithPlans,
 } from "../db/target-links-repository.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { LinkedTargetRef, TargetLinksRequest, TargetLinksView } from "../http/api-types.ts";
 
 type Db = Kysely<Database>;
 

@@ -1,6 +1,14 @@
 // Administration: users, departments, regions and the audit log, for the admin API and the CLI.
 
 import type { Kysely } from "kysely";
+import type { AuditEntryView, AuditPage, AuditVerifyResult } from "../contract/audit.ts";
+import type {
+  CreateUserRequest,
+  DepartmentView,
+  RegionView,
+  UpdateUserRequest,
+  UserView,
+} from "../contract/users.ts";
 import {
   type Actor,
   type AuditRowWithUser,
@@ -32,16 +40,6 @@ import {
   updateUser,
 } from "../db/users-repository.ts";
 import { AppError } from "../domain/app-error.ts";
-import type {
-  AuditEntryView,
-  AuditPage,
-  AuditVerifyResult,
-  CreateUserRequest,
-  DepartmentView,
-  RegionView,
-  UpdateUserRequest,
-  UserView,
-} from "../http/api-types.ts";
 import { checkPasswordRules } from "./auth.ts";
 import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
 

@@ -3,10 +3,10 @@
 
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
+import type { SessionInfo } from "../contract/users.ts";
 import { SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import type { Database, UserRole } from "../db/schema.ts";
 import { insertUser } from "../db/users-repository.ts";
-import type { SessionInfo } from "../http/api-types.ts";
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "../services/auth.ts";
 import { hashPassword, TEST_SCRYPT } from "../services/password-hash.ts";
 

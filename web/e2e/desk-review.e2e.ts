@@ -8,16 +8,11 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type {
-  BulkReviewResult,
-  DueItem,
-  MyDueView,
-  PlanDetail,
-  PlanSummary,
-  ReminderView,
-  ReportDetail,
-  TargetView,
-} from "../src/api/types.ts";
+import type { BulkReviewResult } from "../../src/contract/review.ts";
+import type { DueItem, MyDueView, ReminderView } from "../../src/contract/reminders.ts";
+import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
+import type { ReportDetail } from "../../src/contract/reports.ts";
+import type { TargetView } from "../../src/contract/targets.ts";
 import { formatQuantity, toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
 import {

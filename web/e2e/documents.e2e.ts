@@ -7,9 +7,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import type { TargetPlannedView } from "../../src/http/api-types.ts";
+import type { TargetPlannedView } from "../../src/contract/targets.ts";
+import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import { breakdownFixtureXlsx, FIXTURE_ROWS } from "../../src/test/breakdown-fixture.ts";
-import type { PlanDetail, PlanSummary } from "../src/api/types.ts";
 import { launchChromium } from "./browser.ts";
 import { apiLogin, DEMO_PASSWORD, getJson, watchProblems } from "./session.ts";
 

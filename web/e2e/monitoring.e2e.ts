@@ -8,16 +8,12 @@ import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
 // The demo reporters' user names (rpt-rsj for 区人社局): a test import only.
 import { DEPARTMENT_SLUGS } from "../../src/services/bootstrap-users.ts";
-import type {
-  DepartmentRef,
-  MyDueView,
-  PlanDetail,
-  PlanStatusView,
-  PlanSummary,
-  ReportDetail,
-  ReportView,
-  TargetView,
-} from "../src/api/types.ts";
+import type { DepartmentRef } from "../../src/contract/common.ts";
+import type { MyDueView } from "../../src/contract/reminders.ts";
+import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
+import type { PlanStatusView } from "../../src/contract/status.ts";
+import type { ReportDetail, ReportView } from "../../src/contract/reports.ts";
+import type { TargetView } from "../../src/contract/targets.ts";
 import { toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
 import { type ApiSession, apiJson, apiLogin, DEMO_PASSWORD, getJson, watchProblems } from "./session.ts";

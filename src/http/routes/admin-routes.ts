@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
+import type { ResetPasswordRequest } from "../../contract/users.ts";
 import { AppError } from "../../domain/app-error.ts";
 import {
   auditCsv,
@@ -15,7 +16,6 @@ import {
   updateUserByAdmin,
   verifyAudit,
 } from "../../services/user-admin.ts";
-import type { ResetPasswordRequest } from "../api-types.ts";
 import {
   auditExportSchema,
   auditSchema,

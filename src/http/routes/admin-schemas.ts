@@ -1,8 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
+import type { AuditEntryView, AuditPage, AuditVerifyResult } from "../../contract/audit.ts";
 import type {
-  AuditEntryView,
-  AuditPage,
-  AuditVerifyResult,
   CreateDepartmentRequest,
   CreateUserRequest,
   DepartmentView,
@@ -12,7 +10,7 @@ import type {
   UpdateUserRequest,
   UserView,
   UserWithPassword,
-} from "../api-types.ts";
+} from "../../contract/users.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { RoleSchema } from "./auth-schemas.ts";
 import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";

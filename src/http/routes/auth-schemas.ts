@@ -7,7 +7,7 @@ import type {
   TotpCodeRequest,
   TotpDisableRequest,
   TotpSetup,
-} from "../api-types.ts";
+} from "../../contract/users.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, Nullable } from "./common-schemas.ts";
 

@@ -1,13 +1,13 @@
-// Schemas of the leaders' cockpit (issue 6), each checked against its interface in api-types.ts.
+// Schemas of the leaders' cockpit (issue 6), each checked against its interface in src/contract.
 
 import { type Static, Type } from "@sinclair/typebox";
 import type {
   CockpitHeadlineView,
   CockpitView,
-  DepartmentRankingView,
   TargetTrendView,
   TrendPointView,
-} from "../api-types.ts";
+} from "../../contract/cockpit.ts";
+import type { DepartmentRankingView } from "../../contract/status.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   Comparator,

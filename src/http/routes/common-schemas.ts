@@ -1,16 +1,9 @@
-// Schemas of the shapes several routes return (api-types.ts), each checked against its interface.
+// Schemas of the shapes several routes return (src/contract), each checked against its interface.
 
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
-import type {
-  ApiErrorBody,
-  DepartmentRef,
-  ItemView,
-  OutlineNodeView,
-  PlanSummary,
-  SuggestedDepartment,
-  TargetPatch,
-  TargetView,
-} from "../api-types.ts";
+import type { ApiErrorBody, DepartmentRef, SuggestedDepartment } from "../../contract/common.ts";
+import type { OutlineNodeView, PlanSummary } from "../../contract/plans.ts";
+import type { ItemView, TargetPatch, TargetView } from "../../contract/targets.ts";
 import { type Same, sameShape } from "../type-check.ts";
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -6,7 +6,7 @@ import type {
   LedgerApplyRequest,
   LedgerApplyResult,
   LedgerPreview,
-} from "../api-types.ts";
+} from "../../contract/documents.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";
 

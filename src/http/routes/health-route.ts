@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { HealthReadyResponse } from "../../contract/health.ts";
 import { pingDatabase } from "../../db/health-repository.ts";
 import { migrationStatus } from "../../db/migration-status.ts";
-import type { HealthReadyResponse } from "../api-types.ts";
 import { healthLiveSchema, healthReadySchema, healthSchema } from "./health-schema.ts";
 import type { RouteDeps } from "./route-deps.ts";
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { HealthLiveResponse, HealthReadyResponse, HealthResponse } from "../api-types.ts";
+import type { HealthLiveResponse, HealthReadyResponse, HealthResponse } from "../../contract/health.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, Nullable } from "./common-schemas.ts";
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { ImportResult, ImportSummary } from "../api-types.ts";
+import type { ImportResult, ImportSummary } from "../../contract/plans.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, PlanSummarySchema } from "./common-schemas.ts";
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { NodePatch } from "../api-types.ts";
+import type { NodePatch } from "../../contract/plans.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, IdParams, Nullable, OutlineKind, OutlineNodeViewSchema } from "./common-schemas.ts";
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { CopyPlanRequest } from "../api-types.ts";
+import type { CopyPlanRequest } from "../../contract/plans.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, IdParams, PlanSummarySchema } from "./common-schemas.ts";
 

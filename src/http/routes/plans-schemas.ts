@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { PlanDetail, PlanSource } from "../api-types.ts";
+import type { PlanDetail, PlanSource } from "../../contract/plans.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   DepartmentRefSchema,

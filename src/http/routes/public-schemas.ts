@@ -1,10 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type {
-  PublicOutlineNode,
-  PublicPlanDetail,
-  PublicTargetView,
-  SetPublicRequest,
-} from "../api-types.ts";
+import type { SetPublicRequest } from "../../contract/plans.ts";
+import type { PublicOutlineNode, PublicPlanDetail, PublicTargetView } from "../../contract/public.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   Comparator,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { ReportSubjectKind } from "../../contract/reports.ts";
 import {
   decideExtension,
   myDue,
@@ -21,7 +22,6 @@ import {
   targetPlanned,
   updatePlanSettings,
 } from "../../services/reporting.ts";
-import type { ReportSubjectKind } from "../api-types.ts";
 import {
   decideExtensionSchema,
   getPlannedSchema,

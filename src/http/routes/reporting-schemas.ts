@@ -1,38 +1,39 @@
 // Schemas of running the plan (issue 5): reports, review, evaluation, chasing — each checked against
-// its interface in api-types.ts.
+// its interface in src/contract.
 
 import { type Static, Type } from "@sinclair/typebox";
+import type { ThresholdsView, UserRef } from "../../contract/common.ts";
+import type { PlanSettingsPatch, PlanSettingsView } from "../../contract/plans.ts";
+import type {
+  DueItem,
+  MyDueView,
+  PlanDueView,
+  ReminderRequest,
+  ReminderView,
+} from "../../contract/reminders.ts";
 import type {
   AttachmentView,
-  DistrictRollupView,
-  DueItem,
-  EvaluationView,
   ExtensionDecision,
   ExtensionRequest,
   ExtensionRequestView,
-  MyDueView,
   PeriodView,
-  PlanDueView,
-  PlannedValuesRequest,
-  PlanSettingsPatch,
-  PlanSettingsView,
-  PlanStatusView,
-  ReminderRequest,
-  ReminderView,
   ReportDetail,
   ReportList,
   ReportRevisionView,
   ReportSubjectRef,
   ReportView,
-  ReviewRequest,
   SaveReportRequest,
+} from "../../contract/reports.ts";
+import type { ReviewRequest } from "../../contract/review.ts";
+import type {
+  DistrictRollupView,
+  EvaluationView,
+  PlanStatusView,
   SubjectStatusView,
   TargetEvaluationView,
-  TargetPlannedView,
   TargetStatusView,
-  ThresholdsView,
-  UserRef,
-} from "../api-types.ts";
+} from "../../contract/status.ts";
+import type { PlannedValuesRequest, TargetPlannedView } from "../../contract/targets.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   DepartmentRefSchema,

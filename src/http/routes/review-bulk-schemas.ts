@@ -1,7 +1,7 @@
-// Schema of bulk review (批量审核), checked against its interfaces in api-types.ts.
+// Schema of bulk review (批量审核), checked against its interfaces in src/contract.
 
 import { type Static, Type } from "@sinclair/typebox";
-import type { BulkReviewRequest, BulkReviewResult } from "../api-types.ts";
+import type { BulkReviewRequest, BulkReviewResult } from "../../contract/review.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, IdParams } from "./common-schemas.ts";
 import { ReportViewSchema } from "./reporting-schemas.ts";

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { TargetLinksRequest, TargetLinksView } from "../api-types.ts";
+import type { TargetLinksRequest, TargetLinksView } from "../../contract/links.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { errorResponses, IdParams } from "./common-schemas.ts";
 import { LinkedTargetRefSchema } from "./reporting-schemas.ts";

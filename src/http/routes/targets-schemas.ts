@@ -6,7 +6,7 @@ import type {
   MergeTargetsRequest,
   SplitTargetRequest,
   SplitTargetResult,
-} from "../api-types.ts";
+} from "../../contract/targets.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   errorResponses,

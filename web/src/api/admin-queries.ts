@@ -1,12 +1,12 @@
 // TanStack Query hooks of the administration pages: users, departments, regions, the audit log.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type AuditFilter, api } from "./client.ts";
 import type {
   CreateDepartmentRequest,
   CreateUserRequest,
   UpdateDepartmentRequest,
   UpdateUserRequest,
-} from "./types.ts";
+} from "../../../src/contract/users.ts";
+import { type AuditFilter, api } from "./client.ts";
 
 export const adminKeys = {
   users: ["admin", "users"] as const,

@@ -2,60 +2,61 @@
 // { code, message, details } body, the HTTP status, and a code of its own when the server could not
 // be reached or did not answer with JSON.
 
+import type { AuditPage, AuditVerifyResult } from "../../../src/contract/audit.ts";
+import type { CockpitView, TargetTrendView } from "../../../src/contract/cockpit.ts";
+import type { ApiErrorBody } from "../../../src/contract/common.ts";
 import type {
-  BulkTargetsRequest,
-  BulkTargetsResult,
   CopyPlanRequest,
-  PlannedValuesRequest,
+  ImportResult,
+  PlanDetail,
   PlanSettingsPatch,
   PlanSettingsView,
-  TargetPlannedView,
-} from "../../../src/http/api-types.ts";
+  PlanSource,
+  PlanSummary,
+} from "../../../src/contract/plans.ts";
+import type { PublicPlanDetail } from "../../../src/contract/public.ts";
 import type {
-  ApiErrorBody,
-  AuditPage,
-  AuditVerifyResult,
-  BulkReviewRequest,
-  BulkReviewResult,
-  ChangePasswordRequest,
-  CockpitView,
-  CreateDepartmentRequest,
-  CreateUserRequest,
-  DepartmentView,
+  MyDueView,
+  PlanDueView,
+  ReminderRequest,
+  ReminderView,
+} from "../../../src/contract/reminders.ts";
+import type {
   ExtensionDecision,
   ExtensionRequest,
   ExtensionRequestView,
-  ImportResult,
-  LoginRequest,
-  MyDueView,
-  PlanDetail,
-  PlanDueView,
-  PlanSource,
-  PlanStatusView,
-  PlanSummary,
-  PublicPlanDetail,
-  RegionView,
-  ReminderRequest,
-  ReminderView,
   ReportDetail,
   ReportState,
   ReportSubjectKind,
   ReportView,
-  ResetPasswordRequest,
-  ReviewRequest,
   SaveReportRequest,
-  SessionInfo,
-  TargetEvaluationView,
+} from "../../../src/contract/reports.ts";
+import type { BulkReviewRequest, BulkReviewResult, ReviewRequest } from "../../../src/contract/review.ts";
+import type { PlanStatusView, TargetEvaluationView } from "../../../src/contract/status.ts";
+import type {
+  BulkTargetsRequest,
+  BulkTargetsResult,
+  PlannedValuesRequest,
   TargetPatch,
-  TargetTrendView,
+  TargetPlannedView,
   TargetView,
+} from "../../../src/contract/targets.ts";
+import type {
+  ChangePasswordRequest,
+  CreateDepartmentRequest,
+  CreateUserRequest,
+  DepartmentView,
+  LoginRequest,
+  RegionView,
+  ResetPasswordRequest,
+  SessionInfo,
   TotpDisableRequest,
   TotpSetup,
   UpdateDepartmentRequest,
   UpdateUserRequest,
   UserView,
   UserWithPassword,
-} from "./types.ts";
+} from "../../../src/contract/users.ts";
 
 export class ApiError extends Error {
   readonly status: number;

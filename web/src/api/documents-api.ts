@@ -1,15 +1,15 @@
 // The documents endpoints (issue 7): the export URL (a plain download, the session cookie goes with
 // it) and the two imports, preview then apply. Uploads are multipart, so they are sent here rather
 // than through the JSON client; errors become the same ApiError.
+import type { ApiErrorBody } from "../../../src/contract/common.ts";
 import type {
-  ApiErrorBody,
   BreakdownApplyRequest,
   BreakdownApplyResult,
   BreakdownPreview,
   LedgerApplyRequest,
   LedgerApplyResult,
   LedgerPreview,
-} from "../../../src/http/api-types.ts";
+} from "../../../src/contract/documents.ts";
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_STATUS, readCookie } from "./client.ts";
 
 export type ExportFormat = "xlsx" | "csv" | "json" | "docx" | "draft";

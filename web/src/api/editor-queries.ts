@@ -1,12 +1,8 @@
 // TanStack Query hooks of the plan editor: bulk changes of targets, plan settings, a target's
 // 分期计划, copying a plan. Each write refreshes what it changes (the plan, its status, the lists).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  BulkTargetsRequest,
-  CopyPlanRequest,
-  PlannedValuesRequest,
-  PlanSettingsPatch,
-} from "../../../src/http/api-types.ts";
+import type { CopyPlanRequest, PlanSettingsPatch } from "../../../src/contract/plans.ts";
+import type { BulkTargetsRequest, PlannedValuesRequest } from "../../../src/contract/targets.ts";
 import { api } from "./client.ts";
 import { monitoringKeys } from "./monitoring-queries.ts";
 import { queryKeys } from "./queries.ts";

@@ -1,15 +1,15 @@
 // TanStack Query hooks for running the plan: what a department owes, its reports, the planner's
 // review queue, the overdue list with reminders, and the status of every target as of a date.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ReportFilter } from "./client.ts";
 import type {
   ExtensionDecision,
   ExtensionRequest,
   ReportSubjectKind,
   ReportSubjectRef,
-  ReviewRequest,
   SaveReportRequest,
-} from "./types.ts";
+} from "../../../src/contract/reports.ts";
+import type { ReviewRequest } from "../../../src/contract/review.ts";
+import { api, type ReportFilter } from "./client.ts";
 
 export const monitoringKeys = {
   all: ["monitoring"] as const,

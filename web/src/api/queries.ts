@@ -1,7 +1,8 @@
 // TanStack Query hooks over the API client: one place for query keys and cache updates.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { PlanDetail } from "../../../src/contract/plans.ts";
+import type { TargetPatch, TargetView } from "../../../src/contract/targets.ts";
 import { api, importedPlanId } from "./client.ts";
-import type { PlanDetail, TargetPatch, TargetView } from "./types.ts";
 
 export const queryKeys = {
   plans: ["plans"] as const,

@@ -1,9 +1,10 @@
 // TanStack Query hooks of the grown-up review desk: bulk review, and reminders (催报) with a message
 // of the planner's choosing (one overdue report, or everything a department owes).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReminderRequest } from "../../../src/contract/reminders.ts";
+import type { BulkReviewRequest } from "../../../src/contract/review.ts";
 import { api } from "./client.ts";
 import { monitoringKeys } from "./monitoring-queries.ts";
-import type { BulkReviewRequest, ReminderRequest } from "./types.ts";
 
 export function useBulkReview(planId: number | null) {
   const client = useQueryClient();

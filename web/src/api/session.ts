@@ -1,8 +1,13 @@
 // The signed-in user as a TanStack Query (GET /api/auth/me), and the sign-in, sign-out and account
 // mutations that change it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  SessionInfo,
+  TotpDisableRequest,
+} from "../../../src/contract/users.ts";
 import { api } from "./client.ts";
-import type { ChangePasswordRequest, LoginRequest, SessionInfo, TotpDisableRequest } from "./types.ts";
 
 export const sessionKey = ["session"] as const;
 

@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useNavigate } from "react-router";
+import type { SessionInfo } from "../../../src/contract/users.ts";
 import { api } from "../api/client.ts";
 import { sessionKey } from "../api/session.ts";
-import type { SessionInfo } from "../api/types.ts";
 import { loginPath } from "./access.ts";
 
 /**

@@ -1,6 +1,6 @@
 // What each role may do in the web app. The server decides; this table only keeps the UI from
 // offering what the server would refuse. Keep it in step with the server's access matrix.
-import type { Role } from "../api/types.ts";
+import type { Role } from "../../../src/contract/users.ts";
 
 export type Permission =
   | "plans.read"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RollupGroupView, TargetTrendView, TrendPointView } from "../api/types.ts";
+import type { TargetTrendView, TrendPointView } from "../../../src/contract/cockpit.ts";
+import type { RollupGroupView } from "../../../src/contract/status.ts";
 import { completionGaugeOption, groupBarOption, STATUS_COLORS, trendOption } from "./cockpit-charts.ts";
 
 type Series = { type: string; name?: string; data: unknown[]; label?: { formatter: (p: unknown) => string } };

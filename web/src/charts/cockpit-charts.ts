@@ -2,7 +2,9 @@
 // department as bars, and a target's values per period against its schedule line. No DOM, no echarts
 // import beyond types, so they are unit-tested as plain data.
 import type { EChartsCoreOption } from "echarts/core";
-import type { RollupGroupView, TargetStatus, TargetTrendView } from "../api/types.ts";
+import type { TargetTrendView } from "../../../src/contract/cockpit.ts";
+import type { TargetStatus } from "../../../src/contract/reports.ts";
+import type { RollupGroupView } from "../../../src/contract/status.ts";
 import { formatCnNumber } from "../format/cn-number.ts";
 import { clean, type Lang, unitScale } from "../format/number.ts";
 

@@ -1,8 +1,8 @@
 import { DownOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown } from "antd";
 import { useNavigate } from "react-router";
+import type { CurrentUser } from "../../../src/contract/users.ts";
 import { useLogout, useLogoutAll } from "../api/session.ts";
-import type { CurrentUser } from "../api/types.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 
 /** The header's user: name and role, account page, sign out, sign out everywhere. */

@@ -1,6 +1,6 @@
 // Chinese number formatting for plan values. A target's value is stored in its base unit
 // (10600000000 元); the planner reads and writes it in the unit the plan used (106亿元).
-import type { Comparator } from "../api/types.ts";
+import type { Comparator } from "../../../src/extract/types.ts";
 
 export type Lang = "zh-CN" | "en-US";
 

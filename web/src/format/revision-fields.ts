@@ -1,7 +1,7 @@
 // The fields of a report revision as a reader compares them: the value in the unit the plan uses,
 // the status word, and the three texts of a Chinese progress report. Pure, for the desk's conflict
 // view and the review's comparison.
-import type { ReportRevisionView, ReportSubjectRef } from "../api/types.ts";
+import type { ReportRevisionView, ReportSubjectRef } from "../../../src/contract/reports.ts";
 import { formatQuantity } from "./number.ts";
 
 export type RevisionField = "value" | "percent" | "statusWord" | "progress" | "problems" | "nextSteps";

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { enUS, interpolate, zhCN } from "./messages.ts";
+import { adminZhCN } from "./messages-admin.ts";
+import { cockpitZhCN } from "./messages-cockpit.ts";
+import { deskZhCN } from "./messages-desk.ts";
+import { deskReviewZhCN } from "./messages-desk-review.ts";
+import { documentsZhCN } from "./messages-documents.ts";
+import { editorPublicZhCN } from "./messages-editor-public.ts";
+import { loginAccountZhCN } from "./messages-login-account.ts";
+import { planZhCN } from "./messages-plan.ts";
+import { planListZhCN } from "./messages-plan-list.ts";
+import { publicZhCN } from "./messages-public.ts";
+import { reviewZhCN } from "./messages-review.ts";
+import { statusZhCN } from "./messages-status.ts";
 
 describe("messages", () => {
   it("has the same keys and placeholders in both languages", () => {
@@ -9,6 +21,26 @@ describe("messages", () => {
       expect(placeholders(enUS[key]), key).toEqual(placeholders(zhCN[key]));
       expect(enUS[key].trim().length, key).toBeGreaterThan(0);
     }
+  });
+
+  // The page files are spread into one object, where a key defined twice would silently lose one string.
+  it("defines each key in one page file only", () => {
+    const parts = [
+      adminZhCN,
+      cockpitZhCN,
+      deskZhCN,
+      deskReviewZhCN,
+      documentsZhCN,
+      editorPublicZhCN,
+      loginAccountZhCN,
+      planZhCN,
+      planListZhCN,
+      publicZhCN,
+      reviewZhCN,
+      statusZhCN,
+    ];
+    const keys = parts.flatMap((part) => Object.keys(part));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 
   it("fills placeholders", () => {

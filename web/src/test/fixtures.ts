@@ -1,5 +1,6 @@
 // Small hand-made API objects for the web app's unit tests.
-import type { OutlineNodeView, TargetView } from "../api/types.ts";
+import type { OutlineNodeView } from "../../../src/contract/plans.ts";
+import type { TargetView } from "../../../src/contract/targets.ts";
 
 export function node(over: Partial<OutlineNodeView> & Pick<OutlineNodeView, "id" | "kind">): OutlineNodeView {
   const start = over.start ?? over.id * 10;

@@ -7,7 +7,7 @@ import type {
   BreakdownCandidateView,
   BreakdownPreview,
   BreakdownRowView,
-} from "../../../../src/http/api-types.ts";
+} from "../../../../src/contract/documents.ts";
 import { documentsApi } from "../../api/documents-api.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { errorMessage } from "../ErrorState.tsx";

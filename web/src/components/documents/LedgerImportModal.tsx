@@ -2,7 +2,7 @@
 // the planner ticks the ones to keep, and only those become new approved revisions.
 import { Alert, App, Button, Checkbox, Modal, Table, Upload } from "antd";
 import { useState } from "react";
-import type { LedgerDiffView, LedgerPreview } from "../../../../src/http/api-types.ts";
+import type { LedgerDiffView, LedgerPreview } from "../../../../src/contract/documents.ts";
 import { documentsApi } from "../../api/documents-api.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { errorMessage } from "../ErrorState.tsx";

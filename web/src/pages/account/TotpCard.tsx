@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, QRCode, Space, Tag, Typography } from "antd";
+import type { CurrentUser } from "../../../../src/contract/users.ts";
 import { useTotpSetup, useTotpToggle } from "../../api/session.ts";
-import type { CurrentUser } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

@@ -1,4 +1,4 @@
-import type { AuditEntryView } from "../../api/types.ts";
+import type { AuditEntryView } from "../../../../src/contract/audit.ts";
 import { diffValues, showValue } from "../../format/diff.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

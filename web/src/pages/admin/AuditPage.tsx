@@ -2,9 +2,9 @@ import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from "@an
 import { Alert, Button, DatePicker, Form, Input, Table, type TableColumnsType, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import type { AuditEntryView } from "../../../../src/contract/audit.ts";
 import { useAudit, useAuditVerify } from "../../api/admin-queries.ts";
 import { type AuditFilter, api } from "../../api/client.ts";
-import type { AuditEntryView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

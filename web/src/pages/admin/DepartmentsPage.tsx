@@ -1,8 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Select, Table, type TableColumnsType, Tag } from "antd";
 import { useEffect, useState } from "react";
+import type { DepartmentView } from "../../../../src/contract/users.ts";
 import { useDepartments, useRegions, useSaveDepartment } from "../../api/admin-queries.ts";
-import type { DepartmentView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

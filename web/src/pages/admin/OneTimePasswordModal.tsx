@@ -1,6 +1,6 @@
 import { CopyOutlined, KeyOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Modal } from "antd";
-import type { UserWithPassword } from "../../api/types.ts";
+import type { UserWithPassword } from "../../../../src/contract/users.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /** A generated password, shown once: the server keeps only its hash. */

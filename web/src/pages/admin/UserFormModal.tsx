@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Select } from "antd";
 import { useEffect, useMemo } from "react";
-import type { DepartmentView, RegionView, Role, UserView } from "../../api/types.ts";
+import type { DepartmentView, RegionView, Role, UserView } from "../../../../src/contract/users.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 export const ROLES: Role[] = ["admin", "planner", "leader", "reporter"];

@@ -1,6 +1,7 @@
 import { LockOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
+import type { UserView, UserWithPassword } from "../../../../src/contract/users.ts";
 import {
   useCreateUser,
   useDepartments,
@@ -10,7 +11,6 @@ import {
   useUsers,
 } from "../../api/admin-queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import type { UserView, UserWithPassword } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

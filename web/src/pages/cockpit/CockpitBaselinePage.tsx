@@ -1,7 +1,7 @@
 import { Table } from "antd";
 import { useParams } from "react-router";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
 import { useCockpit } from "../../api/cockpit-queries.ts";
-import type { TargetStatusView } from "../../api/types.ts";
 
 /**
  * The web bench's baseline (bench/web-bench.ts), built only when VITE_PLANTRACK_BENCH=1: the same

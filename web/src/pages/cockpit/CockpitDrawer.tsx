@@ -1,7 +1,8 @@
 import { Button, Drawer, Skeleton, Table, Tag } from "antd";
 import { Link } from "react-router";
+import type { CockpitView } from "../../../../src/contract/cockpit.ts";
+import type { TargetEvaluationView, TargetStatusView } from "../../../../src/contract/status.ts";
 import { useTargetEvaluation } from "../../api/cockpit-queries.ts";
-import type { CockpitView, TargetEvaluationView, TargetStatusView } from "../../api/types.ts";
 import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StatusTag } from "../plan/StatusTag.tsx";

@@ -2,9 +2,10 @@ import { Button, DatePicker, Empty, Select, Skeleton, Table, Tag, Tooltip } from
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import type { CockpitView } from "../../../../src/contract/cockpit.ts";
+import type { DepartmentRankingView, TargetStatusView } from "../../../../src/contract/status.ts";
 import { isApiError } from "../../api/client.ts";
 import { useCockpit, useTargetTrend } from "../../api/cockpit-queries.ts";
-import type { CockpitView, DepartmentRankingView, TargetStatusView } from "../../api/types.ts";
 import { completionGaugeOption, groupBarOption, trendOption } from "../../charts/cockpit-charts.ts";
 import { type ChartClick, EChart } from "../../charts/EChart.tsx";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CockpitView, PlanSummary, TargetStatusView } from "../../api/types.ts";
+import type { CockpitView } from "../../../../src/contract/cockpit.ts";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
 import { defaultTrendTarget, drillTargets, landingPlan } from "./cockpit-model.ts";
 
 function target(

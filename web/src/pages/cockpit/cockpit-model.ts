@@ -1,6 +1,9 @@
 // What the cockpit page computes from the cockpit answer: which targets a clicked figure stands for,
 // which target the trend shows first, and which plan a leader lands on. Pure.
-import type { CockpitView, PlanSummary, TargetStatus, TargetStatusView } from "../../api/types.ts";
+import type { CockpitView } from "../../../../src/contract/cockpit.ts";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
+import type { TargetStatus } from "../../../../src/contract/reports.ts";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
 
 /** A figure standing for several targets: a status count, an area's bar, a department's bar or row. */
 export type ListDrill =

@@ -1,5 +1,5 @@
 import { Alert, Button } from "antd";
-import type { ReportRevisionView, ReportSubjectRef } from "../../api/types.ts";
+import type { ReportRevisionView, ReportSubjectRef } from "../../../../src/contract/reports.ts";
 import { formatDateTime } from "../../format/number.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

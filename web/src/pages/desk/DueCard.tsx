@@ -1,7 +1,7 @@
 import { RightOutlined } from "@ant-design/icons";
 import { Tag } from "antd";
 import { Link } from "react-router";
-import type { DueItem } from "../../api/types.ts";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { deskPath } from "./report-model.ts";
 

@@ -2,8 +2,8 @@ import { ClockCircleOutlined } from "@ant-design/icons";
 import { App, Button, DatePicker, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
 import { useRequestExtension } from "../../api/monitoring-queries.ts";
-import type { DueItem } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

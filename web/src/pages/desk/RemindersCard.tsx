@@ -1,7 +1,7 @@
 import { BellOutlined } from "@ant-design/icons";
 import { Button } from "antd";
+import type { ReminderView } from "../../../../src/contract/reminders.ts";
 import { useMarkReminderRead } from "../../api/monitoring-queries.ts";
-import type { ReminderView } from "../../api/types.ts";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

@@ -1,8 +1,9 @@
 import { Alert, App, Button, Input, Select } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
+import type { ReportDetail, ReportRevisionView, StatusWord } from "../../../../src/contract/reports.ts";
 import { useSaveReport } from "../../api/monitoring-queries.ts";
-import type { DueItem, ReportDetail, ReportRevisionView, StatusWord } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime, formatQuantity, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../api/client.ts";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
 import type {
-  DueItem,
   PeriodView,
   ReportRevisionView,
   ReportSubjectRef,
   ReportView,
-} from "../../api/types.ts";
+} from "../../../../src/contract/reports.ts";
+import { ApiError } from "../../api/client.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";
 import {
   checkValue,

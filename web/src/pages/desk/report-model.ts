@@ -1,15 +1,16 @@
 // The pure part of the reporter's desk: what a form asks for, the value checked as it is typed, the
 // previous period's value, the body of a save, and the newer revision a 409 carries.
-import { isApiError } from "../../api/client.ts";
+
+import type { DueItem } from "../../../../src/contract/reminders.ts";
 import type {
-  DueItem,
   PeriodView,
   ReportRevisionView,
   ReportSubjectRef,
   ReportView,
   SaveReportRequest,
   StatusWord,
-} from "../../api/types.ts";
+} from "../../../../src/contract/reports.ts";
+import { isApiError } from "../../api/client.ts";
 import { clean, fromDisplayNumber, toDisplayNumber, unitScale } from "../../format/number.ts";
 
 /** What the form asks for: a value (targets), a percent (milestones, items), a status word (tasks). */

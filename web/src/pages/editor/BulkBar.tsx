@@ -1,7 +1,9 @@
 import { App, Button, Select } from "antd";
 import { useState } from "react";
+import type { DepartmentRef } from "../../../../src/contract/common.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
+import type { TargetKind } from "../../../../src/extract/types.ts";
 import { useBulkPatchTargets } from "../../api/editor-queries.ts";
-import type { DepartmentRef, TargetKind, TargetView } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { KINDS } from "./EditorFilters.tsx";

@@ -1,8 +1,8 @@
 import { App, InputNumber, Modal } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
 import { useCopyPlan } from "../../api/editor-queries.ts";
-import type { PlanSummary } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

@@ -1,6 +1,8 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Button, Checkbox, Input, Select } from "antd";
-import type { DepartmentRef, OutlineNodeView, TargetKind } from "../../api/types.ts";
+import type { DepartmentRef } from "../../../../src/contract/common.ts";
+import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import type { TargetKind } from "../../../../src/extract/types.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";
 import { type DepartmentFilter, type EditorFilter, EMPTY_FILTER } from "./editor-model.ts";

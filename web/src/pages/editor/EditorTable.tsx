@@ -1,7 +1,8 @@
 import { EditOutlined } from "@ant-design/icons";
 import { Button, Table, type TableColumnsType, Tag } from "antd";
 import { useMemo } from "react";
-import type { OutlineNodeView, TargetView } from "../../api/types.ts";
+import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
 import { formatCnQuantity } from "../../format/cn-number.ts";
 import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

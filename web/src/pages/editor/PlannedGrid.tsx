@@ -1,8 +1,8 @@
 import { App, Button, Input, Skeleton, Space } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import type { TargetView } from "../../../../src/contract/targets.ts";
 import type { PlannedProblem } from "../../../../src/domain/planned-values.ts";
 import { useSetTargetPlanned, useTargetPlanned } from "../../api/editor-queries.ts";
-import type { TargetView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

@@ -1,7 +1,7 @@
 import { App, Button, Modal } from "antd";
 import { useMemo } from "react";
+import type { PlanDetail } from "../../../../src/contract/plans.ts";
 import { usePublishPlan } from "../../api/queries.ts";
-import type { PlanDetail } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";

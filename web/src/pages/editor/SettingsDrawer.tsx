@@ -1,6 +1,6 @@
 import { App, Button, Drawer, Form, InputNumber, Select, Skeleton } from "antd";
 import { useEffect } from "react";
-import type { PlanSettingsView } from "../../../../src/http/api-types.ts";
+import type { PlanSettingsView } from "../../../../src/contract/plans.ts";
 import { usePlanSettings, useUpdatePlanSettings } from "../../api/editor-queries.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

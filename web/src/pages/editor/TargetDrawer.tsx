@@ -1,7 +1,8 @@
 import { App, Button, Drawer, Form, InputNumber, Select, Skeleton } from "antd";
 import { useEffect, useState } from "react";
+import type { TargetView } from "../../../../src/contract/targets.ts";
+import type { TargetKind } from "../../../../src/extract/types.ts";
 import { usePatchTarget } from "../../api/queries.ts";
-import type { TargetKind, TargetView } from "../../api/types.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatTargetValue, fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OutlineNodeView, TargetView } from "../../api/types.ts";
+import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
 import {
   areaByNode,
   bulkChanges,

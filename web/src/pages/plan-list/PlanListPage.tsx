@@ -1,9 +1,9 @@
 import { Table, type TableColumnsType } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
 import { usePlans } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import type { PlanSummary } from "../../api/types.ts";
 import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";

@@ -1,5 +1,5 @@
 import { Tag } from "antd";
-import type { PlanState } from "../../api/types.ts";
+import type { PlanState } from "../../../../src/contract/plans.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 const COLORS: Record<PlanState, string> = { draft: "gold", published: "green", closed: "default" };

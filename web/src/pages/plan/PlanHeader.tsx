@@ -7,9 +7,9 @@ import {
 } from "@ant-design/icons";
 import { App, Button, Switch, Tag, Tooltip } from "antd";
 import { Link } from "react-router";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
 import { usePublishPlan, useSetPlanPublic } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import type { PlanSummary } from "../../api/types.ts";
 import { can } from "../../auth/access.ts";
 import { DocumentsMenu } from "../../components/documents/DocumentsMenu.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";

@@ -12,16 +12,9 @@ import { PlanHeader } from "./PlanHeader.tsx";
 import { SidePanel } from "./SidePanel.tsx";
 import { SourceView } from "./SourceView.tsx";
 import { StatusBar } from "./StatusBar.tsx";
+import type { ScrollRequest, Selection } from "./selection.ts";
 import { statusByTarget } from "./status-model.ts";
 import { TargetsTable } from "./TargetsTable.tsx";
-
-export type Selection = { kind: "target"; id: number } | { kind: "item"; id: number } | null;
-
-/** Where the source view should scroll; the nonce makes a repeated request scroll again. */
-export interface ScrollRequest {
-  offset: number;
-  nonce: number;
-}
 
 export function PlanPage() {
   const { t } = useI18n();

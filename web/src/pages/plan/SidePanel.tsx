@@ -1,6 +1,7 @@
 import { CloseOutlined } from "@ant-design/icons";
 import { Button, Descriptions, Empty } from "antd";
-import type { ItemView, PlanDetail, TargetView } from "../../api/types.ts";
+import type { PlanDetail } from "../../../../src/contract/plans.ts";
+import type { ItemView, TargetView } from "../../../../src/contract/targets.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { overlappingTargets } from "./model.ts";
 import { TargetCard } from "./TargetCard.tsx";

@@ -1,13 +1,14 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Empty, Skeleton } from "antd";
 import { type KeyboardEvent, memo, useEffect, useMemo, useRef } from "react";
-import type { PlanDetail, PlanSource, TargetView } from "../../api/types.ts";
+import type { PlanDetail, PlanSource } from "../../../../src/contract/plans.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { formatTargetValue, type Lang } from "../../format/number.ts";
 import { type Segment, segmentAt, splitSegments } from "../../format/segments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type SourceMark, segmentView } from "./model.ts";
-import type { ScrollRequest, Selection } from "./PlanPage.tsx";
+import type { ScrollRequest, Selection } from "./selection.ts";
 
 interface Props {
   planId: number;

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { DatePicker, Tag, Tooltip } from "antd";
 import dayjs from "dayjs";
-import type { PlanStatusView } from "../../api/types.ts";
+import type { PlanStatusView } from "../../../../src/contract/status.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { percent, STATUS_CLASS, STATUS_ORDER } from "./status-model.ts";

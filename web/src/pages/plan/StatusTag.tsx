@@ -1,5 +1,5 @@
 import { Popover } from "antd";
-import type { TargetStatusView } from "../../api/types.ts";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
 import { formatQuantity } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { percent, phraseOf, points, STATUS_CLASS } from "./status-model.ts";

@@ -2,9 +2,11 @@ import { BulbOutlined, CloseOutlined, SaveOutlined, UndoOutlined } from "@ant-de
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Tag, Tooltip } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type KeyboardEvent, useEffect, useMemo, useRef } from "react";
+import type { DepartmentRef } from "../../../../src/contract/common.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
+import type { Comparator, Direction, TargetKind } from "../../../../src/extract/types.ts";
 import { usePatchTarget } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import type { Comparator, DepartmentRef, Direction, TargetKind, TargetView } from "../../api/types.ts";
 import { can } from "../../auth/access.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatNumber, formatTargetValue, fromDisplayNumber, unitScale } from "../../format/number.ts";

@@ -1,7 +1,10 @@
 import { CloseOutlined, SearchOutlined } from "@ant-design/icons";
 import { Input, Select, Table, type TableColumnsType, Tag } from "antd";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import type { OutlineNodeView, TargetKind, TargetStatusView, TargetView } from "../../api/types.ts";
+import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
+import type { TargetView } from "../../../../src/contract/targets.ts";
+import type { TargetKind } from "../../../../src/extract/types.ts";
 import { formatTargetValue, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type Assignment, assignmentOf, filterTargets, nodeLabel } from "./model.ts";

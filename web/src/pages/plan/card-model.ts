@@ -1,6 +1,8 @@
 // The target card's form values and the PATCH they turn into. Values are edited in the display unit
 // the plan uses (106 亿元) and sent in the base unit (10600000000 元).
-import type { Comparator, Direction, TargetKind, TargetPatch, TargetView } from "../../api/types.ts";
+
+import type { TargetPatch, TargetView } from "../../../../src/contract/targets.ts";
+import type { Comparator, Direction, TargetKind } from "../../../../src/extract/types.ts";
 import { fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
 
 export interface CardValues {

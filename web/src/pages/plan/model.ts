@@ -1,6 +1,8 @@
 // Pure helpers for the plan page: the outline as a tree with target counts, target filtering, and
 // the marks laid over the source text.
-import type { ItemView, OutlineNodeView, TargetView } from "../../api/types.ts";
+
+import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import type { ItemView, TargetView } from "../../../../src/contract/targets.ts";
 
 export interface OutlineTree {
   roots: OutlineNodeView[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EvaluationView, PlanStatusView } from "../../api/types.ts";
+import type { EvaluationView, PlanStatusView } from "../../../../src/contract/status.ts";
 import {
   percent,
   phraseOf,

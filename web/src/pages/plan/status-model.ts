@@ -1,6 +1,8 @@
 // How the status of a target is shown on the plan page: its colour, its order, its words, and the
 // numbers of its working. Pure; the server has judged it already.
-import type { EvaluationView, PlanStatusView, TargetStatus, TargetStatusView } from "../../api/types.ts";
+
+import type { TargetStatus } from "../../../../src/contract/reports.ts";
+import type { EvaluationView, PlanStatusView, TargetStatusView } from "../../../../src/contract/status.ts";
 import type { Lang } from "../../format/number.ts";
 
 export const STATUS_ORDER: readonly TargetStatus[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PublicOutlineNode, PublicTargetView } from "../../api/types.ts";
+import type { PublicOutlineNode, PublicTargetView } from "../../../../src/contract/public.ts";
 import { groupPublicTargets, statusCounts } from "./model.ts";
 
 const node = (id: number, parentId: number | null, title: string, marker = ""): PublicOutlineNode => ({

@@ -1,6 +1,7 @@
 // The public page's shape: the plan's targets under the area of the outline they belong to (or its
 // top-level part when there is no area), each with the title of its task, in document order.
-import type { PublicOutlineNode, PublicTargetView, TargetStatus } from "../../api/types.ts";
+import type { PublicOutlineNode, PublicTargetView } from "../../../../src/contract/public.ts";
+import type { TargetStatus } from "../../../../src/contract/reports.ts";
 
 export interface PublicRow {
   target: PublicTargetView;

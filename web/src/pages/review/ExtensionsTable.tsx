@@ -1,8 +1,8 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { App, Button, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useMemo } from "react";
+import type { ExtensionRequestView } from "../../../../src/contract/reports.ts";
 import { useDecideExtension } from "../../api/monitoring-queries.ts";
-import type { ExtensionRequestView } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 

@@ -1,7 +1,7 @@
 import { App, Button, Drawer, Input, Select, Skeleton, Tag } from "antd";
 import { useMemo, useState } from "react";
+import type { ReportDetail } from "../../../../src/contract/reports.ts";
 import { useReport, useReviewReport, useTargetReports } from "../../api/monitoring-queries.ts";
-import type { ReportDetail } from "../../api/types.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime, formatQuantity } from "../../format/number.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
+import type { ReportView } from "../../../../src/contract/reports.ts";
 import { ApiError } from "../../api/client.ts";
-import type { DueItem, ReportView } from "../../api/types.ts";
 import {
   bulkErrorsOf,
   bulkSelection,

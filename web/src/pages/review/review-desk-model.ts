@@ -1,7 +1,11 @@
 // The pure part of the grown-up review desk: the queue's filters, what a refused bulk review says
 // about each report, and the words of a reminder (催报) about one overdue report.
+
+import type { DepartmentRef } from "../../../../src/contract/common.ts";
+import type { DueItem } from "../../../../src/contract/reminders.ts";
+import type { ReportView } from "../../../../src/contract/reports.ts";
+import type { BulkReviewError } from "../../../../src/contract/review.ts";
 import { isApiError } from "../../api/client.ts";
-import type { BulkReviewError, DepartmentRef, DueItem, ReportView } from "../../api/types.ts";
 
 export interface QueueFilter {
   departmentId: number | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PlanSummary, ReportRevisionView } from "../../api/types.ts";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
+import type { ReportRevisionView } from "../../../../src/contract/reports.ts";
 import { comparable, pickPlan, wasReturned } from "./review-model.ts";
 
 const plan = (id: number, state: PlanSummary["state"]) => ({ id, state }) as PlanSummary;

@@ -1,6 +1,7 @@
 // The pure part of the review page: which plan to review first, and which earlier revision the
 // submitted one is compared with.
-import type { PlanSummary, ReportRevisionView } from "../../api/types.ts";
+import type { PlanSummary } from "../../../../src/contract/plans.ts";
+import type { ReportRevisionView } from "../../../../src/contract/reports.ts";
 
 /** The plan asked for in the address, else the first published one, else the first. */
 export function pickPlan(plans: readonly PlanSummary[], asked: number | null): PlanSummary | null {

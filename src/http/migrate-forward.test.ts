@@ -8,18 +8,10 @@
 
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HealthReadyResponse } from "../http/api-types.ts";
-import { buildApp } from "../http/build-app.ts";
-import { planStatus } from "../services/plan-status.ts";
-import { DEMO_AS_OF } from "../services/seed-demo-reports.ts";
-import { verifyAudit } from "../services/user-admin.ts";
-import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
-import { seedDemoWorld } from "../test/demo-world.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
-import { createTestDatabase, testDialects } from "../test/test-databases.ts";
-import type { Store } from "./database.ts";
-import { migrateToLatest } from "./migrate.ts";
-import { migrateTo, migrationNames, migrationStatus } from "./migration-status.ts";
+import type { HealthReadyResponse } from "../contract/health.ts";
+import type { Store } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { migrateTo, migrationNames, migrationStatus } from "../db/migration-status.ts";
 import {
   foreignKeyViolations,
   insertTableRows,
@@ -28,7 +20,15 @@ import {
   readTableRows,
   resetIdSequences,
   tableColumns,
-} from "./table-dump-repository.ts";
+} from "../db/table-dump-repository.ts";
+import { planStatus } from "../services/plan-status.ts";
+import { DEMO_AS_OF } from "../services/seed-demo-reports.ts";
+import { verifyAudit } from "../services/user-admin.ts";
+import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
+import { seedDemoWorld } from "../test/demo-world.ts";
+import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { createTestDatabase, testDialects } from "../test/test-databases.ts";
+import { buildApp } from "./build-app.ts";
 
 /** "table.column" values a migration rewrites on purpose (none so far). */
 const REWRITTEN: ReadonlySet<string> = new Set<string>();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AttachmentView, ReportDetail } from "../contract/reports.ts";
 import { verifyAuditChain } from "../db/audit-repository.ts";
 import {
   checkAttachment,
@@ -7,13 +8,12 @@ import {
   MAX_ATTACHMENT_BYTES,
   safeFileName,
 } from "../domain/attachment-types.ts";
-import type { AttachmentView, ReportDetail } from "../http/api-types.ts";
-import { buildApp } from "../http/build-app.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { createTestUser, signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { multipartBody } from "../test/multipart.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
+import { buildApp } from "./build-app.ts";
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 const bytes = (...parts: (number[] | string)[]) =>

@@ -3,19 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.ts";
+import type { PlanSummary } from "../contract/plans.ts";
 import { type Actor, verifyAuditChain } from "../db/audit-repository.ts";
 import { databaseConfigFromEnv, openDatabase } from "../db/database.ts";
 import { shiftDate } from "../db/plan-copy-repository.ts";
 import { loadPlanDetail } from "../db/plans-repository.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { PlanSummary } from "../http/api-types.ts";
-import { buildApp } from "../http/build-app.ts";
+import { copyPlan } from "../services/plan-copy.ts";
+import { saveReport } from "../services/reporting.ts";
 import { buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { copyPlan } from "./plan-copy.ts";
-import { saveReport } from "./reporting.ts";
+import { buildApp } from "./build-app.ts";
 
 const actor: Actor = { userId: null, ip: "127.0.0.1" };
 

@@ -1,20 +1,20 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { PlanStatusView } from "../contract/status.ts";
 import { type Actor, SYSTEM_ACTOR, verifyAuditChain } from "../db/audit-repository.ts";
 import { setPlanState } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
-import type { PlanStatusView } from "../http/api-types.ts";
-import { buildApp } from "../http/build-app.ts";
+import { importPlan } from "../services/import-plan.ts";
+import { planStatus, targetEvaluation } from "../services/plan-status.ts";
+import { reviewReport, saveReport } from "../services/reporting.ts";
+import { linkTargets, targetLinks, unlinkTarget } from "../services/target-links.ts";
 import { buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
 import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { importPlan } from "./import-plan.ts";
-import { planStatus, targetEvaluation } from "./plan-status.ts";
-import { reviewReport, saveReport } from "./reporting.ts";
-import { linkTargets, targetLinks, unlinkTarget } from "./target-links.ts";
+import { buildApp } from "./build-app.ts";
 
 const actor: Actor = { userId: null, ip: "127.0.0.1" };
 const ADMIN: Principal = {

@@ -1,0 +1,120 @@
+// Spreadsheet imports: the ledger re-import and the 任务分解表. Part of the API contract: pure types shared by the server, the CLI and the web app.
+
+// ── Documents: ledger re-import and the 任务分解表 import (issue 7) ─────────────────────────────
+
+export type LedgerDiffFieldName = "value" | "percent" | "statusWord" | "progress" | "problems" | "nextSteps";
+
+/** One cell that differs: the current approved content and what the file says (display unit). */
+export interface LedgerDiffField {
+  field: LedgerDiffFieldName;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** The differences of one report (a subject and a period) between the file and the plan. */
+export interface LedgerDiffView {
+  /** target:12|2020-05 — what the planner confirms. */
+  key: string;
+  sheet: string;
+  row: number;
+  subjectKind: "target" | "node";
+  subjectId: number;
+  title: string;
+  period: string;
+  /** The report's current revision at the preview (null: no report yet). */
+  baseRevision: number | null;
+  changes: LedgerDiffField[];
+  /** Why it cannot be applied now (a revision waits for review), else null. */
+  blocked: string | null;
+}
+
+/** POST /api/plans/:id/ledger/preview — nothing is applied. */
+export interface LedgerPreview {
+  planId: number;
+  fileName: string;
+  period: string;
+  rowsRead: number;
+  differences: LedgerDiffView[];
+  /** Rows whose id is no longer in the plan. */
+  unknownRows: { sheet: string; row: number; id: string }[];
+}
+
+/** POST /api/plans/:id/ledger/apply — the differences the planner confirmed. */
+export interface LedgerApplyRequest {
+  fileName: string;
+  period: string;
+  items: { key: string; baseRevision: number | null; changes: LedgerDiffField[] }[];
+}
+
+export interface LedgerApplyResult {
+  planId: number;
+  revisions: number;
+}
+
+/** A 任务分解表 row as read: the texts of its columns. */
+export interface BreakdownFieldsView {
+  seq: string;
+  task: string;
+  goal: string;
+  lead: string;
+  co: string;
+  deadline: string;
+  planned: { label: string; endMonth: number; text: string }[];
+}
+
+export type BreakdownChangeField = "leadDepartment" | "coDepartments" | "dueDate" | "planned";
+
+export interface BreakdownChangeView {
+  field: BreakdownChangeField;
+  before: string;
+  after: string;
+}
+
+/** A target or task the row may be, with its score (0..1) and what taking it would change. */
+export interface BreakdownCandidateView {
+  kind: "target" | "node";
+  id: number;
+  title: string;
+  task: string;
+  score: number;
+  changes: BreakdownChangeView[];
+  unknownDepartments: string[];
+  warnings: string[];
+}
+
+export interface BreakdownRowView {
+  sheet: string;
+  row: number;
+  fields: BreakdownFieldsView;
+  /** The best candidate when its score reaches the threshold, else null (unmatched). */
+  match: BreakdownCandidateView | null;
+  alternatives: BreakdownCandidateView[];
+}
+
+/** POST /api/plans/:id/breakdown/preview — each row with its best match; nothing is applied. */
+export interface BreakdownPreview {
+  planId: number;
+  fileName: string;
+  sheet: string;
+  headerRow: number;
+  columns: { column: string; header: string; field: string }[];
+  threshold: number;
+  /** Of the plan's current departments, deadlines and planned values: apply refuses (409) when it moved. */
+  fingerprint: string;
+  rows: BreakdownRowView[];
+  unmatchedRows: number[];
+  unknownDepartments: string[];
+}
+
+/** POST /api/plans/:id/breakdown/apply — the accepted rows, each with the match the planner chose. */
+export interface BreakdownApplyRequest {
+  fingerprint: string;
+  fileName: string;
+  rows: { row: number; subject: { kind: "target" | "node"; id: number }; fields: BreakdownFieldsView }[];
+}
+
+export interface BreakdownApplyResult {
+  planId: number;
+  rows: number;
+  changes: number;
+}

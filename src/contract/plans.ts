@@ -1,0 +1,133 @@
+// Plans, their outline, source text and settings. Part of the API contract: pure types shared by the server, the CLI and the web app.
+
+import type { OutlineKind } from "../extract/types.ts";
+import type { DepartmentRef, SuggestedDepartment, ThresholdsView } from "./common.ts";
+import type { ReportFrequency } from "./reports.ts";
+import type { ItemView, TargetView } from "./targets.ts";
+
+export type PlanState = "draft" | "published" | "closed";
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  regionName: string | null;
+  regionCode: string | null;
+  year: number | null;
+  periodStart: string; // YYYY-MM-DD
+  periodEnd: string; // YYYY-MM-DD
+  issuer: string | null;
+  published: string | null;
+  state: PlanState;
+  createdAt: string; // ISO timestamp
+  counts: {
+    sections: number;
+    areas: number;
+    groups: number;
+    tasks: number;
+    /** Numeric targets (kind ≠ milestone). */
+    targets: number;
+    items: number;
+    /** Added: targets of kind milestone. */
+    milestones: number;
+  };
+  /** Added: the source document's file name. */
+  fileName: string | null;
+  /** Added (issue 4): the plan's region, for scoping. */
+  regionId: number | null;
+  /** Added (issue 4): shown to the public at /api/public/plans (POST /api/plans/:id/public). */
+  isPublic: boolean;
+}
+
+export interface OutlineNodeView {
+  id: number;
+  parentId: number | null;
+  kind: OutlineKind;
+  level: number;
+  order: number;
+  marker: string;
+  title: string;
+  text: string;
+  start: number;
+  end: number;
+  leadDepartment: DepartmentRef | null;
+  coDepartments: DepartmentRef[];
+  suggestedDepartment: SuggestedDepartment | null;
+}
+
+export interface PlanDetail {
+  plan: PlanSummary;
+  outline: OutlineNodeView[]; // every node, tasks included, in document order
+  targets: TargetView[];
+  items: ItemView[];
+  departments: DepartmentRef[]; // the plan region's departments, for pickers
+}
+
+export interface PlanSource {
+  planId: number;
+  fileName: string;
+  encoding: string;
+  sha256: string;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Added with the backend of issue 3: request bodies and results of the write endpoints. Every field of
+// a patch is optional; `null` clears a nullable field, an absent field is left as it is.
+
+export interface NodePatch {
+  title?: string;
+  kind?: OutlineKind;
+  leadDepartmentId?: number | null;
+  coDepartmentIds?: number[];
+}
+
+export interface ImportSummary {
+  sections: number;
+  areas: number;
+  groups: number;
+  tasks: number;
+  /** Numeric targets. */
+  targets: number;
+  milestones: number;
+  items: number;
+}
+
+/** POST /api/plans/import (multipart: file, region?, year?, force?). */
+export interface ImportResult {
+  planId: number;
+  plan: PlanSummary;
+  summary: ImportSummary;
+  /** Plans already made from the same document (only with force). */
+  duplicateOf: number[];
+}
+
+/** POST /api/plans/:id/public — only a published (or closed) plan can be made public. */
+export interface SetPublicRequest {
+  public: boolean;
+}
+
+/** GET /api/plans/:id/settings; PUT the same shape, every field optional (thresholds partial too). */
+export interface PlanSettingsView {
+  thresholds: ThresholdsView;
+  /** Default reporting frequency of tasks and items (targets carry their own). */
+  frequency: ReportFrequency;
+  /** Reports due on this day of the next month (1..28). */
+  dueDay: number;
+  /** Demo data (示例数据), with the fixed date its status is shown as of. */
+  demo: boolean;
+  demoAsOf: string | null;
+}
+
+export interface PlanSettingsPatch {
+  thresholds?: Partial<ThresholdsView>;
+  frequency?: ReportFrequency;
+  dueDay?: number;
+}
+
+/**
+ * POST /api/plans/:id/copy (planner in scope) → 201 PlanSummary: a new draft for `year` with the same
+ * outline, targets (values kept, baselines empty), items, departments and settings; no reports.
+ */
+export interface CopyPlanRequest {
+  year: number;
+}
