@@ -92,3 +92,68 @@ export function matchBaseUnit(text: string): string | null {
   for (const unit of BASE_UNITS) if (text.startsWith(unit)) return unit;
   return null;
 }
+
+// Units in English words, for an English screen or document: a person reading English sees no Chinese.
+const UNIT_EN: Record<string, string> = {
+  元: "yuan",
+  人: "people",
+  人次: "person-times",
+  户: "households",
+  户次: "household-times",
+  家: "firms",
+  个: "units",
+  所: "institutions",
+  项: "items",
+  套: "sets",
+  辆: "vehicles",
+  座: "facilities",
+  条: "lines",
+  处: "sites",
+  名: "people",
+  间: "rooms",
+  张: "beds",
+  台: "machines",
+  场: "events",
+  件: "cases",
+  栋: "buildings",
+  幢: "buildings",
+  宗: "plots",
+  床位: "beds",
+  吨: "t",
+  吨标准煤: "tce",
+  平方米: "m²",
+  平方公里: "km²",
+  平方千米: "km²",
+  立方米: "m³",
+  公里: "km",
+  千米: "km",
+  米: "m",
+  亩: "mu",
+  千瓦时: "kWh",
+  千瓦: "kW",
+  标准箱: "TEU",
+  "微克/立方米": "μg/m³",
+  "毫克/立方米": "mg/m³",
+  天: "days",
+  年: "years",
+  个百分点: "percentage points",
+  百分点: "percentage points",
+};
+
+/** The unit as an English reader writes it; magnitudes (万, 亿) spelled out; unknown units as they are. */
+export function unitInEnglish(unit: string): string {
+  if (unit === "%" || unit === "％") return "%";
+  const direct = UNIT_EN[unit];
+  if (direct) return direct;
+  const magnitudes: [string, string][] = [
+    ["亿", "100 million "],
+    ["万", "10,000 "],
+    ["千", "thousand "],
+  ];
+  for (const [prefix, words] of magnitudes) {
+    if (unit.startsWith(prefix) && UNIT_EN[unit.slice(prefix.length)]) {
+      return `${words}${UNIT_EN[unit.slice(prefix.length)]}`;
+    }
+  }
+  return unit;
+}
