@@ -247,6 +247,56 @@ export interface RemindersTable {
   /** in_app, webhook_sent or webhook_failed (migration 0003). */
   delivery: WithDefault<string>;
   delivery_error: string | null;
+  /** reminder | yellow (黄牌) | red (红牌) — the escalation ladder (migration 0009). */
+  level: WithDefault<ReminderLevel>;
+}
+
+export type ReminderLevel = "reminder" | "yellow" | "red";
+export type ChannelKind = "email" | "wecom" | "dingtalk" | "webhook";
+
+/** Where a department's or a plan's reminders go out (migration 0009). */
+export interface ReminderChannelsTable {
+  id: Id;
+  plan_id: number | null;
+  department_id: number | null;
+  kind: ChannelKind;
+  address: string;
+  secret: string | null;
+  label: string | null;
+  enabled: WithDefault<number>;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One reminder on one channel: attempts, the last error, and when to try again. */
+export interface ReminderDeliveriesTable {
+  id: Id;
+  reminder_id: number;
+  channel_id: number | null;
+  kind: ChannelKind;
+  address: string;
+  state: "pending" | "sent" | "failed";
+  attempts: WithDefault<number>;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface ScheduledRemindersTable {
+  id: Id;
+  plan_id: number;
+  department_id: number;
+  due_date: string;
+  rule: string;
+  reminder_id: number | null;
+  created_at: string;
 }
 
 export interface ExtensionRequestsTable {
@@ -319,6 +369,11 @@ export interface AuditLogTable {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** Migration 0006: the id of the key the row is HMAC-SM3-chained under; null for older, unkeyed rows. */
+  chain_key: string | null;
+  /** The report revision the row records, and the SM3 digest of its stored columns. */
+  revision_id: number | null;
+  revision_digest: string | null;
 }
 
 export interface Database {
@@ -338,6 +393,10 @@ export interface Database {
   attachments: AttachmentsTable;
   target_links: TargetLinksTable;
   reminders: RemindersTable;
+  reminder_channels: ReminderChannelsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  scheduler_leases: SchedulerLeasesTable;
+  scheduled_reminders: ScheduledRemindersTable;
   extension_requests: ExtensionRequestsTable;
   users: UsersTable;
   sessions: SessionsTable;
