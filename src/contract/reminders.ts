@@ -60,3 +60,60 @@ export interface ReminderRequest {
   /** Default: a message listing what is overdue. */
   message?: string;
 }
+
+// ── Channels, deliveries and the ladder (issue 14) ──
+// GET/POST /api/plans/:id/channels · DELETE /api/plans/:id/channels/:channelId ·
+// POST /api/plans/:id/channels/:channelId/test · GET /api/plans/:id/deliveries ·
+// GET/PUT /api/plans/:id/reminder-settings.
+
+export type ChannelKind = "email" | "wecom" | "dingtalk" | "webhook";
+
+export interface ChannelView {
+  id: number;
+  /** null: the department's channel in every plan. */
+  planId: number | null;
+  /** null: the plan's own channel (the office's or the leaders' group) — it gets 红牌. */
+  department: DepartmentRef | null;
+  kind: ChannelKind;
+  address: string;
+  /** The 钉钉 secret is never sent back; only whether there is one. */
+  hasSecret: boolean;
+  label: string | null;
+  enabled: boolean;
+  createdAt: string;
+}
+
+export interface CreateChannelRequest {
+  departmentId: number | null;
+  /** true: for this plan only; false: the department's channel in every plan. */
+  thisPlanOnly: boolean;
+  kind: ChannelKind;
+  address: string;
+  secret: string | null;
+  label: string | null;
+}
+
+export interface DeliveryView {
+  id: number;
+  reminderId: number;
+  department: DepartmentRef | null;
+  level: "reminder" | "yellow" | "red";
+  kind: ChannelKind;
+  address: string;
+  state: "pending" | "sent" | "failed";
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/** 自动催报: when the server reminds by itself (all day counts in calendar days). */
+export interface ReminderSettingsView {
+  enabled: boolean;
+  daysBefore: number | null;
+  onDay: boolean;
+  daysAfter: number | null;
+  yellowAfterDays: number | null;
+  redAfterDays: number | null;
+}

@@ -403,3 +403,44 @@ export async function getReminderBrief(
     .where("id", "=", id)
     .executeTakeFirst();
 }
+
+/** Writes the plan's `reminders` settings key, keeping the others; audited with before and after. */
+export async function setPlanReminderSettings(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  value: object,
+  at: string,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom("plans")
+      .select("settings")
+      .where("id", "=", planId)
+      .executeTakeFirstOrThrow();
+    let settings: Record<string, unknown> = {};
+    try {
+      settings = JSON.parse(row.settings || "{}") as Record<string, unknown>;
+    } catch {
+      settings = {};
+    }
+    const before = settings.reminders ?? null;
+    settings.reminders = value;
+    await trx
+      .updateTable("plans")
+      .set({ settings: JSON.stringify(settings) })
+      .where("id", "=", planId)
+      .execute();
+    await appendAudit(
+      trx,
+      actor,
+      { action: "plan.reminder_settings", entity: "plan", entityId: planId, planId, before, after: value },
+      at,
+    );
+  });
+}
+
+export async function getPlanSettingsJson(db: Db, planId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("plans").select("settings").where("id", "=", planId).executeTakeFirst();
+  return row?.settings;
+}

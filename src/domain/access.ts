@@ -109,6 +109,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "GET /api/plans/:id/reminders": readPlan("plan"), // reporters: their department's
   "POST /api/plans/:id/reminders": editPlan("plan"),
   "POST /api/reminders/:id/read": { kind: "roles", roles: ["reporter"] }, // the department reminded
+  // Channels carry people's addresses: the plan's editors only.
+  "GET /api/plans/:id/channels": editPlan("plan"),
+  "POST /api/plans/:id/channels": editPlan("plan"),
+  "DELETE /api/plans/:id/channels/:channelId": editPlan("plan"),
+  "POST /api/plans/:id/channels/:channelId/test": editPlan("plan"),
+  "GET /api/plans/:id/deliveries": editPlan("plan"),
+  "GET /api/plans/:id/reminder-settings": readPlan("plan"),
+  "PUT /api/plans/:id/reminder-settings": editPlan("plan"),
   "GET /api/plans/:id/extensions": readPlan("plan"), // reporters: their department's
   "POST /api/plans/:id/extensions": readPlan("plan"), // the subject's departments (planners for them)
   "POST /api/extensions/:id/decision": editPlan("extension"),

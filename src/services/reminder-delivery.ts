@@ -21,6 +21,13 @@ export interface SmtpSettings {
   from: string;
 }
 
+/** SMTP from the environment: PLANTRACK_SMTP_URL (smtp[s]://user:pass@host:port) and PLANTRACK_SMTP_FROM. */
+export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
+  const url = env.PLANTRACK_SMTP_URL?.trim();
+  if (!url) return null;
+  return { url, from: env.PLANTRACK_SMTP_FROM?.trim() || "PlanTrack <plantrack@localhost>" };
+}
+
 export interface DeliveryDeps {
   smtp?: SmtpSettings | null;
   fetchImpl?: typeof fetch;

@@ -9,6 +9,7 @@ import type { Principal } from "../../domain/access.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type ActiveSession, type AuthSettings, toPrincipal } from "../../services/auth.ts";
 import type { ExtractPlanFn } from "../../services/import-plan.ts";
+import type { SmtpSettings } from "../../services/reminder-delivery.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 
 export interface RouteDeps {
@@ -22,6 +23,8 @@ export interface RouteDeps {
   loginLimiters: { perIp: RateLimiter; perUsername: RateLimiter };
   /** PLANTRACK_REMINDER_WEBHOOK_URL: reminders (催报) are also POSTed there as JSON. */
   reminderWebhookUrl: string | null;
+  /** PLANTRACK_SMTP_URL and PLANTRACK_SMTP_FROM: e-mail reminders; null when not configured. */
+  smtp?: SmtpSettings | null;
 }
 
 /** The signed-in user and the client's address: every audited change names both. */
