@@ -138,6 +138,14 @@ describe.each(testDialects())("reminder channels on %s", (dialect) => {
     const bad = await post({ address: "not an address" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ApiErrorBody>().message).toBe("电子邮件地址无效：not an address");
+    // A person who chose English reads the same error in English only.
+    const english = await planner.inject({
+      method: "POST",
+      url: `/api/plans/${planId}/channels`,
+      headers: { "x-plantrack-lang": "en-US" },
+      payload: { departmentId: null, thisPlanOnly: true, kind: "email", address: "not an address", secret: null, label: null },
+    });
+    expect(english.json<ApiErrorBody>().message).toBe("not an e-mail address: not an address");
     expect((await post({ departmentId: 999_999 })).statusCode).toBe(400);
     expect((await post({ thisPlanOnly: false })).statusCode).toBe(400);
     expect((await post({ kind: "fax" })).statusCode).toBe(400);

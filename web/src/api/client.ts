@@ -131,6 +131,15 @@ export interface ApiEvents {
   onPasswordChangeRequired?: (error: ApiError) => void;
 }
 
+/** The language chosen in the app (I18nProvider keeps it in localStorage): zh-CN unless English. */
+function chosenLang(): string {
+  try {
+    return globalThis.localStorage?.getItem("plantrack.lang") === "en-US" ? "en-US" : "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -157,7 +166,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   async function request<T>(method: string, path: string, body?: BodyInit | object): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
+    // The server answers errors (and names files) in the language the person chose.
+    const headers: Record<string, string> = { accept: "application/json", "x-plantrack-lang": chosenLang() };
     if (!SAFE_METHODS.has(method)) {
       const token = csrfToken();
       if (token) headers[CSRF_HEADER] = token;
