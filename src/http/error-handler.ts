@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiErrorBody } from "../contract/common.ts";
 import { AppError, type AppErrorCode, isAppError } from "../domain/app-error.ts";
+import { type RequestLang, requestLang } from "./request-lang.ts";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_input: 400,
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   password_change_required: 403,
   locked: 423,
   rate_limited: 429,
+  not_installed: 503,
   internal: 500,
 };
 
@@ -81,8 +83,8 @@ export function toAppError(error: unknown, limitBytes: number): AppError {
   return new AppError("internal", "服务器内部错误 / internal server error");
 }
 
-export function errorBody(error: AppError, requestId?: string): ApiErrorBody {
-  const body: ApiErrorBody = { code: error.code, message: error.message, details: error.details };
+export function errorBody(error: AppError, requestId?: string, lang: RequestLang = "zh"): ApiErrorBody {
+  const body: ApiErrorBody = { code: error.code, message: error.messageIn(lang), details: error.details };
   if (requestId !== undefined) body.requestId = requestId;
   return body;
 }
@@ -93,7 +95,7 @@ export function installErrorHandlers(app: FastifyInstance, options: { uploadLimi
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, appError.message);
-    return reply.status(status).send(errorBody(appError, request.id));
+    return reply.status(status).send(errorBody(appError, request.id, requestLang(request)));
   });
 }
 
