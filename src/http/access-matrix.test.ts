@@ -6,6 +6,7 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { insertChannel } from "../db/reminder-channels-repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
@@ -27,6 +28,7 @@ interface MatrixWorld extends AccessWorld {
   extensionId: number;
   reminderId: number;
   attachmentId: number;
+  channelId: number;
 }
 
 async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
@@ -67,6 +69,19 @@ async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
   const reminder = await sendReminder(db, { userId: w.users.planner, ip: null }, w.planId, {
     departmentId: w.departments.nankaiRsj,
   });
+  const channel = await insertChannel(
+    db,
+    { userId: w.users.planner, ip: null },
+    {
+      planId: w.planId,
+      departmentId: null,
+      kind: "webhook",
+      address: "http://127.0.0.1:9/hook",
+      secret: null,
+      label: null,
+    },
+    new Date().toISOString(),
+  );
   const attachment = await addAttachment(db, actor, reporter, saved.report.id, {
     fileName: "说明.txt",
     bytes: new TextEncoder().encode("进展说明"),
@@ -74,6 +89,7 @@ async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
   return {
     ...w,
     attachmentId: attachment.id,
+    channelId: channel.id,
     jobsTargetId,
     itemId: item.id,
     reportId: saved.report.id,
@@ -285,6 +301,49 @@ const SAMPLES: Record<string, Sample> = {
   "POST /api/reminders/:id/read": {
     request: (w) => ({ method: "POST", url: `/api/reminders/${w.reminderId}/read` }),
     except: { reporter_other_department: false },
+  },
+  "GET /api/plans/:id/channels": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/channels` }),
+  },
+  "POST /api/plans/:id/channels": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/channels`,
+      payload: {
+        departmentId: null,
+        thisPlanOnly: true,
+        kind: "email",
+        address: "fgw@nankai.example",
+        secret: null,
+        label: null,
+      },
+    }),
+  },
+  "DELETE /api/plans/:id/channels/:channelId": {
+    request: (w) => ({ method: "DELETE", url: `/api/plans/${w.planId}/channels/${w.channelId}` }),
+  },
+  "POST /api/plans/:id/channels/:channelId/test": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/channels/${w.channelId}/test` }),
+  },
+  "GET /api/plans/:id/deliveries": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/deliveries` }),
+  },
+  "GET /api/plans/:id/reminder-settings": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reminder-settings` }),
+  },
+  "PUT /api/plans/:id/reminder-settings": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/plans/${w.planId}/reminder-settings`,
+      payload: {
+        enabled: false,
+        daysBefore: 3,
+        onDay: true,
+        daysAfter: 1,
+        yellowAfterDays: 5,
+        redAfterDays: 10,
+      },
+    }),
   },
   "GET /api/plans/:id/extensions": {
     request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/extensions` }),

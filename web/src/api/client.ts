@@ -16,9 +16,13 @@ import type {
 } from "../../../src/contract/plans.ts";
 import type { PublicPlanDetail } from "../../../src/contract/public.ts";
 import type {
+  ChannelView,
+  CreateChannelRequest,
+  DeliveryView,
   MyDueView,
   PlanDueView,
   ReminderRequest,
+  ReminderSettingsView,
   ReminderView,
 } from "../../../src/contract/reminders.ts";
 import type {
@@ -309,6 +313,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<TargetPlannedView>("PUT", `/api/targets/${targetId}/planned`, body),
     copyPlan: (planId: number, body: CopyPlanRequest) =>
       request<PlanSummary>("POST", `/api/plans/${planId}/copy`, body),
+
+    // ── reminders that reach people: channels, deliveries, 自动催报 ──
+    planChannels: (planId: number) =>
+      request<{ channels: ChannelView[] }>("GET", `/api/plans/${planId}/channels`).then((r) => r.channels),
+    createChannel: (planId: number, body: CreateChannelRequest) =>
+      request<ChannelView>("POST", `/api/plans/${planId}/channels`, body),
+    deleteChannel: (planId: number, channelId: number) =>
+      request<unknown>("DELETE", `/api/plans/${planId}/channels/${channelId}`),
+    testChannel: (planId: number, channelId: number) =>
+      request<{ ok: boolean; error: string | null }>(
+        "POST",
+        `/api/plans/${planId}/channels/${channelId}/test`,
+        {},
+      ),
+    planDeliveries: (planId: number) =>
+      request<{ deliveries: DeliveryView[] }>("GET", `/api/plans/${planId}/deliveries`).then(
+        (r) => r.deliveries,
+      ),
+    reminderSettings: (planId: number) =>
+      request<ReminderSettingsView>("GET", `/api/plans/${planId}/reminder-settings`),
+    updateReminderSettings: (planId: number, body: ReminderSettingsView) =>
+      request<ReminderSettingsView>("PUT", `/api/plans/${planId}/reminder-settings`, body),
 
     // ── running the plan: reports, review, status, chasing ──
     myDue: () => request<MyDueView>("GET", "/api/me/due"),

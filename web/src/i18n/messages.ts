@@ -4,6 +4,7 @@
 // targets, roles); each page's own strings are in a messages-<page>.ts beside it, spread in below.
 
 import { adminEnUS, adminZhCN } from "./messages-admin.ts";
+import { channelsEnUS, channelsZhCN } from "./messages-channels.ts";
 import { cockpitEnUS, cockpitZhCN } from "./messages-cockpit.ts";
 import { deskEnUS, deskZhCN } from "./messages-desk.ts";
 import { deskReviewEnUS, deskReviewZhCN } from "./messages-desk-review.ts";
@@ -115,6 +116,7 @@ export const zhCN = {
   ...publicZhCN,
   ...deskZhCN,
   ...reviewZhCN,
+  ...channelsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -220,6 +222,7 @@ export const enUS: Messages = {
   ...publicEnUS,
   ...deskEnUS,
   ...reviewEnUS,
+  ...channelsEnUS,
 };
 
 export type Vars = Record<string, string | number>;

@@ -3,8 +3,11 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { usePlanDue, usePlanExtensions, usePlanReports } from "../../api/monitoring-queries.ts";
 import { usePlans } from "../../api/queries.ts";
+import { useSession } from "../../api/session.ts";
+import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ChannelsPanel } from "./ChannelsPanel.tsx";
 import { ExtensionsTable } from "./ExtensionsTable.tsx";
 import { OverdueTable } from "./OverdueTable.tsx";
 import { ReviewDrawer } from "./ReviewDrawer.tsx";
@@ -26,6 +29,7 @@ export function ReviewPage() {
   const extensions = usePlanExtensions(planId);
   const [open, setOpen] = useState<number | null>(null);
   const tab = params.get("tab") ?? "queue";
+  const canEdit = can(useSession().data?.user.role, "plans.edit");
 
   const setParam = (key: string, value: string) =>
     setParams(
@@ -107,6 +111,15 @@ export function ReviewPage() {
                 ),
                 children: <ExtensionsTable query={extensions} />,
               },
+              ...(canEdit
+                ? [
+                    {
+                      key: "channels",
+                      label: <span data-testid="review-tab-channels">{t("channels.tab")}</span>,
+                      children: <ChannelsPanel planId={planId} />,
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
