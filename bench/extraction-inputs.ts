@@ -108,4 +108,44 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     shape: "就业“““ … “增5%",
     build: (n) => `就业${repeatTo("“", Math.max(0, n - 6))}增5%`,
   },
+  // Tables and annotations (src/extract/tables.ts, annotations.ts): every row is read against the
+  // header, and every short line is asked whether it heads a column.
+  {
+    name: "table-tab-rows",
+    shape: "指标\\t单位\\t2020年\\t2025年 … then one tab-separated row per line",
+    build: (n) =>
+      `指标\t单位\t2020年\t2025年\t年均增长\t属性\n${repeatTo("地区生产总值\t亿元\t1200\t1600\t6左右\t预期性\n", n - 30)}`,
+  },
+  {
+    name: "table-cell-per-line",
+    shape: "序号\\n指标名称\\n单位 … then one cell per line, merged cells",
+    build: (n) =>
+      `序号\n类型\n指标名称\n单位\n2025年目标值\n属性\n${repeatTo("1\n民生\n新增就业\n万人\n>2\n约束性\n2\n新增学位\n个\n—\n预期性\n", n - 30)}`,
+  },
+  {
+    name: "table-header-words",
+    shape: "指标\\n单位\\n2025年\\n属性\\n … (headers only)",
+    build: (n) => repeatTo("指标\n单位\n2025年\n属性\n", n),
+  },
+  {
+    name: "table-pdf-spaced",
+    shape: "指标  单位  2025年 then spaced rows, page numbers, prose with double spaces",
+    build: (n) =>
+      `指标名称    单位    2025年目标\n${repeatTo("城镇调查  失业率  %  5.5以内\n— 3 —\n推进城市  更新建设  项目\n", n - 24)}`,
+  },
+  {
+    name: "annotations",
+    shape: "推进改造。（牵头单位：…；配合单位：…；完成时限：2020年6月底前） …",
+    build: (n) =>
+      repeatTo(
+        "推进改造。（牵头单位：区发改委；配合单位：区财政局、区住建委；完成时限：2020年6月底前）\n",
+        n,
+      ),
+  },
+  { name: "annotation-keys", shape: "牵头单位：牵头单位： …", build: (n) => repeatTo("牵头单位：", n) },
+  {
+    name: "paren-leads",
+    shape: "（区发改委牵头，区财政局（区发改委牵头 … (unclosed)",
+    build: (n) => repeatTo("（区发改委牵头，区财政局", n),
+  },
 ];

@@ -13,8 +13,9 @@ import pg from "pg";
 import { SYSTEM_ACTOR } from "../src/db/audit-repository.ts";
 import { type DatabaseConfig, openDatabase, type Store } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { listUserDetails, updateUser } from "../src/db/users-repository.ts";
+import { updateUser } from "../src/db/users-repository.ts";
 import { hashPassword } from "../src/services/password-hash.ts";
+import { listUserDetails } from "../src/services/user-details.ts";
 import { REPO_ROOT } from "./bench-util.ts";
 
 export const PG_SERVER = process.env.PLANTRACK_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432";

@@ -8,7 +8,7 @@
 //   PLANTRACK_BENCH_SECONDS=30 npm run bench -- scale-out
 
 import { verifyAuditChain } from "../src/db/audit-repository.ts";
-import { listTargetRowsOfPlan } from "../src/db/plans-repository.ts";
+import { listTargetRowsOfPlan } from "../src/db/targets-repository.ts";
 import { generateProvince } from "../src/services/generate-province.ts";
 import { formatMachine, isEntry, machineInfo, table, writeResults } from "./bench-util.ts";
 import {

@@ -10,7 +10,7 @@
 
 import { verifyAuditChain } from "../src/db/audit-repository.ts";
 import { countRows } from "../src/db/generator-repository.ts";
-import { listTargetRowsOfPlan } from "../src/db/plans-repository.ts";
+import { listTargetRowsOfPlan } from "../src/db/targets-repository.ts";
 import { generateProvince } from "../src/services/generate-province.ts";
 import { formatMachine, isEntry, machineInfo, table, writeResults } from "./bench-util.ts";
 import {

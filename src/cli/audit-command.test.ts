@@ -11,8 +11,9 @@ import { openDatabase, type Store } from "../db/database.ts";
 import { isPostgres } from "../db/dialect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { AUDIT_BROKEN_EXIT_CODE, auditVerify } from "./audit-command.ts";
+import { auditVerify } from "./audit-command.ts";
 import type { CliIo } from "./cli-io.ts";
+import { AUDIT_BROKEN_EXIT_CODE } from "./exit-codes.ts";
 import { runCli } from "./run-cli.ts";
 
 function captureIo(env: Record<string, string | undefined> = {}): CliIo & { text: () => string } {
@@ -64,14 +65,14 @@ describe.each(testDialects())("plantrack audit verify on %s", (dialect) => {
     const ids = await fillLog(store(), 5);
     const ok = captureIo();
     expect(await auditVerify(store(), ok)).toBe(0);
-    expect(ok.text()).toMatch(/5 行 rows checked/);
+    expect(ok.text()).toMatch(/审计日志完整：共 5 行/);
 
     await expect(sql`update audit_log set action = 'x'`.execute(store().db)).rejects.toThrow(/append-only/);
     const victim = ids[2] as number;
     await tamper(store(), victim);
     const broken = captureIo();
     expect(await auditVerify(store(), broken)).toBe(AUDIT_BROKEN_EXIT_CODE);
-    expect(broken.text()).toContain(`broken at row ${victim}`);
+    expect(broken.text()).toContain(`第 ${victim} 行被改动`);
   });
 
   it("fail at a forged row inserted with a made-up hash", async () => {
@@ -94,7 +95,7 @@ describe.each(testDialects())("plantrack audit verify on %s", (dialect) => {
       .executeTakeFirstOrThrow();
     const io = captureIo();
     expect(await auditVerify(store(), io)).toBe(AUDIT_BROKEN_EXIT_CODE);
-    expect(io.text()).toContain(`broken at row ${forged.id}`);
+    expect(io.text()).toContain(`第 ${forged.id} 行`);
   });
 });
 

@@ -2,10 +2,12 @@
 // a year of reports, the audit log) is backed up while it is open, restored into a fresh database, and
 // compared table by table, row by row; the audit chain verifies afterwards.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { type AuditKeySource, attachAuditKey } from "../db/audit-key.ts";
 import { findPgTool } from "../db/backup.ts";
 import { type DatabaseConfig, openDatabase, type Store } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -71,6 +73,9 @@ describe("plantrack backup and restore on SQLite", () => {
       expect((await cli(io, out, ["backup", backupFile, "--force"])).code).toBe(0);
 
       const freshFile = join(dir, "fresh", "restored.db");
+      // The audit key is not in a backup: it goes back beside the database on its own.
+      mkdirSync(join(dir, "fresh"), { recursive: true });
+      copyFileSync(join(dir, "audit.key"), join(dir, "fresh", "audit.key"));
       const freshIo = { ...io, env: { ...io.env, PLANTRACK_DB: freshFile } };
       const restore = await cli(freshIo, out, ["restore", backupFile]);
       expect(restore.code, restore.text).toBe(0);
@@ -178,6 +183,10 @@ describe.runIf(pgUrl)("plantrack backup and restore on PostgreSQL", () => {
     await withDatabases([`plantrack_f_src_${tag}`, `plantrack_f_dst_${tag}`], async ([srcUrl, dstUrl]) => {
       const srcConfig: DatabaseConfig = { dialect: "postgres", url: srcUrl as string };
       const source = openDatabase(srcConfig);
+      // The audit key is kept outside the database: every store and command here is given the same.
+      const hex = randomBytes(32).toString("hex");
+      const key: AuditKeySource = { kind: "hex", hex, setting: "PLANTRACK_AUDIT_KEY" };
+      attachAuditKey(source.db, key);
       try {
         await migrateToLatest(source.db);
         await seedDemoWorld(source.db);
@@ -189,10 +198,11 @@ describe.runIf(pgUrl)("plantrack backup and restore on PostgreSQL", () => {
         expect(backup.code, backup.text).toBe(0);
         expect(backup.text).toContain("pg_dump -Fc");
 
-        const dstIo = { ...io, env: { ...process.env, DATABASE_URL: dstUrl } };
+        const dstIo = { ...io, env: { ...process.env, DATABASE_URL: dstUrl, PLANTRACK_AUDIT_KEY: hex } };
         const restore = await cli(dstIo, out, ["restore", backupFile]);
         expect(restore.code, restore.text).toBe(0);
         const restored = openDatabase({ dialect: "postgres", url: dstUrl as string });
+        attachAuditKey(restored.db, key);
         try {
           await expectSameData(source, restored);
         } finally {
@@ -203,6 +213,7 @@ describe.runIf(pgUrl)("plantrack backup and restore on PostgreSQL", () => {
         const forced = await cli(dstIo, out, ["restore", backupFile, "--force"]);
         expect(forced.code, forced.text).toBe(0);
         const again = openDatabase({ dialect: "postgres", url: dstUrl as string });
+        attachAuditKey(again.db, key);
         try {
           await expectSameData(source, again);
         } finally {

@@ -1,10 +1,13 @@
 // `plantrack backup FILE` and `plantrack restore FILE`: the database named by DATABASE_URL or
 // PLANTRACK_DB, copied out while the server may run, and put back all or nothing.
 
+import { auditKeySourceFromEnv } from "../db/audit-key.ts";
 import { databaseConfigFromEnv } from "../db/database.ts";
 import { AppError } from "../domain/app-error.ts";
+import { checkpointsFileFromEnv } from "../services/audit-checkpoints.ts";
 import { backupDatabase, restoreDatabase } from "../services/database-backup.ts";
-import type { CliCommand } from "./cli-io.ts";
+import type { CliCommand, CliIo } from "./cli-io.ts";
+import { say } from "./cli-lang.ts";
 import { parseArgs } from "./parse-args.ts";
 import { textTable } from "./text-table.ts";
 
@@ -36,7 +39,8 @@ export const backupCommand: CliCommand = {
     const { flags, positionals } = parseArgs(args, { boolean: ["force"] });
     const file = oneFile(positionals, BACKUP_USAGE);
     const started = Date.now();
-    const outcome = await backupDatabase(databaseConfigFromEnv(io.env, io.cwd), file, {
+    const config = databaseConfigFromEnv(io.env, io.cwd);
+    const outcome = await backupDatabase(config, file, {
       force: flags.force === true,
       env: io.env,
     });
@@ -46,12 +50,24 @@ export const backupCommand: CliCommand = {
         `已备份 / backed up: ${outcome.file}`,
         `  ${outcome.kind === "sqlite" ? "SQLite" : "PostgreSQL (pg_dump -Fc)"}, ${megabytes(outcome.bytes)}, ${outcome.tables.length} 表 tables, ${rows} 行 rows, ${Date.now() - started} ms`,
         `  sha256 ${outcome.sha256}`,
+        auditKeyNote(io, config),
         "",
       ].join("\n"),
     );
     return 0;
   },
 };
+
+/** The audit key is never in a backup (it would let whoever holds the copy rewrite the chain). */
+function auditKeyNote(io: CliIo, config: ReturnType<typeof databaseConfigFromEnv>): string {
+  const source = auditKeySourceFromEnv(config, io.env, io.cwd);
+  const key = source.kind === "file" ? source.file : source.kind === "hex" ? source.setting : "—";
+  const checkpoints = checkpointsFileFromEnv(config, io.env, io.cwd) ?? "—";
+  return say(io.env, {
+    zh: `  审计密钥不在备份中，请另行妥善备份：${key}（检查点文件：${checkpoints}）`,
+    en: `  the audit key is not in the backup: back it up separately: ${key} (checkpoints: ${checkpoints})`,
+  });
+}
 
 const RESTORE_USAGE = [
   "plantrack restore FILE [--force]",
@@ -74,6 +90,7 @@ export const restoreCommand: CliCommand = {
     const outcome = await restoreDatabase(databaseConfigFromEnv(io.env, io.cwd), file, {
       force: flags.force === true,
       env: io.env,
+      cwd: io.cwd,
     });
     const counts = outcome.tables.filter((t) => t.rows > 0).map((t) => [t.table, String(t.rows)]);
     io.out(

@@ -17,8 +17,12 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   password_change_required: 5,
   locked: 5,
   rate_limited: 6,
+  not_installed: 7,
   internal: 1,
 };
+
+/** `plantrack audit verify`: the audit log was changed, cut or re-chained (or cannot be checked). */
+export const AUDIT_BROKEN_EXIT_CODE = 7;
 
 export function exitCodeFor(error: unknown): number {
   return isAppError(error) ? EXIT_CODES[error.code] : 1;

@@ -15,16 +15,22 @@ const USAGE = [
   "",
   "  PLAN      计划编号或标题中唯一的一段 / a plan's id or a unique part of its title",
   "  --format  docx 执行情况报告（公文格式） / the progress report (GB/T 9704)",
+  "            pdf 执行情况报告 PDF（需 LibreOffice：libreoffice-writer-nogui） / the same as PDF (needs LibreOffice)",
   "            draft 计划执行情况报告草稿 / the execution report draft",
   "            xlsx 台账（每领域一个工作表，可修改后导回） / the ledger workbook (re-importable)",
   "            csv, json 台账的同样数据 / the ledger's rows",
   "  --period  报告期：2020-06（月）或 2020-Q2（季）；默认截至今天已结束的最后一期 / default: the last ended period",
   "  --as-of   截至该日已审核的数据 / what was approved by that date (default today)",
+  "  --doc-number 南发改〔2020〕12号  --signer 张三  --recipient 区人民政府  --red-header",
+  "            公文要素，覆盖计划设置 / the 公文 frame, over the plan's settings",
   "  --out     输出文件；默认按计划和报告期命名，写在当前目录；csv/json 可用 - 输出到标准输出 / default: named after plan and period; - writes csv/json to stdout",
 ].join("\n");
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { flags, positionals } = parseArgs(args, { string: ["format", "period", "out", "as-of"] });
+  const { flags, positionals } = parseArgs(args, {
+    string: ["format", "period", "out", "as-of", "doc-number", "signer", "recipient"],
+    boolean: ["red-header"],
+  });
   const [planRef, ...extra] = positionals;
   if (!planRef || extra.length > 0 || typeof flags.format !== "string")
     throw new AppError("bad_input", `用法 / usage: ${USAGE.split("\n")[0]}`, { usage: USAGE });
@@ -36,6 +42,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
       format: flags.format,
       ...(typeof flags.period === "string" ? { period: flags.period } : {}),
       ...(typeof flags["as-of"] === "string" ? { asOf: flags["as-of"] } : {}),
+      frame: {
+        ...(typeof flags["doc-number"] === "string" ? { docNumber: flags["doc-number"] } : {}),
+        ...(typeof flags.signer === "string" ? { signer: flags.signer } : {}),
+        ...(typeof flags.recipient === "string" ? { recipient: flags.recipient } : {}),
+        ...(flags["red-header"] === true ? { redHeader: true } : {}),
+      },
     });
     if (out === "-") {
       if (!file.mediaType.startsWith("text/") && !file.mediaType.startsWith("application/json"))
@@ -73,7 +85,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const exportCommand: CliCommand = {
   name: "export",
-  summary: "导出执行情况报告、台账（docx/xlsx/csv/json） / export the reports and the ledger",
+  summary: "导出执行情况报告、台账（docx/pdf/xlsx/csv/json） / export the reports and the ledger",
   usage: USAGE,
   run,
 };

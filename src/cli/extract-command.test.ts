@@ -272,3 +272,44 @@ describe("plantrack --help", () => {
     expect(c.err()).toContain("frobnicate");
   });
 });
+
+describe("plantrack extract --json on table rows and task annotations", () => {
+  const FYP = [
+    "滨湖区国民经济和社会发展第十四个五年规划纲要",
+    "",
+    "指标\t单位\t2020年\t2025年\t年均增长\t属性",
+    "地区生产总值\t亿元\t1200\t1600\t6左右\t预期性",
+    "",
+    "一、重点任务",
+    "",
+    "推进滨河公园改造。（牵头单位：区建委；配合单位：区财政局；完成时限：2022年6月底前）",
+  ].join("\n");
+
+  it("writes a row's baseline as a number with its year, and the spec's growth and attribute", async () => {
+    await writeFile(path("fyp.txt"), FYP, "utf8");
+    const c = capture();
+    expect(await runCli(["extract", "--json", path("fyp.txt")], c.io)).toBe(0);
+    const draft = JSON.parse(c.out()) as {
+      targets: Record<string, unknown>[];
+      tasks: Record<string, unknown>[];
+    };
+    expect(draft.targets[0]).toMatchObject({
+      subject: "地区生产总值",
+      value: 160000000000,
+      baseline: 120000000000,
+      baselineYear: 2020,
+      targetYear: 2025,
+      growth: { value: 6, unit: "%", comparator: "about", kind: "annual_average" },
+      attribute: "expected",
+    });
+    const task = draft.tasks.find((t) => String(t.text).startsWith("推进滨河公园改造"));
+    expect(task).toMatchObject({
+      text: "推进滨河公园改造",
+      leadDepartment: "区建委",
+      leadDepartments: ["区建委"],
+      coDepartments: ["区财政局"],
+      deadline: { text: "2022年6月底前", date: "2022-06-30" },
+      stated: true,
+    });
+  });
+});

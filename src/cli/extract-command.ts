@@ -1,6 +1,6 @@
 import { AppError } from "../domain/app-error.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
-import type { PlanDraft } from "../extract/types.ts";
+import type { ExtractedTarget, PlanDraft, TaskNode } from "../extract/types.ts";
 import { readDocument } from "../services/read-document.ts";
 import type { CliCommand } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
@@ -46,13 +46,30 @@ function table(draft: PlanDraft): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The draft as the spec's JSON contract writes it: a table row's baseline is a number with its
+ * `baselineYear` beside it, and a task's stated departments carry `leadDepartment` and `stated: true`.
+ */
+export function contractJson(draft: PlanDraft): unknown {
+  const target = ({ baseline, ...t }: ExtractedTarget) =>
+    baseline === undefined
+      ? t
+      : { ...t, baseline: baseline?.value ?? null, baselineYear: baseline?.year ?? null };
+  const task = (t: TaskNode) =>
+    t.leadDepartments === undefined && t.coDepartments === undefined && t.deadline === undefined
+      ? t
+      : { ...t, leadDepartment: t.leadDepartments?.[0] ?? null, stated: true };
+  return { ...draft, targets: draft.targets.map(target), tasks: draft.tasks.map(task) };
+}
+
 export const extractCommand: CliCommand = {
   name: "extract",
   summary: "读取计划文本，输出提纲与指标 / read a plan document and print its outline and targets",
   usage: [
     "plantrack extract [--json] [--region 南开区] [--year 2020] FILE",
     "",
-    "  FILE       计划文件：.txt（UTF-8 或 GB18030/GBK）、.html、.docx / a plan document: .txt (UTF-8 or GB18030/GBK), .html, .docx",
+    "  FILE       计划文件：.txt（UTF-8 或 GB18030/GBK）、.html、.docx、.doc、.wps、带文字层的 .pdf、.ofd",
+    "             a plan document: .txt (UTF-8 or GB18030/GBK), .html, .docx, .doc, .wps, .pdf with a text layer, .ofd",
     "  --json     输出 JSON（见 spec/extraction.md） / print the JSON contract",
     "  --region   指定地区 / override the region",
     "  --year     指定年度 / override the year",
@@ -74,7 +91,7 @@ export const extractCommand: CliCommand = {
       ...(typeof flags.region === "string" ? { region: flags.region } : {}),
       ...(year !== undefined ? { year } : {}),
     });
-    io.out(flags.json ? `${JSON.stringify(draft, null, 1)}\n` : table(draft));
+    io.out(flags.json ? `${JSON.stringify(contractJson(draft), null, 1)}\n` : table(draft));
     return 0;
   },
 };

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseConfigFromEnv, openDatabase } from "../db/database.ts";
-import { listPlans } from "../db/plans-repository.ts";
+import { listPlans } from "../services/plan-queries.ts";
 import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";
 import { runImport } from "./import-command.ts";

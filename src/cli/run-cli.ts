@@ -1,6 +1,7 @@
 import { auditCommand } from "./audit-command.ts";
 import { backupCommand, restoreCommand } from "./backup-command.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { docxCheckCommand } from "./docx-check-command.ts";
 import { exitCodeFor, messageFor } from "./exit-codes.ts";
 import { exportCommand } from "./export-command.ts";
 import { extractCommand } from "./extract-command.ts";
@@ -27,6 +28,7 @@ const COMMANDS: CliCommand[] = [
   statusCommand,
   planCommand,
   exportCommand,
+  docxCheckCommand,
   generateCommand,
 ];
 

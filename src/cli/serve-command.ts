@@ -12,11 +12,14 @@ import { hasWebBuild } from "../http/static-web.ts";
 import { authSettingsFromEnv } from "../services/auth.ts";
 import { type BootstrapUser, bootstrapUsers } from "../services/bootstrap-users.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
+import { smtpFromEnv } from "../services/reminder-delivery.ts";
+import { startScheduler } from "../services/reminder-scheduler.ts";
 import { DEMO_SEEDED_KEY, seedDemo } from "../services/seed-demo.ts";
 import { DEMO_AS_OF, seedDemoReports } from "../services/seed-demo-reports.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
+import { announceAuditKey, startAuditCheckpoints } from "./serve-audit.ts";
 import { textTable } from "./text-table.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -154,6 +157,7 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
   const { store, migration } = await openMigratedStore(io);
   try {
     if (migration.applied.length > 0) io.out(`数据库已迁移 / migrated: ${migration.applied.join(", ")}\n`);
+    const auditKey = announceAuditKey(io, store);
     const extract = options.extract ?? extractPlan;
     if (options.seedDemo) {
       const seed = await seedDemo({ db: store.db, extract, examplesDir: EXAMPLES_DIR });
@@ -193,6 +197,13 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       ...loginRate(io.env.PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE),
     });
     await app.listen({ port: options.port, host: options.host });
+    const checkpoints = await startAuditCheckpoints(io, store, app.log, auditKey);
+    // 自动催报: every app process runs the loop; the database lease lets one of them work at a time.
+    const scheduler = ["0", "false", "off", "no"].includes(
+      io.env.PLANTRACK_SCHEDULER?.trim().toLowerCase() ?? "",
+    )
+      ? null
+      : startScheduler(store.db, app.log, { smtp: smtpFromEnv(io.env) });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : options.port;
     const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
@@ -211,6 +222,8 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       close: async () => {
         if (closed) return;
         closed = true;
+        await checkpoints.stop();
+        await scheduler?.stop();
         await app.close();
         await store.close();
       },

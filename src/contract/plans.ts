@@ -116,12 +116,33 @@ export interface PlanSettingsView {
   /** Demo data (示例数据), with the fixed date its status is shown as of. */
   demo: boolean;
   demoAsOf: string | null;
+  /** The 公文 frame of the plan's progress report. */
+  document: DocumentSettingsView;
+}
+
+/** The 公文 frame of the progress report (GB/T 9704-2012 §7); the export request may override each field. */
+export interface DocumentSettingsView {
+  /** 发文机关标志, e.g. 南开区发展和改革委员会文件 (printed only with redHeader). */
+  issuerMark: string | null;
+  /** Print the red 版头 and red rule (plain paper rather than letterhead). */
+  redHeader: boolean;
+  /** 发文字号 in the form 南发改〔2020〕12号. */
+  docNumber: string | null;
+  /** 签发人 of an upward report, printed on the 文号 line. */
+  signer: string | null;
+  /** 主送机关 (default 区人民政府 for a district). */
+  recipient: string | null;
+  /** 抄送机关. */
+  cc: string[];
+  /** 署名 and 印发机关 (default the region's 发展和改革委员会). */
+  issuer: string | null;
 }
 
 export interface PlanSettingsPatch {
   thresholds?: Partial<ThresholdsView>;
   frequency?: ReportFrequency;
   dueDay?: number;
+  document?: Partial<DocumentSettingsView>;
 }
 
 /**

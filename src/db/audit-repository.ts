@@ -1,15 +1,24 @@
 // The audit log: one row per change of data, written in the same transaction as the change, chained by
-// hashes so that an edited or removed row is detectable (the database also refuses updates and deletes).
-// hash = sha256(prev_hash + canonical JSON of the row's fields as stored, id excluded).
+// hashes so that an edited or removed row is detectable (the database also refuses updates, deletes and,
+// on PostgreSQL, TRUNCATE). New rows are chained with HMAC-SM3 under a key kept outside the database
+// (audit-key.ts); how a hash is made is in audit-hash.ts, how the chain is checked in audit-verify.ts.
 
-import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { canonicalJson } from "../domain/canonical-json.ts";
+import {
+  type DigestedRevision,
+  GENESIS_HASH,
+  type HashedFields,
+  keyedHash,
+  revisionDigest,
+} from "./audit-hash.ts";
+import { auditKeyForWrite } from "./audit-key.ts";
+import { type ChainReport, inspectAuditChain } from "./audit-verify.ts";
 import { inTransaction } from "./database.ts";
 import { isPostgres } from "./dialect.ts";
 import type { AuditRow, Database } from "./schema.ts";
 
-export const GENESIS_HASH = "0".repeat(64);
+export { auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
 /** Who made a change: no user yet for the CLI and the seed, an ip for HTTP requests. */
 export interface Actor {
@@ -26,13 +35,6 @@ export interface AuditEntry {
   planId?: number | null;
   before?: unknown;
   after?: unknown;
-}
-
-type HashedFields = Omit<AuditRow, "id" | "hash">;
-
-export function auditHash(fields: HashedFields): string {
-  const { prev_hash, ...rest } = fields;
-  return createHash("sha256").update(prev_hash).update(canonicalJson(rest)).digest("hex");
 }
 
 function jsonOrNull(value: unknown): string | null {
@@ -54,6 +56,8 @@ export interface AuditItem {
   actor: Actor;
   entry: AuditEntry;
   at: string;
+  /** The revision this row records, as stored (returned by its insert): bound into the chain. */
+  revision?: DigestedRevision & { id: number };
 }
 
 /** Appends rows in the given order, chained one onto the next, in one statement. */
@@ -63,9 +67,10 @@ export async function appendAuditRows(
 ): Promise<AuditRow[]> {
   if (items.length === 0) return [];
   return inTransaction(db, async (trx) => {
+    const key = auditKeyForWrite(trx);
     let prev = await lockedChainHead(trx);
-    const rows = items.map(({ actor, entry, at }) => {
-      const fields: HashedFields = {
+    const rows = items.map(({ actor, entry, at, revision }) => {
+      const fields: Required<HashedFields> = {
         at,
         // Fastify's request.ip is undefined once the client has hung up; hashed as absent but stored as
         // NULL, it broke the chain at that row (found by the load benchmarks). Hash what is stored.
@@ -77,9 +82,12 @@ export async function appendAuditRows(
         plan_id: entry.planId ?? null,
         before: jsonOrNull(entry.before),
         after: jsonOrNull(entry.after),
+        chain_key: key.id,
+        revision_id: revision ? revision.id : null,
+        revision_digest: revision ? revisionDigest(revision) : null,
         prev_hash: prev,
       };
-      const hash = auditHash(fields);
+      const hash = keyedHash(key, fields);
       prev = hash;
       return { ...fields, hash };
     });
@@ -136,28 +144,30 @@ export async function countAudit(db: Kysely<Database>): Promise<number> {
 
 export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; brokenAtId: number };
 
-/** Recomputes every hash in id order; reports the first row whose link or hash does not match. */
+/** Recomputes every hash in id order; reports the first row that does not hold (see inspectAuditChain). */
 export async function verifyAuditChain(db: Kysely<Database>, batch = 1000): Promise<ChainCheck> {
-  let prev = GENESIS_HASH;
-  let afterId = 0;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("id", ">", afterId)
-      .orderBy("id", "asc")
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) return { ok: true, count };
-    for (const row of rows) {
-      const { id, hash, ...fields } = row;
-      if (row.prev_hash !== prev || auditHash(fields) !== hash) return { ok: false, count, brokenAtId: id };
-      prev = hash;
-      afterId = id;
-      count++;
-    }
-  }
+  const report = await inspectAuditChain(db, { batch });
+  const first = report.problems[0];
+  if (!first) return { ok: true, count: report.count };
+  return { ok: false, count: report.count, brokenAtId: first.rowId ?? report.lastId };
+}
+
+export type { ChainReport };
+
+/** The chain's head as one snapshot: how many rows, and the last one's id and hash (for checkpoints). */
+export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; id: number; hash: string }> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => [
+      "id",
+      "hash",
+      eb.selectFrom("audit_log").select(eb.fn.countAll<number>().as("n")).as("n"),
+    ])
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return { seq: 0, id: 0, hash: GENESIS_HASH };
+  return { seq: Number(row.n), id: row.id, hash: row.hash };
 }
 
 export interface AuditSearch {

@@ -3,12 +3,14 @@
 // through `Store.dialect` for messages.
 
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
+import { AUDIT_KEY_FILE_NAME, attachAuditKey } from "./audit-key.ts";
 import type { Database } from "./schema.ts";
+import { createSqliteFileGuard, type SqliteFileGuard } from "./sqlite-file-guard.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -94,8 +96,45 @@ export function openDatabase(config: DatabaseConfig): Store {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (config.file === ":memory:") {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: "sqlite", location: config.file, close: () => db.destroy() };
+  }
+  // A first read creates the -wal and -shm files, so that the guard sees them as opened.
+  sqlite.prepare("select count(*) from sqlite_master").get();
+  const guard = createSqliteFileGuard(config.file, (text) =>
+    process.emitWarning(text.en, { code: "PLANTRACK_SQLITE_SHM" }),
+  );
+  // Every statement that changes data first checks that it would land in the files this process
+  // opened (a stat of two files, microseconds); reads go on from the open files.
+  const database = {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      const statement = sqlite.prepare(text);
+      if (!statement.readonly || /^\s*commit\b/i.test(text)) guard.assertIntact();
+      return statement;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  sqliteGuards.set(db, guard);
+  // The audit key sits beside the file, unless the CLI says otherwise (open-store.ts).
+  attachAuditKey(db, { kind: "file", file: join(dirname(config.file), AUDIT_KEY_FILE_NAME) });
   return { db, dialect: "sqlite", location: config.file, close: () => db.destroy() };
+}
+
+const sqliteGuards = new WeakMap<Kysely<Database>, SqliteFileGuard>();
+
+/**
+ * For readiness: what is wrong with the files of an SQLite database opened here (deleted or replaced
+ * under the process), with warnings about its -shm; nothing for PostgreSQL or an in-memory database.
+ */
+export function databaseFileState(db: Kysely<Database>): {
+  problem: LocalText | null;
+  warnings: LocalText[];
+} {
+  const guard = sqliteGuards.get(db);
+  if (!guard) return { problem: null, warnings: [] };
+  return { problem: guard.problem(), warnings: guard.warnings() };
 }
 
 /** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */

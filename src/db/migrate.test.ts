@@ -13,6 +13,9 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0003-reporting",
         "0004-links-attachments",
         "0005-write-path",
+        "0006-audit-integrity",
+        "0007-tasks",
+        "0009-reminder-channels",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
@@ -20,6 +23,9 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0003-reporting",
         "0004-links-attachments",
         "0005-write-path",
+        "0006-audit-integrity",
+        "0007-tasks",
+        "0009-reminder-channels",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

@@ -1,29 +1,20 @@
-// Reports and their revisions, reminders and requests for more time. Revisions are append-only (the
-// database refuses updates and deletes); a report row is the header: its newest revision number and
-// state. A new revision is accepted only on top of the revision the writer saw — checked by a
-// conditional update of the header and backed by the unique (report_id, revision) constraint, so the
-// rule holds across transactions and app servers on both SQLite and PostgreSQL.
+// Reports and their revisions; reminders, requests for more time, planned values and plan settings
+// have repositories of their own. Revisions are append-only (the database refuses updates and
+// deletes); a report row is the header: its newest revision number and state. A new revision is
+// accepted only on top of the revision the writer saw — checked by a conditional update of the header
+// and backed by the unique (report_id, revision) constraint, so the rule holds across transactions
+// and app servers on both SQLite and PostgreSQL.
 
 import { type Kysely, type Selectable, sql } from "kysely";
 import { AppError } from "../domain/app-error.ts";
-import { type Actor, type AuditItem, appendAudit, appendAuditRows } from "./audit-repository.ts";
+import { type Actor, type AuditItem, appendAuditRows } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { idChunks } from "./id-chunks.ts";
-import type {
-  Database,
-  ExtensionRequestsTable,
-  RemindersTable,
-  ReportRevisionsTable,
-  ReportState,
-  ReportSubject,
-  ReportsTable,
-} from "./schema.ts";
+import type { Database, ReportRevisionsTable, ReportState, ReportSubject, ReportsTable } from "./schema.ts";
 
 type Db = Kysely<Database>;
 export type ReportRow = Selectable<ReportsTable>;
 export type RevisionRow = Selectable<ReportRevisionsTable>;
-export type ReminderRow = Selectable<RemindersTable>;
-export type ExtensionRow = Selectable<ExtensionRequestsTable>;
 
 export interface ReportSubjectKey {
   type: ReportSubject;
@@ -224,10 +215,13 @@ function revisionAudit(
   input: AppendRevision,
   report: ReportRow,
   before: { revision: number; state: ReportState },
+  revision: RevisionRow,
 ): AuditItem {
   return {
     actor,
     at: input.at,
+    // The row as its insert returned it: its digest goes into the chain, no statement more.
+    revision,
     entry: {
       action: AUDIT_ACTION[input.state],
       entity: "report",
@@ -305,7 +299,7 @@ export async function appendRevision(db: Db, actor: Actor, input: AppendRevision
         .values(revisionValues(actor, input, report.id, next))
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAuditRows(trx, [revisionAudit(actor, input, report, before)]);
+      await appendAuditRows(trx, [revisionAudit(actor, input, report, before, revision)]);
       return { report, revision };
     });
   } catch (error) {
@@ -365,18 +359,20 @@ export async function appendFirstRevisions(
         .returningAll()
         .execute();
       const revisionOf = new Map(revisions.map((r) => [r.report_id, r]));
-      await appendAuditRows(
-        trx,
-        winners.map((w) =>
-          revisionAudit(w.item.actor, w.item.input, w.report, { revision: 0, state: "draft" }),
-        ),
-      );
-      for (const w of winners) {
+      const written = winners.map((w) => {
         const revision = revisionOf.get(w.report.id);
         if (!revision)
           throw new AppError("internal", `报告 ${w.report.id} 的修订未写入 / revision not written`);
-        results[w.index] = { ok: true, value: { report: w.report, revision } };
-      }
+        return { ...w, revision };
+      });
+      await appendAuditRows(
+        trx,
+        written.map((w) =>
+          revisionAudit(w.item.actor, w.item.input, w.report, { revision: 0, state: "draft" }, w.revision),
+        ),
+      );
+      for (const w of written)
+        results[w.index] = { ok: true, value: { report: w.report, revision: w.revision } };
     }
     for (const index of losers) {
       const { input } = items[index] as FirstRevision;
@@ -384,327 +380,6 @@ export async function appendFirstRevisions(
       results[index] = { ok: false, error: await conflict(trx, found?.id ?? 0, input.baseRevision) };
     }
     return results;
-  });
-}
-
-// ── Reminders ────────────────────────────────────────────────────────────────────────────────
-
-export interface NewReminder {
-  planId: number;
-  departmentId: number;
-  message: string;
-  at: string;
-}
-
-export async function insertReminder(db: Db, actor: Actor, input: NewReminder): Promise<ReminderRow> {
-  return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto("reminders")
-      .values({
-        plan_id: input.planId,
-        department_id: input.departmentId,
-        message: input.message,
-        channel: "in_app",
-        sent_by: actor.userId,
-        sent_at: input.at,
-        read_at: null,
-        delivery_error: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: "reminder.send",
-        entity: "reminder",
-        entityId: row.id,
-        planId: input.planId,
-        after: { departmentId: input.departmentId, message: input.message },
-      },
-      input.at,
-    );
-    return row;
-  });
-}
-
-export async function recordReminderDelivery(
-  db: Db,
-  actor: Actor,
-  id: number,
-  delivery: "webhook_sent" | "webhook_failed",
-  error: string | null,
-): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable("reminders")
-      .set({ delivery, delivery_error: error })
-      .where("id", "=", id)
-      .execute();
-    await appendAudit(trx, actor, {
-      action: "reminder.delivery",
-      entity: "reminder",
-      entityId: id,
-      after: { delivery, error },
-    });
-  });
-}
-
-export async function markReminderRead(db: Db, actor: Actor, id: number, at: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable("reminders")
-      .set({ read_at: at })
-      .where("id", "=", id)
-      .where("read_at", "is", null)
-      .execute();
-    await appendAudit(trx, actor, { action: "reminder.read", entity: "reminder", entityId: id }, at);
-  });
-}
-
-export async function getReminder(db: Db, id: number): Promise<ReminderRow | undefined> {
-  return db.selectFrom("reminders").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export async function listReminders(
-  db: Db,
-  filter: { planId?: number; departmentId?: number; limit?: number },
-): Promise<ReminderRow[]> {
-  let q = db.selectFrom("reminders").selectAll();
-  if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
-  if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
-  return q
-    .orderBy("sent_at", "desc")
-    .orderBy("id", "desc")
-    .limit(filter.limit ?? 200)
-    .execute();
-}
-
-// ── Requests for more time (延期申请) ──────────────────────────────────────────────────────────
-
-export interface NewExtension {
-  planId: number;
-  departmentId: number;
-  subject: ReportSubjectKey;
-  reportId: number | null;
-  period: string;
-  reason: string;
-  requestedDueDate: string;
-  at: string;
-}
-
-export async function insertExtension(db: Db, actor: Actor, input: NewExtension): Promise<ExtensionRow> {
-  return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto("extension_requests")
-      .values({
-        plan_id: input.planId,
-        department_id: input.departmentId,
-        report_id: input.reportId,
-        target_id: input.subject.type === "target" ? input.subject.id : null,
-        node_id: input.subject.type === "task" ? input.subject.id : null,
-        item_id: input.subject.type === "item" ? input.subject.id : null,
-        period: input.period,
-        reason: input.reason,
-        requested_due_date: input.requestedDueDate,
-        state: "pending",
-        requested_by: actor.userId,
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-        created_at: input.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: "extension.request",
-        entity: "extension_request",
-        entityId: row.id,
-        planId: input.planId,
-        after: {
-          subject: subjectKeyOf(input.subject),
-          period: input.period,
-          reason: input.reason,
-          requestedDueDate: input.requestedDueDate,
-        },
-      },
-      input.at,
-    );
-    return row;
-  });
-}
-
-export async function decideExtension(
-  db: Db,
-  actor: Actor,
-  id: number,
-  decision: { grant: boolean; note: string | null; at: string },
-): Promise<ExtensionRow> {
-  return inTransaction(db, async (trx) => {
-    const state = decision.grant ? "granted" : "refused";
-    const moved = await trx
-      .updateTable("extension_requests")
-      .set({ state, decided_by: actor.userId, decided_at: decision.at, decision_note: decision.note })
-      .where("id", "=", id)
-      .where("state", "=", "pending")
-      .executeTakeFirst();
-    const row = await getExtension(trx, id);
-    if (!row) throw new AppError("not_found", `延期申请 ${id} 不存在 / no extension request ${id}`, { id });
-    if (Number(moved.numUpdatedRows) !== 1) {
-      throw new AppError(
-        "conflict",
-        `该延期申请已处理（${row.state}） / the request was decided already (${row.state})`,
-        { id, state: row.state, reason: "bad_state" },
-      );
-    }
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: `extension.${state === "granted" ? "grant" : "refuse"}`,
-        entity: "extension_request",
-        entityId: id,
-        planId: row.plan_id,
-        before: { state: "pending" },
-        after: { state, note: decision.note },
-      },
-      decision.at,
-    );
-    return row;
-  });
-}
-
-export async function getExtension(db: Db, id: number): Promise<ExtensionRow | undefined> {
-  return db.selectFrom("extension_requests").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export async function listExtensions(
-  db: Db,
-  filter: { planId?: number; departmentId?: number },
-): Promise<ExtensionRow[]> {
-  let q = db.selectFrom("extension_requests").selectAll();
-  if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
-  if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
-  return q.orderBy("created_at", "desc").orderBy("id", "desc").execute();
-}
-
-/** The requests for more time about one subject's report of one period, newest first. */
-export async function listExtensionsOfSubject(
-  db: Db,
-  planId: number,
-  subject: ReportSubjectKey,
-  period: string,
-): Promise<ExtensionRow[]> {
-  const column = subject.type === "target" ? "target_id" : subject.type === "task" ? "node_id" : "item_id";
-  return db
-    .selectFrom("extension_requests")
-    .selectAll()
-    .where("plan_id", "=", planId)
-    .where(column, "=", subject.id)
-    .where("period", "=", period)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .execute();
-}
-
-// ── Planned values per period (分期计划) ─────────────────────────────────────────────────────
-
-export async function listPlannedValues(
-  db: Db,
-  targetIds: readonly number[],
-): Promise<{ target_id: number; period: string; planned_value: number }[]> {
-  if (targetIds.length === 0) return [];
-  return db
-    .selectFrom("target_period_plans")
-    .select(["target_id", "period", "planned_value"])
-    .where("target_id", "in", [...targetIds])
-    .orderBy("period_end")
-    .execute();
-}
-
-export async function replacePlannedValues(
-  db: Db,
-  actor: Actor,
-  target: { id: number; planId: number },
-  values: readonly { period: string; periodEnd: string; value: number }[],
-  at: string,
-): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await listPlannedValues(trx, [target.id]);
-    await trx.deleteFrom("target_period_plans").where("target_id", "=", target.id).execute();
-    if (values.length > 0) {
-      await trx
-        .insertInto("target_period_plans")
-        .values(
-          values.map((v) => ({
-            target_id: target.id,
-            period: v.period,
-            period_end: v.periodEnd,
-            planned_value: v.value,
-            created_at: at,
-            updated_at: at,
-          })),
-        )
-        .execute();
-    }
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: "target.planned",
-        entity: "target",
-        entityId: target.id,
-        planId: target.planId,
-        before: before.map((b) => ({ period: b.period, value: b.planned_value })),
-        after: values.map((v) => ({ period: v.period, value: v.value })),
-      },
-      at,
-    );
-  });
-}
-
-// ── Plan settings (the plans.settings JSON object) ───────────────────────────────────────────
-
-export async function readPlanSettings(db: Db, planId: number): Promise<Record<string, unknown> | undefined> {
-  const row = await db.selectFrom("plans").select("settings").where("id", "=", planId).executeTakeFirst();
-  return row ? parsePlanSettings(row.settings) : undefined;
-}
-
-/** The plans.settings column as an object; what is not a JSON object reads as no settings. */
-export function parsePlanSettings(text: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-export async function writePlanSettings(
-  db: Db,
-  actor: Actor,
-  planId: number,
-  settings: Record<string, unknown>,
-  at: string = new Date().toISOString(),
-): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await readPlanSettings(trx, planId);
-    await trx
-      .updateTable("plans")
-      .set({ settings: JSON.stringify(settings), updated_at: at })
-      .where("id", "=", planId)
-      .execute();
-    await appendAudit(
-      trx,
-      actor,
-      { action: "plan.settings", entity: "plan", entityId: planId, planId, before, after: settings },
-      at,
-    );
   });
 }
 

@@ -376,6 +376,75 @@ export interface AuditLogTable {
   revision_digest: string | null;
 }
 
+/** What the office supervises about a task node (migration 0007); no row: nothing set yet. */
+export interface TasksTable {
+  node_id: number;
+  plan_id: number;
+  state: WithDefault<"assigned" | "acknowledged" | "in_progress" | "close_requested" | "closed" | "stopped">;
+  deadline: string | null;
+  deadline_text: string | null;
+  original_deadline: string | null;
+  original_title: string | null;
+  done_criteria: string | null;
+  frequency: "monthly" | "quarterly" | null;
+  weight: WithDefault<number>;
+  assigned_at: string | null;
+  acknowledged_at: string | null;
+  close_requested_at: string | null;
+  close_evidence: string | null;
+  closed_at: string | null;
+  stopped_at: string | null;
+  stopped_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A task's 节点 (migration 0007). */
+export interface TaskMilestonesTable {
+  id: Id;
+  node_id: number;
+  ord: number;
+  name: string;
+  due: string;
+  original_due: string | null;
+  done_on: string | null;
+  done_report_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An 调整申请 and its decision (migration 0007). */
+export interface TaskAdjustmentsTable {
+  id: Id;
+  node_id: number;
+  plan_id: number;
+  kind: "deadline" | "milestone" | "content";
+  milestone_id: number | null;
+  original: string | null;
+  proposed: string;
+  reason: string;
+  state: WithDefault<"pending" | "approved" | "refused">;
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  opinion: string | null;
+}
+
+/** One step of a task's life (migration 0007). */
+export interface TaskEventsTable {
+  id: Id;
+  node_id: number;
+  plan_id: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  at: string;
+  by_user: number | null;
+  summary_zh: string;
+  summary_en: string;
+}
+
 export interface Database {
   app_settings: AppSettingsTable;
   regions: RegionsTable;
@@ -398,6 +467,10 @@ export interface Database {
   scheduler_leases: SchedulerLeasesTable;
   scheduled_reminders: ScheduledRemindersTable;
   extension_requests: ExtensionRequestsTable;
+  tasks: TasksTable;
+  task_milestones: TaskMilestonesTable;
+  task_adjustments: TaskAdjustmentsTable;
+  task_events: TaskEventsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

@@ -2,8 +2,7 @@
 // password hash and the second-factor secret; sign-in bookkeeping (failed attempts, last sign-in) is
 // audited by the sign-in itself (auth.login, auth.login_failed).
 
-import type { Kysely, Updateable } from "kysely";
-import type { UserView } from "../contract/users.ts";
+import { type Kysely, sql, type Updateable } from "kysely";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import type { Database, SessionRow, UserRole, UserRow, UsersTable } from "./schema.ts";
@@ -60,41 +59,16 @@ function viewQuery(db: Db) {
     ]);
 }
 
-type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>["executeTakeFirstOrThrow"]>>;
+/** A user with its region's and department's names: what the user presenter shows. */
+export type UserViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>["executeTakeFirstOrThrow"]>>;
 
-export interface UserDetail extends UserView {
-  /** A reporter's department's region (null for other roles). */
-  departmentRegionId: number | null;
+export async function getUserViewRow(db: Db, id: number): Promise<UserViewRow | undefined> {
+  return viewQuery(db).where("users.id", "=", id).executeTakeFirst();
 }
 
-function toView(row: ViewRow): UserDetail {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name ?? row.username,
-    role: row.role,
-    regionId: row.region_id,
-    regionName: row.region_name,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    disabled: row.disabled === 1,
-    mustChangePassword: row.must_change_password === 1,
-    totpEnabled: row.totp_enabled === 1,
-    lockedUntil: row.locked_until,
-    lastSignInAt: row.last_login_at,
-    createdAt: row.created_at,
-    departmentRegionId: row.department_region_id,
-  };
-}
-
-export async function getUserDetail(db: Db, id: number): Promise<UserDetail | undefined> {
-  const row = await viewQuery(db).where("users.id", "=", id).executeTakeFirst();
-  return row ? toView(row) : undefined;
-}
-
-export async function listUserDetails(db: Db): Promise<UserDetail[]> {
-  const rows = await viewQuery(db).orderBy("users.role").orderBy("users.username").execute();
-  return rows.map(toView);
+/** Every user, by role and then username. */
+export async function listUserViewRows(db: Db): Promise<UserViewRow[]> {
+  return viewQuery(db).orderBy("users.role").orderBy("users.username").execute();
 }
 
 export interface NewUser {
@@ -187,6 +161,60 @@ export async function setSignInState(
   await db.updateTable("users").set(state).where("id", "=", id).execute();
 }
 
+export interface FailedAttempt {
+  /** The count this failure reached (the limit when it locked the account). */
+  attempts: number;
+  /** Set when this failure locked the account. */
+  lockedUntil: string | null;
+}
+
+/**
+ * Counts a wrong password in ONE statement: parallel failures (several requests, several app
+ * servers) each add one, where a read-change-write would let them overwrite each other's count and
+ * never reach the lock. The count restarts at 0 when it locks the account.
+ */
+export async function recordFailedAttempt(
+  db: Db,
+  id: number,
+  maxAttempts: number,
+  lockUntil: string,
+): Promise<FailedAttempt> {
+  const reaches = sql<boolean>`${sql.ref("failed_attempts")} + 1 >= ${maxAttempts}`;
+  const row = await db
+    .updateTable("users")
+    .set({
+      failed_attempts: sql<number>`case when ${reaches} then 0 else ${sql.ref("failed_attempts")} + 1 end`,
+      locked_until: sql<
+        string | null
+      >`case when ${reaches} then ${lockUntil} else ${sql.ref("locked_until")} end`,
+    })
+    .where("id", "=", id)
+    .returning(["failed_attempts", "locked_until"])
+    .executeTakeFirstOrThrow();
+  const locked = row.failed_attempts === 0 && row.locked_until === lockUntil;
+  return { attempts: locked ? maxAttempts : row.failed_attempts, lockedUntil: locked ? lockUntil : null };
+}
+
+/**
+ * A successful sign-in's bookkeeping, only while the account is not locked: a failure running in
+ * parallel may have locked it since the caller read the row. False when it is locked.
+ */
+export async function recordSuccessfulSignIn(
+  db: Db,
+  id: number,
+  now: string,
+  state: Pick<Updateable<UsersTable>, "last_login_at" | "totp_last_step">,
+): Promise<boolean> {
+  const row = await db
+    .updateTable("users")
+    .set({ ...state, failed_attempts: 0, locked_until: null })
+    .where("id", "=", id)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 // ── Sessions ───────────────────────────────────────────────────────────────────────────────────
 
 export interface NewSession {
@@ -215,13 +243,13 @@ export async function insertSession(db: Db, session: NewSession): Promise<void> 
 }
 
 /**
- * A session and its user's detail in one round trip: every signed-in request starts here. A
+ * A session and its user's row in one round trip: every signed-in request starts here. A
  * session's user always exists (the foreign key), so the join finds both or neither.
  */
 export async function getSessionWithUser(
   db: Db,
   id: string,
-): Promise<{ session: SessionRow; user: UserDetail } | undefined> {
+): Promise<{ session: SessionRow; user: UserViewRow } | undefined> {
   const row = await viewQuery(db)
     .innerJoin("sessions", "sessions.user_id", "users.id")
     .select([
@@ -244,7 +272,7 @@ export async function getSessionWithUser(
     last_seen_at: row.session_last_seen_at,
     expires_at: row.session_expires_at,
   };
-  return { session, user: toView(row) };
+  return { session, user: row };
 }
 
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {

@@ -16,6 +16,7 @@ export type AppErrorCode =
   | "password_change_required" // first sign-in or a reset: only changing the password is allowed
   | "locked" // too many failed sign-ins: the account waits 15 minutes
   | "rate_limited"
+  | "not_installed" // a tool the server needs for this (LibreOffice for PDF) is not installed
   | "internal";
 
 /** A message in both languages: a person sees one of them, never both in one string. */

@@ -107,11 +107,66 @@ const FRAGMENTS = [
   "\uD800",
 ];
 
+/** Pieces of indicator tables (as rows or one cell per line), flattened PDFs and task annotations. */
+const TABLE_FRAGMENTS = [
+  "指标",
+  "指标名称",
+  "序号",
+  "类别",
+  "单位",
+  "属性",
+  "2020年",
+  "2025年目标值",
+  "“十四五”目标",
+  "基期值",
+  "年均增长（%）",
+  "约束性",
+  "预期性",
+  "约束性指标",
+  "—",
+  "/",
+  "≥",
+  "≤",
+  ">",
+  "＞",
+  "〔",
+  "〕",
+  "5-6",
+  "55左右",
+  "万元/人",
+  "亿元",
+  "（亿元）",
+  "\t",
+  "  ",
+  "\n— 12 —\n",
+  "\n第 3 页\n",
+  "（牵头单位：",
+  "牵头单位:",
+  "；配合单位：",
+  "责任单位：",
+  "完成时限：",
+  "2020年6月底前",
+  "三季度末",
+  "区发改委",
+  "、",
+  "牵头",
+  "配合",
+  "（",
+  "）",
+  "(",
+  ")",
+];
+
 /** Plan-like text: fragments in any order, cut to at most `max` characters. */
-function planLike(maxPieces: number, max: number, minPieces = 0): fc.Arbitrary<string> {
+function planLike(
+  maxPieces: number,
+  max: number,
+  minPieces = 0,
+  pieces: readonly string[] = FRAGMENTS,
+): fc.Arbitrary<string> {
   // size "max": without it fast-check keeps arrays to a handful of elements whatever maxLength says.
   return fc
-    .array(fc.constantFrom(...FRAGMENTS), { minLength: minPieces, maxLength: maxPieces, size: "max" })
+    .array(fc.constantFrom(...pieces), { minLength: minPieces, maxLength: maxPieces, size: "max" })
     .map((pieces) => pieces.join("").slice(0, max));
 }
 
@@ -213,4 +268,68 @@ describe("extractPlan on any text", () => {
       { numRuns: 10 },
     );
   });
+});
+
+/** A table row: cells of table and plan pieces joined by a tab or by a run of spaces. */
+function tableRow(): fc.Arbitrary<string> {
+  const cell = fc.oneof(
+    fc.constantFrom(...TABLE_FRAGMENTS.filter((f) => !/[\t\n]/.test(f))),
+    planLike(4, 30),
+    fc.integer({ min: 0, max: 99_999 }).map(String),
+  );
+  return fc
+    .tuple(
+      fc.array(cell, { minLength: 1, maxLength: 9 }),
+      fc.constantFrom("\t", "  ", "    ", "\u3000\u3000", "\n"),
+    )
+    .map(([cells, sep]) => cells.join(sep));
+}
+
+/** Mixed table rows, page furniture, annotations and prose, as a PDF or a .docx read as text gives them. */
+function tableLike(maxRows: number): fc.Arbitrary<string> {
+  const header = fc.constantFrom(
+    "指标\t单位\t2020年\t2025年\t年均增长\t属性",
+    "序号  指标名称  单位  2025年目标值  属性",
+    "序号\n类型\n指标名称\n单位\n“十四五”目标\n属性",
+    "指标\n\n单位\n\n基期值\n\n目标值",
+  );
+  const line = fc.oneof(
+    { weight: 6, arbitrary: tableRow() },
+    { weight: 2, arbitrary: header },
+    { weight: 1, arbitrary: fc.constantFrom("— 7 —", "第 12 页", "", "约束性指标") },
+    { weight: 2, arbitrary: planLike(20, 200, 0, [...FRAGMENTS, ...TABLE_FRAGMENTS]) },
+  );
+  return fc.array(line, { maxLength: maxRows, size: "max" }).map((lines) => lines.join("\n"));
+}
+
+describe("extractPlan on tables, flattened PDFs and annotations", () => {
+  it("returns, with every span inside the text, for short table-like texts", () => {
+    fc.assert(
+      fc.property(tableLike(60), (text) => checkDraft(text)),
+      { numRuns: 300 },
+    );
+  });
+
+  it("returns, with every span inside the text, for table pieces in any order", () => {
+    fc.assert(
+      fc.property(planLike(300, 3000, 0, [...TABLE_FRAGMENTS, ...FRAGMENTS]), (text) => checkDraft(text)),
+      { numRuns: 200 },
+    );
+  });
+
+  // 1 MB: what a long PDF's annex of tables gives. Its time is measured as a ratio in bench/
+  // (extraction-bench hostile cases table-*), not asserted here.
+  it("returns, with every span inside the text, for 1 MB of table rows, page furniture and annotations", () => {
+    const oneMb = tableLike(400).map((unit) => {
+      const piece = `${unit}\n（牵头单位：区发改委；配合单位：区财政局、区住建委；完成时限：2020年6月底前）\n`;
+      return piece.repeat(Math.ceil(1_000_000 / piece.length)).slice(0, 1_000_000);
+    });
+    fc.assert(
+      fc.property(oneMb, (text) => {
+        expect(text.length).toBe(1_000_000);
+        checkDraft(text);
+      }),
+      { numRuns: 2 },
+    );
+  }, 60_000);
 });

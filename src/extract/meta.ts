@@ -47,8 +47,9 @@ const TITLE_WORDS =
   /(国民经济和社会发展|计划|规划|纲要|政府工作报告|工作要点|实施方案|行动计划|行动方案|执行情况|民生实事|预期目标)/;
 const REGION_SUFFIX = "(?:特别行政区|自治区|自治州|自治县|省|市|区|县|旗|盟|州)";
 // Words that end like a region but are parts of a city (核心区, 集聚区, 社区) or a government.
+// A region never starts with a function word or a year's 年 (2026年吉林省 → 吉林省).
 const NOT_REGION =
-  /^(?:全|我|本|该|各|城|市|社|园|街|景|校|片|郊|辖|人民|政府|核心|集聚|示范|功能|开发|保税|自贸|试验|都市|超市|上市|城市|街区|营门)|(?:核心|集聚|示范|功能|开发|产业|创新|科技|商务|生活|居住|试验|城|社|园|街|景|校|片|山|林|矿|灾|牧|库|心|院|所|门|馆)[区市县州]$/;
+  /^(?:[年在的和了是为对向与及把将到从由以于等这那其]|全|我|本|该|各|城|市|社|园|街|景|校|片|郊|辖|人民|政府|核心|集聚|示范|功能|开发|保税|自贸|试验|都市|超市|上市|城市|街区|营门)|(?:核心|集聚|示范|功能|开发|产业|创新|科技|商务|生活|居住|试验|社|园|街|景|校|片|山|林|矿|灾|牧|库|心|院|所|门|馆)[区市县州]$|城区$/;
 const GOVERNMENT_AFTER =
   /^(?:人民政府|人大|政府|区委|市委|县委|省委|区长|市长|县长|省长|发展和改革委员会|发改委|发展改革委|国民经济|[一二三四五六七八九十]+届|第[一二三四五六七八九十]+届|\d{4}年)/;
 
@@ -58,17 +59,29 @@ function isoDate(y: string, m: string, d: string): string {
 
 function findTitle(text: string, paras: Segment[]): { title: string; at: number } | null {
   for (const p of paras.slice(0, 15)) {
-    const line = text.slice(p.start, p.end).trim();
+    // # 标题 or 《标题》 alone on a line: the markup is no part of the title.
+    const line = text
+      .slice(p.start, p.end)
+      .trim()
+      .replace(/^#+\s*/, "")
+      .replace(/^《([^《》]+)》$/, "$1");
     if (isFurniture(line) || line.length > 60 || line.length < 6) continue;
     if (/[,。;:!?]/.test(line.replace(/[:：]$/, ""))) continue;
     const dated =
-      /\d{4}年|[〇零一二三四五六七八九]{4}年|第[一二三四五六七八九十]+个五年|[一二三四五六七八九十]+五(?:规划|时期)/.test(
+      /\d{4}年|[〇零一二三四五六七八九]{4}年|第[一二三四五六七八九十]+个五年|[一二三四五六七八九十]+五[”"]?(?:规划|时期)/.test(
         line,
       );
     if (dated && TITLE_WORDS.test(line) && !/号$|〔/.test(line)) return { title: line, at: p.start };
   }
   const quoted = /《([^《》]{4,60}?(?:计划|规划|纲要|方案)(?:\([^()]*\))?)》/.exec(text);
-  return quoted ? { title: quoted[1] as string, at: quoted.index } : null;
+  if (quoted) return { title: quoted[1] as string, at: quoted.index };
+  // 现在向大会提出关于1980、1981年国民经济计划安排的报告: a report names itself in its first lines.
+  for (const p of paras.slice(0, 8)) {
+    const own = /关于([^,;。:!?《》“”]{4,50}?)的报告/.exec(text.slice(p.start, p.end));
+    if (own && TITLE_WORDS.test(own[1] as string))
+      return { title: `关于${own[1]}的报告`, at: p.start + own.index };
+  }
+  return null;
 }
 
 function regionOf(name: string): string | null {
@@ -80,7 +93,17 @@ function regionOf(name: string): string | null {
   return last;
 }
 
+/** A report by the State Council or to the National People's Congress speaks for the whole country. */
+const NATIONAL =
+  /受国务院(?:的)?委托|国务院关于|国务院总理|全国人民代表大会第|国家发展和改革委员会关于|国家计划委员会/;
+
 function findRegion(text: string, title: string | null, issuer: string | null): string | null {
+  if (title) {
+    // 2026年吉林省政府工作报告: the region follows the year.
+    const afterYear = /^(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年(.{2,20})/.exec(title);
+    const r = afterYear ? regionOf(afterYear[1] as string) : null;
+    if (r) return r;
+  }
   if (title) {
     const head =
       /^(?:关于|印发|转发)?(.{2,20}?)(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年|^(?:关于|印发|转发)?(.{2,20}?)国民经济/.exec(
@@ -91,6 +114,9 @@ function findRegion(text: string, title: string | null, issuer: string | null): 
   }
   // 深圳市龙岗区, 重庆市荣昌区: the most specific link of a chain of regions.
   const chain = /[\u4e00-\u9fa5]{2,4}?[省市]([\u4e00-\u9fa5]{2,4}?[区县市旗])/g;
+  if (!title || !regionOf(title)) {
+    if (NATIONAL.test(text.slice(0, 1500))) return "全国";
+  }
   const counts = new Map<string, number>();
   for (let m = chain.exec(text); m !== null; m = chain.exec(text)) {
     const name = m[1] as string;
@@ -168,7 +194,8 @@ export function fiveYearPeriod(ordinal: number): { start: number; end: number } 
   return { start, end: start + 4 };
 }
 
-const FIVE_YEAR = /第?([一二三四五六七八九十]{1,3})(?:个五年|五)(?:规划|计划|时期|期间)/;
+// 历史风貌保护“十四五”规划: the ordinal may stand in quotes before the word of the plan.
+const FIVE_YEAR = /第?([一二三四五六七八九十]{1,3})(?:个五年|五)[”"’]?(?:规划|计划|时期|期间)/;
 
 function findPeriod(text: string, title: string | null): { start: number; end: number } | null {
   const sources = title ? [title, text] : [text];
@@ -180,6 +207,12 @@ function findPeriod(text: string, title: string | null): { start: number; end: n
   for (const s of sources) {
     const range = /[(（]?(\d{4})\s*[-—–~至]\s*(\d{4})年/.exec(s);
     if (range) return { start: Number(range[1]), end: Number(range[2]) };
+    // 关于1980、1981年国民经济计划安排: a plan for the years it lists.
+    const listed = s === title ? /(\d{4})((?:、\d{4})+)年(?:国民经济|计划|经济社会)/.exec(s) : null;
+    if (listed) {
+      const years = [Number(listed[1]), ...(listed[2] as string).split("、").filter(Boolean).map(Number)];
+      return { start: Math.min(...years), end: Math.max(...years) };
+    }
     if (s === title) {
       // 关于2021年…执行情况与2022年计划草案的报告: the plan is for the latest year the title names.
       const years = [...s.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
@@ -199,7 +232,8 @@ function yearFromText(text: string, paras: Segment[], published: string | null):
   for (const p of paras) {
     const line = text.slice(p.start, p.end);
     if (isFurniture(line)) continue;
-    for (const m of line.matchAll(/(?<![比较])(\d{4})年(?!的基础上|基础上|以来)/g)) {
+    // 2030年前碳达峰, 2035年远景目标: a horizon beyond the plan, not the year it is for.
+    for (const m of line.matchAll(/(?<![比较])(\d{4})年(?!的基础上|基础上|以来|前|远景)/g)) {
       const y = Number(m[1]);
       if (y < 1950 || y > 2100) continue;
       if (pubYear !== null && y > pubYear + 15) continue;

@@ -108,6 +108,20 @@ export function findQuantities(text: string): Quantity[] {
     if ((text[pos] === "余" || text[pos] === "多") && matchBaseUnit(text.slice(pos + 1, pos + 7)) !== null) {
       beforeUnit = "at_least";
       pos += 1;
+    } else if ((text[pos] === "余" || text[pos] === "多") && magnitude === "") {
+      // 四十多亿元, 300余万人: the magnitude follows the 多 of "more than".
+      const mag = /^[万亿]{1,2}/.exec(text.slice(pos + 1, pos + 3));
+      const factor = mag ? magnitudeFactor(mag[0]) : null;
+      if (
+        mag &&
+        factor &&
+        matchBaseUnit(text.slice(pos + 1 + mag[0].length, pos + 7 + mag[0].length)) !== null
+      ) {
+        value = scale(value, factor);
+        magnitude = mag[0];
+        beforeUnit = "at_least";
+        pos += 1 + mag[0].length;
+      }
     }
     let value2: number | null = null;
     let rangeUnit = "";

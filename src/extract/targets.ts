@@ -3,6 +3,7 @@
 // apart with word lists, never with the sentences of a particular document.
 
 import { COUNT_UNITS, isRateUnit } from "../domain/units.ts";
+import { DECREASE_ACTIONS, decideDirection, ONGOING_VERBS, type Parsed } from "./direction.ts";
 import type { Quantity } from "./quantities.ts";
 import type { Segment } from "./segments.ts";
 import type { Comparator, Direction, TargetKind } from "./types.ts";
@@ -37,6 +38,8 @@ const LINK_WORDS: [string, Comparator | null][] = [
   ["下降到", null],
   ["降低到", null],
   ["比上年", null],
+  ["仍然安排", null],
+  ["安排", null],
   ["较上年", null],
   ["同口径", null],
   ["超过", "at_least"],
@@ -124,9 +127,9 @@ const ACTION_VERBS = [
   "开通",
   "整治",
   "整备",
+  "增加",
+  "安排",
 ];
-/** Verbs that keep something going rather than add to it: the number is a level. */
-const ONGOING_VERBS = new Set(["全力推动", "全力推进", "加快推进", "加快推动", "推进", "推动", "加快"]);
 /** Action verbs that carry meaning of their own and stay in the subject (盘活空置楼宇, 引进优质产业项目). */
 const GENERIC_ACTIONS = new Set([
   "新建",
@@ -144,56 +147,25 @@ const GENERIC_ACTIONS = new Set([
   "新、改建",
   "新增、改造",
   "筹集建设",
+  "增加",
+  "安排",
 ]);
-/** A subject that itself says something is added or done (城镇新增就业, 农村贫困人口脱贫). */
-const ADDING_WORDS = /(新增|新建|净增|引进|脱贫|改造|建成|完成|开工|竣工|招引|培育|筹集|实现|新开|签约|落地)/;
 
 const LEAD_FILLERS =
-  /^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳]|到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|持续|进一步|同时|并且|并|其中|另外|以及|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
+  /^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳]|到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|今年|明年|全年|年内|当年|全区|全市|全省|全县|全镇|全州|我区|我市|我省|我县|实现|力争|确保|努力|争取|预计|计划|持续|进一步|同时|并且|并|其中|另外|以及|即|各类|各项|使|让|将|要|和|与|及|对|为|向|给|、|的|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
 
-const DECREASE = new Set(["下降", "降低", "减少", "压减", "削减", "压缩", "缩减"]);
-/** Verbs of cutting at the head of a clause: 压减一般性支出10%. */
-const DECREASE_ACTIONS = ["压减", "削减", "压缩", "缩减", "减少", "降低"];
-const INCREASE = new Set(["增长", "增加", "提高", "提升", "净增", "新增"]);
-const LEVEL_LINKS = new Set([
-  "提高到",
-  "提升到",
-  "增加到",
-  "增至",
-  "降至",
-  "保持",
-  "保持在",
-  "稳定",
-  "稳定在",
-  "控制在",
-  "下降到",
-  "降低到",
-  "恢复到",
-  "在",
-]);
-const REACH = new Set(["达到", "达", "突破", "超过", "超", "不低于", "不少于", "至少", "高于", "大于"]);
-/** Subjects that name a state, not a flow: their numbers are levels. */
-const STATE_WORDS = /(在施|在建|现有|保有|总数|总量|规模|余额|存量|率|比例|比重|占比|涨幅|指数|水平|覆盖)/;
-/** Subjects that name a flow over the period: reaching a number of them is an increase. */
-const FLOW_WORDS = /(额|收入|投资|产值|增加值|销售|营业|出口|进口|交易|税收|总额|利用)$/;
 const CHINESE_NUMERAL_VERBS =
-  /(新增|新建|净增|建成|新开工|开工|竣工|完成|达到|增加|培育|引进|改造|改扩建|扩建|创建|新设|设立|建设|举办|开展|培训|救助)$/;
-
-interface Parsed {
-  subject: string;
-  subjectStart: number;
-  links: string[];
-  action: string | null;
-  prefix: Comparator | null;
-  leads: string[];
-}
+  /(新增|新建|净增|建成|新开工|开工|竣工|完成|达到|增加|培育|引进|改造|改扩建|扩建|创建|新设|设立|建设|举办|开展|培训|救助|安排|共)$/;
 
 /** 比2020年, 恢复到2019年的: a year named as the base of a comparison, just before the number or verb. */
-const BASE_YEAR = /(比|较|相当于|恢复到|达到)?\d{4}年(?:水平)?的?$/;
+const BASE_YEAR = /(比|较|相当于|恢复到|达到)?\d{4}年(?:预计|实际|计划)?(?:水平)?的?$/;
 
 function stripLinks(text: string): { rest: string; links: string[]; prefix: Comparator | null } {
   // 托位数达到每千人4.5个: the per-capita base qualifies the unit, it is not part of the subject.
-  let rest = text.replace(/每[百千万]?人口?$/, "");
+  // 由今年预计的44%提高到: the figure changed from is a baseline, and 由… no part of the subject.
+  let rest = text
+    .replace(/每[百千万]?人口?$/, "")
+    .replace(/[由从](?:\d{4}年|今年|去年|上年|目前|现在|基期年?)[^由从]{0,6}$/, "");
   const links: string[] = [];
   let prefix: Comparator | null = null;
   for (let guard = 0; guard < 8; guard++) {
@@ -246,7 +218,10 @@ function parsePre(text: string, offset: number, regionStem: string | null): Pars
         start += before.length - subject.length;
         continue;
       }
-      const verb = subject.startsWith("建成区") ? undefined : ACTION_VERBS.find((v) => subject.startsWith(v));
+      // 增加值 (value added) is a noun too, not the verb 增加.
+      const verb = /^(?:建成区|增加值)/.test(subject)
+        ? undefined
+        : ACTION_VERBS.find((v) => subject.startsWith(v));
       if (verb && !action) {
         action = verb;
         const after = subject.slice(verb.length);
@@ -277,53 +252,24 @@ function readObject(text: string, from: number, limit: number): { object: string
   const slice = text.slice(from, Math.min(limit, from + 24));
   const m = /^[\u4e00-\u9fa5A-Za-z0-9“”"()（）-]+/.exec(slice);
   if (!m) return { object: "", end: from };
-  let object = m[0];
+  // 10条(段): a note on the unit right after it, not the noun counted.
+  let object = m[0].replace(/^\([^()]*\)/, "");
   const stop = /的|等|并|为|和|及|以|(?:开展|提供)/.exec(object);
   if (stop && stop.index > 0) object = object.slice(0, stop.index);
   else if (stop) return { object: "", end: from };
+  // 3万平方米节能率不低于15%的既有建筑改造: a qualifier stands between the count and its noun; the
+  // noun is what follows its 的, and the span stays on the count so as not to take the qualifier in.
+  if (/不低于|不少于|不超过|不高于|以上|以下/.test(object)) {
+    const de = slice.indexOf("的", object.length);
+    const noun = de >= 0 ? /^[\u4e00-\u9fa5]+/.exec(slice.slice(de + 1)) : null;
+    return { object: noun ? noun[0] : "", end: from };
+  }
   const end = from + object.length;
   object = object.replace(/(?:建设工作|建设|工作|任务|目标)$/, "");
   return { object, end };
 }
 
-function decideDirection(
-  p: Parsed,
-  unit: string,
-  subject: string,
-  objectUsed: boolean,
-  carried: Parsed | null,
-) {
-  const links = p.links;
-  if (links.some((l) => DECREASE.has(l))) return "decrease";
-  if (p.action && DECREASE_ACTIONS.includes(p.action)) return "decrease";
-  // 增加值增速保持在6%: the subject is itself a growth rate.
-  if (isRateUnit(unit) && GROWTH_SUBJECT.test(subject)) return "increase";
-  if (links.some((l) => LEVEL_LINKS.has(l))) return "level";
-  if (links.some((l) => INCREASE.has(l))) return "increase";
-  const action = p.action ?? carried?.action ?? null;
-  const reaches = links.some((l) => REACH.has(l));
-  const flowLead = [...p.leads, ...(carried?.leads ?? [])].some(
-    (l) => l === "全年" || l === "年内" || l === "当年",
-  );
-  if (action && ONGOING_VERBS.has(action)) return "level";
-  if (action || (flowLead && !reaches && !isRateUnit(unit))) return "increase";
-  if (carried?.links.some((l) => INCREASE.has(l))) return "increase";
-  if (reaches && objectUsed) return "increase";
-  if (STATE_WORDS.test(subject)) return "level";
-  if (ADDING_WORDS.test(subject.replace(/\([^)]*\)|建成区/g, ""))) return "increase";
-  if (reaches)
-    return unit === "元" || unit === "美元" || FLOW_WORDS.test(subject) || flowLead ? "increase" : "level";
-  if (isRateUnit(unit) || STATE_WORDS.test(subject)) return "level";
-  // 人次, 户次: counts of visits or services are flows over the period.
-  if (/次$/.test(unit)) return "increase";
-  // An amount of money without a verb is a flow over the period (实际利用外资1.5亿美元).
-  if (unit === "元" || unit === "美元") return "increase";
-  if (/^新/.test(subject) || objectUsed) return "increase";
-  return "level";
-}
-
 const POLICY_VERBS = /(落实|贯彻|出台|制定|印发|执行|修订)/;
-const GROWTH_SUBJECT = /(增速|增幅|增长率|增长)$/;
 
 function kindOf(unit: string, direction: Direction): TargetKind {
   // A percentage that grows or falls is a rate (增长5%, 下降3%); one to reach or hold is a level.
@@ -356,6 +302,8 @@ export interface ClauseContext {
   /** The clause before, for a 分别 list whose subjects were named there. */
   previousClause: Segment | null;
   regionStem: string | null;
+  /** The plan spans several years (a five-year plan): amounts reached at its end are levels. */
+  multiYear?: boolean;
   /** The last subject named earlier in the sentence: 占比增长13%以上,达35%以上. */
   previousSubject: string;
 }
@@ -392,12 +340,22 @@ function subjectFromPrevious(ctx: ClauseContext): string {
 }
 
 /** Targets stated by the quantities of one clause (given in order). */
-export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): TargetCandidate[] {
+/**
+ * Targets stated by the quantities of one clause (given in order). Quantities that `keep` refuses
+ * (past figures, baselines) state no target but are still read, so that the words after them are
+ * not taken for the subject of the next one.
+ */
+export function clauseTargets(
+  ctx: ClauseContext,
+  quantities: Quantity[],
+  keep: (q: Quantity) => boolean = () => true,
+): TargetCandidate[] {
   const { text, clause } = ctx;
   const out: TargetCandidate[] = [];
   let cursor = clause.start;
   let carried: Parsed | null = null;
   let previousSubject = ctx.previousSubject;
+  let fromPrevious: string | undefined;
   let i = 0;
   while (i < quantities.length) {
     const q = quantities[i] as Quantity;
@@ -422,10 +380,19 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
     let subjectStart = p.subjectStart;
     const objectUsed = objectInfo.object !== "" && group.length === 1;
     if (objectUsed) subject = subject && !p.action ? subject + objectInfo.object : objectInfo.object;
-    if (subject === "" && p.links.includes("分别")) subject = subjectFromPrevious(ctx);
+    if (subject === "" && p.links.includes("分别")) {
+      fromPrevious ??= subjectFromPrevious(ctx);
+      subject = fromPrevious;
+    }
     if (subject === "") {
       subject = previousSubject;
       subjectStart = q.start;
+    }
+    // 这个比重，2019年为27%，2020年将达到29%: the subject stood alone in the clause before.
+    if (subject === "") {
+      // Read once per clause: the clause before may be long, and this clause may hold many numbers.
+      fromPrevious ??= subjectFromPrevious(ctx);
+      subject = fromPrevious;
     }
     const names = group.length > 1 ? splitSubjects(subject, group.length) : null;
     // 6.5%、8%左右: a comparator written once after a list of values holds for all of them.
@@ -441,10 +408,17 @@ export function clauseTargets(ctx: ClauseContext, quantities: Quantity[]): Targe
     const policyName = q.unit === "条" && !objectUsed && POLICY_VERBS.test(preText);
     if (chineseOk && !policyName && subject !== "") {
       group.forEach((g, k) => {
+        if (!keep(g)) return;
         const name = names?.[k] ?? subject;
         const comparator: Comparator =
           g.value2 !== null ? "range" : (g.suffix ?? listSuffix ?? p.prefix ?? "target");
-        const direction = decideDirection(p, g.unit, name, objectUsed, carried) as Direction;
+        const direction = decideDirection(p, {
+          unit: g.unit,
+          subject: name,
+          objectUsed,
+          carried,
+          multiYear: ctx.multiYear === true,
+        });
         const start = group.length > 1 ? g.start : Math.min(subjectStart, g.start);
         out.push({
           start: Math.max(clause.start, start),

@@ -3,6 +3,8 @@
 // between Chinese characters go, CR goes; every character of the copy remembers where it came from,
 // so spans found in the copy are reported in the original's offsets.
 
+import { scriptRecorder, simplify } from "./traditional.ts";
+
 export interface TextView {
   /** The cleaned text. */
   text: string;
@@ -11,6 +13,8 @@ export interface TextView {
   /** For each character of `text`, the offset in the original just after it. */
   to: Int32Array;
   originalLength: number;
+  /** Simplified characters of `text` folded from traditional ones, mapped back (see traditional.ts). */
+  restore: ReadonlyMap<string, string>;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -75,6 +79,7 @@ export function buildTextView(original: string): TextView {
   const from = new Int32Array(n);
   const to = new Int32Array(n);
   let len = 0;
+  const script = scriptRecorder();
   const push = (code: number, start: number, end: number) => {
     codes[len] = code;
     from[len] = start;
@@ -107,7 +112,10 @@ export function buildTextView(original: string): TextView {
       i++;
       continue;
     }
-    push(fold(ch).charCodeAt(0), i, i + 1);
+    // 繁體: one character for one, so offsets stay as they are.
+    const folded = simplify(fold(ch));
+    script.see(ch, folded);
+    push(folded.charCodeAt(0), i, i + 1);
     i++;
   }
   // Second pass, in place: drop horizontal white space unless it separates two latin words or numbers.
@@ -133,7 +141,7 @@ export function buildTextView(original: string): TextView {
     w++;
   }
   const text = new TextDecoder("utf-16le").decode(codes.subarray(0, w));
-  return { text, from: from.slice(0, w), to: to.slice(0, w), originalLength: n };
+  return { text, from: from.slice(0, w), to: to.slice(0, w), originalLength: n, restore: script.restore() };
 }
 
 /** Maps a span of the view back to the original text. */

@@ -42,11 +42,33 @@ export interface OutlineHeading extends Span {
   parentId: string | null;
 }
 
+/** A deadline stated beside a task (完成时限：2020年6月底前): the words, and the last day they allow. */
+export interface TaskDeadline {
+  text: string;
+  /** ISO date, YYYY-MM-DD; null when the words name no day (长期坚持). */
+  date: string | null;
+}
+
 export interface TaskNode extends Span {
   id: string;
   parentId: string | null;
   text: string;
   department: DepartmentSuggestion | null;
+  /** Stated by the document (牵头单位：…), unlike `department`; names as written. */
+  leadDepartments?: string[];
+  coDepartments?: string[];
+  deadline?: TaskDeadline | null;
+}
+
+/** 约束性 is binding, 预期性 expected (an indicator table's 属性). */
+export type TargetAttribute = "binding" | "expected";
+
+/** An indicator table's 年均增长 column, as the spec's `growth` field. */
+export interface TargetGrowth {
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  kind: "annual_average";
 }
 
 export interface ExtractedTarget extends Span {
@@ -65,6 +87,13 @@ export interface ExtractedTarget extends Span {
   /** 0..1: how sure the extractor is; low values deserve a planner's look. */
   confidence: number;
   department: DepartmentSuggestion | null;
+  /** From an indicator table's base-period column, in the target's base unit. */
+  baseline?: { value: number; year: number } | null;
+  targetYear?: number | null;
+  attribute?: TargetAttribute | null;
+  /** The 年均增长 column's value (in its own unit, usually %). */
+  annualGrowth?: number | null;
+  growth?: TargetGrowth | null;
 }
 
 export interface ExtractedMilestone extends Span {

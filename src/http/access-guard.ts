@@ -12,14 +12,6 @@ import type {
   RouteOptions,
 } from "fastify";
 import type { Kysely } from "kysely";
-import {
-  listPlanAccessFacts,
-  type PlanAccessFacts,
-  type PlanOwnedTable,
-  planAccessFactsOfRow,
-  planIdsOfTargets,
-} from "../db/plans-repository.ts";
-import { listRegionLinks } from "../db/regions-repository.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type AccessRule,
@@ -27,11 +19,10 @@ import {
   canEditPlan,
   canReadPlan,
   type PlanResource,
-  regionScope,
   roleAllowed,
-  scopeNeedsRegions,
 } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
+import { type PlanAccess, planAccessOf, regionScopeOf } from "../services/access-facts.ts";
 import { type ActiveSession, type AuthSettings, authenticate, toPrincipal } from "../services/auth.ts";
 import { CSRF_COOKIE, CSRF_HEADER, readCookies, SESSION_COOKIE } from "./cookies.ts";
 
@@ -63,37 +54,17 @@ export interface GuardDeps {
   auth: AuthSettings;
 }
 
-const OWNER_TABLE: Record<Exclude<PlanResource, "plan" | "targets_in_body">, PlanOwnedTable> = {
-  target: "targets",
-  node: "outline_nodes",
-  item: "items",
-  report: "reports",
-  extension: "extension_requests",
-};
-
-/** The region and state of the plans the request touches; none found: the handler answers 404. */
+/** The plans the request touches (see planAccessOf); none found: the handler answers 404. */
 async function plansOf(
   db: Kysely<Database>,
   resource: PlanResource,
   request: FastifyRequest,
-): Promise<PlanAccessFacts[]> {
+): Promise<PlanAccess[]> {
   const params = request.params as { id?: string | number };
-  const id = Number(params.id);
-  switch (resource) {
-    case "plan":
-      return Number.isInteger(id) ? listPlanAccessFacts(db, [id]) : [];
-    case "targets_in_body": {
-      const ids = ((request.body as { ids?: unknown } | undefined)?.ids ?? []) as unknown[];
-      const numbers = ids.filter((x): x is number => Number.isInteger(x));
-      if (numbers.length === 0) return [];
-      return listPlanAccessFacts(db, await planIdsOfTargets(db, numbers));
-    }
-    default: {
-      if (!Number.isInteger(id)) return [];
-      const facts = await planAccessFactsOfRow(db, OWNER_TABLE[resource], id);
-      return facts ? [facts] : [];
-    }
-  }
+  const ids =
+    resource === "targets_in_body" ? ((request.body as { ids?: unknown } | undefined)?.ids ?? []) : [];
+  const targetIds = (ids as unknown[]).filter((x): x is number => Number.isInteger(x));
+  return planAccessOf(db, resource, { id: Number(params.id), targetIds });
 }
 
 function authenticateHook(deps: GuardDeps, rule: AccessRule): onRequestHookHandler {
@@ -130,17 +101,16 @@ function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>)
     const principal = toPrincipal(session.user);
     const plans = await plansOf(deps.db, rule.resource, request);
     if (plans.length === 0) return; // nothing found: the handler answers 404
-    const regions = scopeNeedsRegions(principal) ? await listRegionLinks(deps.db) : [];
-    const scope = regionScope(principal, regions);
+    const scope = await regionScopeOf(deps.db, principal);
     for (const plan of plans) {
-      const facts = { regionId: plan.region_id, state: plan.state };
+      const facts = { regionId: plan.regionId, state: plan.state };
       const allowed =
         rule.action === "read" ? canReadPlan(principal, facts, scope) : canEditPlan(principal, facts, scope);
       if (!allowed) {
         throw new AppError(
           "forbidden",
-          `无权${rule.action === "read" ? "查看" : "修改"}计划 ${plan.id} / you may not ${rule.action} plan ${plan.id}`,
-          { planId: plan.id },
+          `无权${rule.action === "read" ? "查看" : "修改"}计划 ${plan.planId} / you may not ${rule.action} plan ${plan.planId}`,
+          { planId: plan.planId },
         );
       }
     }

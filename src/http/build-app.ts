@@ -13,14 +13,17 @@ import type { Database } from "../db/schema.ts";
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "../services/auth.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
 import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
+import { type SmtpSettings, smtpFromEnv } from "../services/reminder-delivery.ts";
 import { installAccessGuard } from "./access-guard.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { installMetrics } from "./metrics.ts";
 import { createRateLimiter, LOGIN_LIMITS } from "./rate-limit.ts";
 import { installRequestLog, requestIdOptions } from "./request-log.ts";
+import { requestValidatorCompiler } from "./request-validator.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { attachmentRoutes } from "./routes/attachment-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
+import { channelsRoutes } from "./routes/channels-routes.ts";
 import { cockpitRoutes } from "./routes/cockpit-routes.ts";
 import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
 import { documentsRoutes } from "./routes/documents-routes.ts";
@@ -56,12 +59,35 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** Where reminders are also POSTed as JSON; default PLANTRACK_REMINDER_WEBHOOK_URL, none when unset. */
   reminderWebhookUrl?: string | null;
+  /** E-mail reminders; default from PLANTRACK_SMTP_URL and PLANTRACK_SMTP_FROM, none when unset. */
+  smtp?: SmtpSettings | null;
   /** PLANTRACK_METRICS_TOKEN: when set, GET /metrics needs it as a Bearer token; default none (open). */
   metricsToken?: string | null;
+  /** Slow clients are cut off (SERVER_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /** JSON bodies of the API are small; plan documents come as multipart, limited by the upload plugin. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * How long a client may take (README, “Deploying”): the headers within 20 s, the whole request within
+ * 120 s (a 20 MB plan document at 2 Mbit/s takes 80 s), and no connection silent for 60 s. Node checks
+ * the first two every `checkEveryMs`.
+ */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  checkEveryMs: number;
+}
+
+export const SERVER_TIMEOUTS: ServerTimeouts = {
+  headersMs: 20_000,
+  requestMs: 120_000,
+  idleMs: 60_000,
+  checkEveryMs: 5_000,
+};
 
 function packageVersion(): string {
   try {
@@ -75,14 +101,19 @@ function packageVersion(): string {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const timeouts = { ...SERVER_TIMEOUTS, ...deps.timeouts };
   const app = Fastify({
     logger: deps.logger ?? false,
     ...requestIdOptions(),
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    // Unknown fields in a body are refused (a typo must not be a silent no-op), not stripped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    // A client that sends its headers or body slowly is cut off instead of holding a connection forever.
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are not coerced, querystrings are; dates and periods are checked as such.
+  app.setValidatorCompiler(requestValidatorCompiler());
 
   installErrorHandlers(app, { uploadLimitBytes: MAX_DOCUMENT_BYTES });
   installRequestLog(app);
@@ -154,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.reminderWebhookUrl === undefined
         ? process.env.PLANTRACK_REMINDER_WEBHOOK_URL?.trim() || null
         : deps.reminderWebhookUrl,
+    smtp: deps.smtp === undefined ? smtpFromEnv() : deps.smtp,
   };
   await app.register(healthRoute, routeDeps);
   await app.register(plansRoutes, routeDeps);
@@ -170,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(attachmentRoutes, routeDeps);
   await app.register(documentsRoutes, routeDeps);
   await app.register(cockpitRoutes, routeDeps);
+  await app.register(channelsRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);
   return app;

@@ -143,7 +143,14 @@ describe.each(testDialects())("reminder channels on %s", (dialect) => {
       method: "POST",
       url: `/api/plans/${planId}/channels`,
       headers: { "x-plantrack-lang": "en-US" },
-      payload: { departmentId: null, thisPlanOnly: true, kind: "email", address: "not an address", secret: null, label: null },
+      payload: {
+        departmentId: null,
+        thisPlanOnly: true,
+        kind: "email",
+        address: "not an address",
+        secret: null,
+        label: null,
+      },
     });
     expect(english.json<ApiErrorBody>().message).toBe("not an e-mail address: not an address");
     expect((await post({ departmentId: 999_999 })).statusCode).toBe(400);

@@ -51,7 +51,7 @@ describe.each(testDialects())("document routes on %s", (dialect) => {
     });
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const bad = await leader.inject({ method: "GET", url: `/api/plans/${w.planId}/export?format=pdf` });
+    const bad = await leader.inject({ method: "GET", url: `/api/plans/${w.planId}/export?format=pptx` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: "bad_input", details: { field: "format" } });
   });

@@ -31,8 +31,16 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && typeof (error as FastifyError).code === "string";
 }
 
-/** Fastify's and its plugins' errors, in our terms. */
-function fromFastifyError(error: FastifyError, limitBytes: number): AppError | null {
+/** 256 KB, 20 MB: a limit as a person reads it. */
+function sizeText(bytes: number): string {
+  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Fastify's and its plugins' errors, in our terms. `limitBytes` is the upload limit of multipart
+ * files; `bodyLimitBytes` the body limit of the route that refused the body (JSON: 256 KB).
+ */
+function fromFastifyError(error: FastifyError, limitBytes: number, bodyLimitBytes?: number): AppError | null {
   if (error.validation) {
     const where = error.validationContext ?? "request";
     const first = error.validation[0];
@@ -50,8 +58,19 @@ function fromFastifyError(error: FastifyError, limitBytes: number): AppError | n
     );
   }
   switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE": {
+      // The limit of this route and content type, not the upload limit of documents.
+      const limit = bodyLimitBytes ?? limitBytes;
+      return new AppError(
+        "file_too_large",
+        {
+          zh: `请求内容超过 ${sizeText(limit)} 的上限`,
+          en: `the request body is over the limit of ${sizeText(limit)}`,
+        },
+        { limit, reason: error.code },
+      );
+    }
     case "FST_REQ_FILE_TOO_LARGE":
-    case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_PARTS_LIMIT":
     case "FST_FILES_LIMIT":
     case "FST_FIELDS_LIMIT":
@@ -74,10 +93,10 @@ function fromFastifyError(error: FastifyError, limitBytes: number): AppError | n
   return null;
 }
 
-export function toAppError(error: unknown, limitBytes: number): AppError {
+export function toAppError(error: unknown, limitBytes: number, bodyLimitBytes?: number): AppError {
   if (isAppError(error)) return error;
   if (isFastifyError(error)) {
-    const mapped = fromFastifyError(error, limitBytes);
+    const mapped = fromFastifyError(error, limitBytes, bodyLimitBytes);
     if (mapped) return mapped;
   }
   return new AppError("internal", "服务器内部错误 / internal server error");
@@ -91,7 +110,7 @@ export function errorBody(error: AppError, requestId?: string, lang: RequestLang
 
 export function installErrorHandlers(app: FastifyInstance, options: { uploadLimitBytes: number }): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(error, options.uploadLimitBytes);
+    const appError = toAppError(error, options.uploadLimitBytes, request.routeOptions.bodyLimit);
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, appError.message);

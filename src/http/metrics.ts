@@ -7,10 +7,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DialectName } from "../db/database.ts";
-import { pingDatabase } from "../db/health-repository.ts";
-import { countPlansByState, countReportsByState } from "../db/metrics-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
+import { stateCounts } from "../services/database-health.ts";
 import { createMetricsRegistry, LATENCY_BUCKETS } from "./metrics-registry.ts";
 
 export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -97,11 +96,7 @@ export function installMetrics(app: FastifyInstance, deps: MetricsDeps): void {
       reports.reset();
       plans.reset();
       try {
-        await pingDatabase(deps.db);
-        const [reportCounts, planCounts] = await Promise.all([
-          countReportsByState(deps.db),
-          countPlansByState(deps.db),
-        ]);
+        const { reports: reportCounts, plans: planCounts } = await stateCounts(deps.db);
         for (const state of REPORT_STATES) reports.set({ state }, 0);
         for (const row of reportCounts) reports.set({ state: row.state }, row.count);
         for (const state of PLAN_STATES) plans.set({ state }, 0);

@@ -21,9 +21,29 @@ function looksLikeFile(url: string): boolean {
   return /\.[a-z0-9]+$/i.test(path.slice(path.lastIndexOf("/") + 1));
 }
 
+/**
+ * A path the file server would refuse (.. after decoding, %2f tricks, a NUL byte): @fastify/send
+ * throws a 403/400 that is not one of our errors, and it ended as a logged 500. It is just not a file.
+ */
+function isTraversal(url: string): boolean {
+  const path = url.split("?")[0] ?? "";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  return decoded.includes("\0") || /(^|[\\/])\.\.([\\/]|$)/.test(decoded);
+}
+
 export async function installWeb(app: FastifyInstance, webDist: string | null | undefined): Promise<void> {
   const web = hasWebBuild(webDist) ? webDist : null;
   if (web) {
+    app.addHook("onRequest", async (request, reply) => {
+      if (!isApi(request.url) && isTraversal(request.url)) {
+        return reply.status(404).send(notFoundBody(request.method, request.url, request.id));
+      }
+    });
     await app.register(fastifyStatic, {
       root: web,
       prefix: "/",

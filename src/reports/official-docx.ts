@@ -11,18 +11,23 @@ import {
   Footer,
   ImageRun,
   type IRunOptions,
+  type ISectionOptions,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
+  VerticalAlignSection,
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { FONT_FALLBACKS } from "./docx-pdf.ts";
 import { FONT_SIZE_PT, FONTS, halfPoints, officialPageLayout } from "./gbt9704.ts";
 
 export const LAYOUT = officialPageLayout();
@@ -42,13 +47,14 @@ export function officialFont(eastAsia: string): NonNullable<IRunOptions["font"]>
  * otherwise each 小四 character of a table would take a whole 3号 grid cell, and a 2号 title character
  * two of them in LibreOffice.
  */
-function run(text: string, eastAsia: string, pt: number, bold = false): TextRun {
+function run(text: string, eastAsia: string, pt: number, bold = false, color?: string): TextRun {
   const offGrid = pt !== FONT_SIZE_PT.san;
   return new TextRun({
     text,
     font: officialFont(eastAsia),
     size: halfPoints(pt),
     bold,
+    ...(color ? { color } : {}),
     ...(offGrid ? { snapToGrid: false } : {}),
   });
 }
@@ -69,20 +75,22 @@ export function title(text: string): Paragraph[] {
   ];
 }
 
-/** 一、 黑体 */
+/** 一、 黑体 (outline level 1: the navigation pane and a table of contents list it) */
 export function heading1(text: string): Paragraph {
   return new Paragraph({
     indent: { firstLine: INDENT_TWO },
     keepNext: true,
+    outlineLevel: 0,
     children: [run(text, FONTS.heading1, FONT_SIZE_PT.san)],
   });
 }
 
-/** （一） 楷体_GB2312 */
+/** （一） 楷体_GB2312 (outline level 2) */
 export function heading2(text: string): Paragraph {
   return new Paragraph({
     indent: { firstLine: INDENT_TWO },
     keepNext: true,
+    outlineLevel: 1,
     children: [run(text, FONTS.heading2, FONT_SIZE_PT.san)],
   });
 }
@@ -99,9 +107,10 @@ export function heading3(lead: string, rest = ""): Paragraph {
   });
 }
 
-export function body(text: string): Paragraph {
+export function body(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     indent: { firstLine: INDENT_TWO },
+    keepNext,
     alignment: AlignmentType.JUSTIFIED,
     children: [run(text, FONTS.body, FONT_SIZE_PT.san)],
   });
@@ -116,23 +125,160 @@ export function leadBody(lead: string, text: string): Paragraph {
   });
 }
 
-/** Issuing office and date, right-aligned with four characters of space on the right (7.3.5.1). */
+/**
+ * Issuing office and date (GB/T 9704-2012 7.3.5.2): the office two characters in from the right, the
+ * date under it starting two characters further right (a date longer than that keeps two characters
+ * on its right and pushes the office left). Every paragraph keeps with the next, so the signature
+ * never stands alone on a page.
+ */
 export function signature(issuer: string, date: string): Paragraph[] {
-  const right = LAYOUT.charPitch * 4;
+  const wi = [...issuer].length;
+  const wd = [...date].reduce((n, ch) => n + (/\d/.test(ch) ? 0.5 : 1), 0);
+  const dateRight = Math.max(wi - wd, 2);
+  const issuerRight = wi - wd >= 2 ? 2 : 4 + wd - wi;
+  const twips = (chars: number) => Math.round(chars * LAYOUT.charPitch);
   return [
-    new Paragraph({ children: [] }),
-    new Paragraph({ children: [] }),
+    new Paragraph({ keepNext: true, children: [] }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      indent: { right },
+      keepNext: true,
+      indent: { right: twips(issuerRight) },
       children: [run(issuer, FONTS.body, FONT_SIZE_PT.san)],
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      indent: { right },
+      indent: { right: twips(dateRight) },
       children: [run(date, FONTS.body, FONT_SIZE_PT.san)],
     }),
   ];
+}
+
+/** 主送机关: flush left under the title, with its full-width colon (7.3.2). */
+export function recipientLine(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    children: [run(text, FONTS.body, FONT_SIZE_PT.san)],
+  });
+}
+
+/** 附件说明: “附件：1.…” two characters in, the next ones aligned under the first name (7.3.4). */
+export function attachmentNote(names: readonly string[]): Paragraph[] {
+  if (names.length === 0) return [];
+  const hanging = LAYOUT.charPitch * 3;
+  return names.map(
+    (name, i) =>
+      new Paragraph({
+        keepNext: true,
+        indent: { left: INDENT_TWO + hanging, hanging: i === 0 ? hanging : 0 },
+        children: [
+          run(
+            `${i === 0 ? "附件：" : ""}${names.length > 1 ? `${i + 1}.` : ""}${name}`,
+            FONTS.body,
+            FONT_SIZE_PT.san,
+          ),
+        ],
+      }),
+  );
+}
+
+/** “附件1” in 3号黑体 flush left at the top of a new page, then the attachment's title (7.3.4). */
+export function attachmentHead(label: string, name: string): Paragraph[] {
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      keepNext: true,
+      alignment: AlignmentType.LEFT,
+      children: [run(label, FONTS.heading1, FONT_SIZE_PT.san)],
+    }),
+    new Paragraph({ keepNext: true, children: [] }),
+    ...title(name),
+  ];
+}
+
+const RED = "FF0000";
+
+/**
+ * The 版头 (7.2): the 发文机关标志 in red 小标宋, the 发文字号 (and for an upward report the 签发人 on
+ * its line), and — with the mark — the red rule the width of the text block.
+ */
+export function letterhead(options: {
+  mark: string | null;
+  docNumber: string | null;
+  signer: string | null;
+}): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (options.mark) {
+    const chars = [...options.mark].length;
+    const pt = Math.min(36, Math.floor((LAYOUT.textWidth / 20 / chars) * 0.95));
+    out.push(
+      new Paragraph({
+        style: OFF_GRID,
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240, after: 480 },
+        children: [run(options.mark, FONTS.title, pt, false, RED)],
+      }),
+    );
+  }
+  const rule = options.mark
+    ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 10 } }
+    : undefined;
+  if (options.docNumber || options.signer) {
+    const number = options.docNumber ?? "";
+    out.push(
+      options.signer
+        ? new Paragraph({
+            indent: { left: LAYOUT.charPitch, right: LAYOUT.charPitch },
+            tabStops: [{ type: TabStopType.RIGHT, position: LAYOUT.textWidth - LAYOUT.charPitch * 2 }],
+            ...(rule ? { border: rule } : {}),
+            children: [
+              run(number, FONTS.body, FONT_SIZE_PT.san),
+              run("\t签发人：", FONTS.body, FONT_SIZE_PT.san),
+              run(options.signer, FONTS.heading2, FONT_SIZE_PT.san),
+            ],
+          })
+        : new Paragraph({
+            alignment: AlignmentType.CENTER,
+            ...(rule ? { border: rule } : {}),
+            children: [run(number, FONTS.body, FONT_SIZE_PT.san)],
+          }),
+    );
+  } else if (rule) out.push(new Paragraph({ border: rule, children: [] }));
+  if (out.length > 0) out.push(new Paragraph({ children: [] }));
+  return out;
+}
+
+/**
+ * The 版记 (7.4): 抄送机关, then 印发机关 and 印发日期, between a thick first and last rule and a thin
+ * one between them, in 4号仿宋 one character in from either side.
+ */
+export function colophon(options: { cc: readonly string[]; printer: string; date: string }): Paragraph[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 };
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000", space: 4 };
+  const pt = FONT_SIZE_PT.si;
+  const indent = { left: halfPoints(pt) * 10, right: halfPoints(pt) * 10 };
+  const out: Paragraph[] = [];
+  if (options.cc.length > 0)
+    out.push(
+      new Paragraph({
+        style: OFF_GRID,
+        keepNext: true,
+        indent: { ...indent, hanging: 0 },
+        border: { top: thick, bottom: thin },
+        spacing: { line: Math.round(pt * 20 * 1.6), lineRule: LineRuleType.EXACT },
+        children: [run(`抄送：${options.cc.join("，")}。`, FONTS.body, pt)],
+      }),
+    );
+  out.push(
+    new Paragraph({
+      style: OFF_GRID,
+      indent,
+      border: options.cc.length > 0 ? { bottom: thick } : { top: thick, bottom: thick },
+      tabStops: [{ type: TabStopType.RIGHT, position: LAYOUT.textWidth - indent.right - indent.left }],
+      spacing: { line: Math.round(pt * 20 * 1.6), lineRule: LineRuleType.EXACT },
+      children: [run(options.printer, FONTS.body, pt), run(`\t${options.date}印发`, FONTS.body, pt)],
+    }),
+  );
+  return out;
 }
 
 const TABLE_PT = FONT_SIZE_PT.xiaoSi;
@@ -263,7 +409,9 @@ export function officialStylesXml(): string {
     `<w:docDefaults><w:rPrDefault><w:rPr>${body}</w:rPr></w:rPrDefault>`,
     '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>',
-    `<w:pPr><w:widowControl/><w:jc w:val="both"/></w:pPr><w:rPr>${body}</w:rPr></w:style>`,
+    // No hanging punctuation (GB/T 9704 keeps the text block's edge) and no automatic space between
+    // Chinese and digits (“9 月”): both on by default in Word and LibreOffice.
+    `<w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr><w:rPr>${body}</w:rPr></w:style>`,
     `<w:style w:type="paragraph" w:styleId="${OFF_GRID}"><w:name w:val="Off Grid"/><w:basedOn w:val="Normal"/>`,
     '<w:pPr><w:snapToGrid w:val="0"/></w:pPr><w:rPr><w:spacing w:val="0"/></w:rPr></w:style>',
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
@@ -276,10 +424,52 @@ export interface OfficialDocument {
   title: string;
   description: string;
   children: Array<Paragraph | Table>;
+  /** The 版记, set at the bottom of the last even page (a section of its own starting on one). */
+  colophon?: Paragraph[];
+}
+
+/** Font classes and panose numbers Word uses to pick a face when the named one is missing. */
+const FONT_CLASS: Record<string, { family: string; panose: string }> = {
+  [FONTS.title]: { family: "roman", panose: "02010600030101010101" },
+  [FONTS.body]: { family: "modern", panose: "02010609030101010101" },
+  [FONTS.heading1]: { family: "modern", panose: "02010609060101010101" },
+  [FONTS.heading2]: { family: "modern", panose: "02010609030101010101" },
+  [FONTS.pageNumber]: { family: "roman", panose: "02010600030101010101" },
+};
+
+/**
+ * The font table, with an alternative for each office font (w:altName) and its GB2312 charset, class
+ * and panose: a machine without 方正小标宋简体 or 仿宋_GB2312 substitutes a song or fangsong face.
+ */
+export function fontTableXml(): string {
+  const fonts = FONT_FALLBACKS.map(({ font, alternatives }) => {
+    const c = FONT_CLASS[font] ?? { family: "roman", panose: "02010600030101010101" };
+    return `<w:font w:name="${font}"><w:altName w:val="${alternatives[0]}"/><w:panose1 w:val="${c.panose}"/><w:charset w:val="86"/><w:family w:val="${c.family}"/><w:pitch w:val="fixed"/></w:font>`;
+  });
+  const latin = `<w:font w:name="${FONTS.latin}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="${W_NS}">${fonts.join("")}${latin}</w:fonts>`;
 }
 
 /** The document: A4, the GB/T 9704-2012 margins and grid (22 lines of 28 characters), 3号 仿宋 body. */
 export async function packOfficial(doc: OfficialDocument): Promise<Buffer> {
+  const section = (
+    children: Array<Paragraph | Table>,
+    extra: Partial<ISectionOptions["properties"]> = {},
+  ): ISectionOptions => ({
+    properties: {
+      page: {
+        size: { width: LAYOUT.width, height: LAYOUT.height },
+        margin: LAYOUT.margin,
+      },
+      // A grid of lines only: 22 to the page. Characters are not snapped to a character grid —
+      // LibreOffice gives a character of a snapped line two cells when any of the line does not fit
+      // (14 characters spread across the width); the condensed body font sets 28 to the line instead.
+      grid: { type: DocumentGridType.LINES, linePitch: LAYOUT.linePitch },
+      ...extra,
+    },
+    footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+    children,
+  });
   const document = new Document({
     title: doc.title,
     description: doc.description,
@@ -287,22 +477,11 @@ export async function packOfficial(doc: OfficialDocument): Promise<Buffer> {
     evenAndOddHeaderAndFooters: true,
     externalStyles: officialStylesXml(),
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: LAYOUT.width, height: LAYOUT.height },
-            margin: LAYOUT.margin,
-          },
-          grid: {
-            type: DocumentGridType.LINES_AND_CHARS,
-            linePitch: LAYOUT.linePitch,
-            charSpace: LAYOUT.charSpace,
-          },
-        },
-        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children: doc.children,
-      },
+      section(doc.children),
+      ...(doc.colophon && doc.colophon.length > 0
+        ? [section(doc.colophon, { type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM })]
+        : []),
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
 }

@@ -148,7 +148,7 @@ describe("the progress report in LibreOffice", () => {
       /\s+/g,
       "",
     );
-    expect(text).toContain("关于南开区2020年国民经济和社会发展计划1—9月执行进度的报告");
+    expect(text).toContain("关于南开区2020年国民经济和社会发展计划1—9月执行情况的报告");
     expect(text).toContain("一、总体情况");
     expect(text).toMatch(/截至2020年9月底，计划确定的\d+项指标中/);
   });

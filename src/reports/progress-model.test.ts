@@ -18,7 +18,7 @@ function target(over: Partial<ReportTarget>): ReportTarget {
 
 const missing = { value: null, completion: null, gapPoints: null, due: "2020-07-05" };
 const notStarted = { value: null, completion: null, gapPoints: null, judgedPeriod: null };
-const NOT_REPORTED = "2020-06进展应于2020年7月5日前报送，至今未报送";
+const NOT_REPORTED = "6月进展应于2020年7月5日前报送，至今未报送";
 const NOT_STARTED = "尚无已结束的报告期，暂不评价";
 
 // Every kind (and bound, range and `about` comparators) × every status, with the words a report uses.
@@ -122,28 +122,28 @@ const TABLE: Row[] = [
     level,
     "completed",
     { value: 80, completion: 1, gapPoints: 50 },
-    "达到80家，完成年度目标的100%，已完成年度目标",
+    "达到80家，已达到80家的年度目标",
   ],
   [
     "level",
     level,
     "on_track",
     { value: 50, completion: 0.625, gapPoints: 12.5 },
-    "达到50家，完成年度目标的62.5%，超时序进度12.5个百分点",
+    "达到50家，距年度目标80家差30家",
   ],
   [
     "level",
     level,
     "behind",
     { value: 30, completion: 0.375, gapPoints: -12.5 },
-    "达到30家，完成年度目标的37.5%，欠时序进度12.5个百分点",
+    "达到30家，距年度目标80家差50家",
   ],
   [
     "level",
     level,
     "far_behind",
     { value: 10, completion: 0.125, gapPoints: -37.5 },
-    "达到10家，完成年度目标的12.5%，欠时序进度37.5个百分点",
+    "达到10家，距年度目标80家差70家",
   ],
   ["level", level, "not_reported", missing, NOT_REPORTED],
   ["level", level, "not_started", notStarted, NOT_STARTED],
@@ -209,14 +209,14 @@ const TABLE: Row[] = [
     { value: 2.6, completion: 0.87 },
     "累计下降2.6%，低于年度目标（下降3%）0.4个百分点",
   ],
-  ["at_most", ceiling, "completed", { value: 3.2, completion: 0.91 }, "为3.2%，控制在3.5%以内"],
-  ["at_most", ceiling, "on_track", { value: 3.5, completion: 1 }, "为3.5%，控制在3.5%以内"],
+  ["at_most", ceiling, "completed", { value: 3.2, completion: 0.91 }, "目标控制在3.5%以内，目前为3.2%"],
+  ["at_most", ceiling, "on_track", { value: 3.5, completion: 1 }, "目标控制在3.5%以内，目前为3.5%"],
   [
     "at_most",
     ceiling,
     "far_behind",
     { value: 3.8, completion: 1.09 },
-    "为3.8%，超出3.5%的控制目标0.3个百分点",
+    "目标控制在3.5%以内，目前为3.8%，超出控制目标0.3个百分点",
   ],
   ["at_most", ceiling, "not_reported", missing, NOT_REPORTED],
   ["at_most", ceiling, "not_started", notStarted, NOT_STARTED],
@@ -388,7 +388,7 @@ describe("buildProgressModel", () => {
   const model = buildProgressModel(input);
 
   it("titles and dates the report as an office does", () => {
-    expect(model.title).toBe("关于南开区2020年国民经济和社会发展计划1—6月执行进度的报告");
+    expect(model.title).toBe("关于南开区2020年国民经济和社会发展计划1—6月执行情况的报告");
     expect(model.draftTitle).toBe("关于南开区2020年国民经济和社会发展计划1—6月执行情况的报告（草稿）");
     expect(model.issuer).toBe("南开区发展和改革委员会");
     expect(model.date).toBe("2020年7月6日");

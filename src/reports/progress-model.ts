@@ -8,6 +8,8 @@ import { type Rollup, rollup } from "../domain/rollup.ts";
 import { displayFactor, formatNumber } from "../domain/target-display.ts";
 import type { Comparator, Direction, TargetKind } from "../extract/types.ts";
 import { officialDate } from "./gbt9704.ts";
+import { DEFAULT_FRAME, type DocumentFrameSettings, reportTitle } from "./progress-frame.ts";
+import { type AreaTasks, type ReportTask, type TaskProgress, taskProgress } from "./progress-tasks.ts";
 
 export interface ZhEn {
   zh: string;
@@ -78,6 +80,10 @@ export interface ProgressInput {
   areas: readonly ReportArea[];
   texts: readonly ReportText[];
   departments: readonly DepartmentStanding[];
+  /** The plan's key tasks as judged (the outline's task nodes and their reports). */
+  tasks?: readonly ReportTask[];
+  /** The 公文 frame: number, recipient, signer, copies (plan settings and the export request). */
+  frame?: DocumentFrameSettings;
 }
 
 export interface TargetLine {
@@ -104,6 +110,8 @@ export interface AreaSection {
   rollup: Rollup;
   targets: TargetLine[];
   summary: ZhEn;
+  /** The area's key tasks (none: an area of targets only). */
+  tasks: AreaTasks | null;
 }
 
 export interface GatheredText {
@@ -143,15 +151,34 @@ export interface ProgressModel {
   nextSteps: GatheredText[];
   /** Where the figures come from, for the note under the overview. */
   sourceNote: ZhEn;
+  frame: DocumentFrameSettings;
+  /** 主送机关 with its colon: 区人民政府： */
+  recipient: string;
+  /** “截至2020年9月底” */
+  asAtWords: string;
+  tasks: TaskProgress;
+  /** Every target, headline first, for 附件1. */
+  allTargets: TargetLine[];
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 export const percentText = (share: number, digits = 1): string => `${round(share * 100, digits)}%`;
 
+/** Units of things counted one by one: whole numbers. */
+const COUNT_UNIT =
+  /^(家|个|人|人次|项|张|所|户|座|处|套|辆|台|次|名|件|条|栋|间|株|棵|场|批|期|宗|幢|部|位)$/;
+
+/** Decimals an office writes: counts whole, % one, 亿元 and the rest two. */
+export function decimalsFor(unit: string): number {
+  if (COUNT_UNIT.test(unit)) return 0;
+  if (unit === "%" || unit === "个百分点") return 1;
+  return 2;
+}
+
 /** A value in base units written in the target's display unit (21000 人 in 万人 → 2.1万人). */
 export function valueText(value: number, unit: string, displayUnit: string): string {
   const shown = displayUnit || unit;
-  return `${formatNumber(round(value / displayFactor(unit, shown), 2))}${shown}`;
+  return `${formatNumber(round(value / displayFactor(unit, shown), decimalsFor(shown)))}${shown}`;
 }
 
 const isPercentUnit = (unit: string) => unit === "%" || unit === "个百分点";
@@ -159,7 +186,7 @@ const isPercentUnit = (unit: string) => unit === "%" || unit === "个百分点";
 /** A difference between two values of the unit: percentage points for rates, the unit otherwise. */
 function differenceText(diff: number, unit: string, displayUnit: string): ZhEn {
   if (isPercentUnit(unit)) {
-    const n = formatNumber(round(Math.abs(diff), 2));
+    const n = formatNumber(round(Math.abs(diff), 1));
     return { zh: `${n}个百分点`, en: `${n} points` };
   }
   const v = valueText(Math.abs(diff), unit, displayUnit);
@@ -197,10 +224,11 @@ function directPhrase(t: ReportTarget, targetWord: string): ZhEn {
   const diff = (a: number, b: number) => differenceText(a - b, t.unit, t.displayUnit);
   const met = t.status === "completed" || t.status === "on_track";
   if (t.comparator === "at_most") {
-    if (met) return { zh: `${now.zh}，控制在${goalText}以内`, en: `${now.en}, within ${goalText}` };
+    const ceiling = `目标控制在${goalText}以内，目前${verb.zh === "为" ? "为" : verb.zh.replace("累计", "")}${show(value)}`;
+    if (met) return { zh: ceiling, en: `${now.en}, within ${goalText}` };
     const d = diff(value, goal);
     return {
-      zh: `${now.zh}，超出${goalText}的控制目标${d.zh}`,
+      zh: `${ceiling}，超出控制目标${d.zh}`,
       en: `${now.en}, over the ceiling of ${goalText} by ${d.en}`,
     };
   }
@@ -265,7 +293,7 @@ export function targetPhrase(t: ReportTarget, targetWord = "年度目标"): ZhEn
   if (t.status === "not_reported" && t.value === null) {
     if (t.due !== null && t.judgedPeriod !== null)
       return {
-        zh: `${t.judgedPeriod}进展应于${officialDate(t.due)}前报送，至今未报送`,
+        zh: `${periodWords(t.judgedPeriod)}进展应于${officialDate(t.due)}前报送，至今未报送`,
         en: `the report for ${t.judgedPeriod} was due by ${t.due} and has not come`,
       };
     return { zh: "未报送进展情况", en: "no report" };
@@ -282,6 +310,7 @@ export function targetPhrase(t: ReportTarget, targetWord = "年度目标"): ZhEn
     };
   }
   const shown = valueText(t.value, t.unit, t.displayUnit);
+  if (t.kind === "level" && t.target !== null) return levelPhrase(t, shown, targetWord);
   const lead =
     t.kind === "cumulative"
       ? { zh: `累计完成${shown}`, en: `${shown} to date` }
@@ -297,6 +326,33 @@ export function targetPhrase(t: ReportTarget, targetWord = "年度目标"): ZhEn
     zh: `${lead.zh}，完成${targetWord}的${share}，${g.zh}`,
     en: `${lead.en}, ${share} of the target, ${g.en}`,
   };
+}
+
+/** A level or a ratio is a distance to its target, not a share of it: “达到77.5%，距目标80%差2.5个百分点”. */
+function levelPhrase(t: ReportTarget, shown: string, targetWord: string): ZhEn {
+  const goal = valueText(t.target as number, t.unit, t.displayUnit);
+  const value = t.value as number;
+  const reached = t.direction === "decrease" ? value <= (t.target as number) : value >= (t.target as number);
+  if (reached || t.status === "completed")
+    return {
+      zh: `达到${shown}，已达到${goal}的${targetWord}`,
+      en: `now ${shown}, the target ${goal} reached`,
+    };
+  const d = differenceText((t.target as number) - value, t.unit, t.displayUnit);
+  return {
+    zh: `达到${shown}，距${targetWord}${goal}差${d.zh}`,
+    en: `now ${shown}, ${d.en} short of the target ${goal}`,
+  };
+}
+
+const CN_QUARTER = ["一", "二", "三", "四"];
+
+/** 2020-06 → 6月, 2020-Q2 → 二季度: a period in words, never its code. */
+export function periodWords(key: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `${CN_QUARTER[Number(q[2]) - 1]}季度`;
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m ? `${Number(m[2])}月` : key;
 }
 
 function line(t: ReportTarget, targetWord: string): TargetLine {
@@ -320,7 +376,7 @@ function line(t: ReportTarget, targetWord: string): TargetLine {
     department: t.department,
     phrase,
     sentence: {
-      zh: `${t.subject}${/^(累计|达到|为)/.test(phrase.zh) ? "" : "，"}${phrase.zh}`,
+      zh: `${t.subject}${/^(累计|达到|为|目标)/.test(phrase.zh) ? "" : "，"}${phrase.zh}`,
       en: `${t.subject}: ${phrase.en}`,
     },
   };
@@ -450,10 +506,14 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
   const label = periodLabel(input.period.key, input.planStart);
   const all = rollupOf(input.targets);
   const toLine = (t: ReportTarget) => line(t, targetWord);
+  const tasks = taskProgress(
+    input.tasks ?? [],
+    input.areas.map((a) => a.id),
+  );
   const areaSections: AreaSection[] = [];
+  // Every area, with targets or tasks or neither: a reader checks that none was left out.
   for (const area of input.areas) {
     const mine = input.targets.filter((t) => t.areaId === area.id && !t.headline);
-    if (mine.length === 0) continue;
     const r = rollupOf(mine);
     const lines = mine.map(toLine);
     areaSections.push({
@@ -462,7 +522,8 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
       shortTitle: shortTitle(area.title),
       rollup: r,
       targets: lines,
-      summary: areaSummary("本领域", r, lines),
+      summary: mine.length > 0 ? areaSummary("本领域", r, lines) : { zh: "", en: "" },
+      tasks: tasks.byArea.get(area.id) ?? null,
     });
   }
   const known = new Set(input.areas.map((a) => a.id));
@@ -477,6 +538,20 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
       rollup: r,
       targets: lines,
       summary: areaSummary("其他方面", r, lines),
+      tasks: null,
+    });
+  }
+  const otherTasks = tasks.byArea.get(null);
+  if (otherTasks) {
+    const none = rollupOf([]);
+    areaSections.push({
+      id: null,
+      title: "其他重点任务",
+      shortTitle: "其他重点任务",
+      rollup: none,
+      targets: [],
+      summary: { zh: "", en: "" },
+      tasks: otherTasks,
     });
   }
   const lagOrder: Record<string, number> = { far_behind: 0, behind: 1, not_reported: 2 };
@@ -492,10 +567,13 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
   const index = indexWords(all);
   const counts = countsSentence(all.counts);
   const endWords = officialDate(input.period.end).replace(/\d+日$/, "底");
+  const frame = input.frame ?? DEFAULT_FRAME;
+  const issuer = frame.issuer ?? (region ? `${region}发展和改革委员会` : "发展和改革委员会");
+  const headline = input.targets.filter((t) => t.headline).map(toLine);
   return {
-    title: `关于${input.planTitle}${label}执行进度的报告`,
-    draftTitle: `关于${input.planTitle}${label === "全年" ? "" : label}执行情况的报告（草稿）`,
-    issuer: region ? `${region}发展和改革委员会` : "发展和改革委员会",
+    title: reportTitle(input.planTitle, label),
+    draftTitle: `${reportTitle(input.planTitle, label)}（草稿）`,
+    issuer,
     date: officialDate(input.asOf),
     periodLabel: label,
     expectedShare: input.period.elapsedShare,
@@ -504,14 +582,14 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
       rollup: all,
       sentence: {
         zh: `截至${endWords}，计划确定的${all.total}项指标中，${counts.zh}；${index.zh}。`,
-        en: `At the end of ${input.period.key}, of the plan's ${all.total} targets: ${counts.en}; ${index.en}.`,
+        en: `At the end of ${input.period.end.slice(0, 7)}, of the plan's ${all.total} targets: ${counts.en}; ${index.en}.`,
       },
       indexDefinition: {
         zh: "综合完成指数为各数值指标完成程度（单项超过100%的按100%计）按权重的平均值。",
         en: "The completion index is the weighted mean of each numeric target's completion, capped at 100%.",
       },
     },
-    headline: input.targets.filter((t) => t.headline).map(toLine),
+    headline,
     areas: areaSections,
     lagging,
     laggingDepartments: laggingDepartments(input.targets, input.departments),
@@ -521,6 +599,12 @@ export function buildProgressModel(input: ProgressInput): ProgressModel {
       zh: `数据截至${officialDate(input.asOf)}，来源于各责任单位报送并经审核的进展报告。`,
       en: `Figures as of ${input.asOf}, from the departments' approved progress reports.`,
     },
+    frame: { ...frame, issuer },
+    // A district's report goes to the 区人民政府, a city's to the 市人民政府.
+    recipient: `${frame.recipient ?? `${/[区县市省]$/.test(region) ? region.slice(-1) : ""}人民政府`}：`,
+    asAtWords: `截至${endWords}`,
+    tasks,
+    allTargets: [...headline, ...areaSections.flatMap((a) => a.targets)],
   };
 }
 

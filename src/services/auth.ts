@@ -6,19 +6,17 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { CurrentUser, SessionInfo, TotpSetup } from "../contract/users.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
-import type { Database } from "../db/schema.ts";
+import type { Database, UserRow } from "../db/schema.ts";
 import {
   deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
   findUserByUsername,
-  getSessionWithUser,
   getUser,
-  getUserDetail,
   insertSession,
-  setSignInState,
+  recordFailedAttempt,
+  recordSuccessfulSignIn,
   touchSession,
-  type UserDetail,
   updateUser,
 } from "../db/users-repository.ts";
 import type { Principal } from "../domain/access.ts";
@@ -26,6 +24,8 @@ import { AppError } from "../domain/app-error.ts";
 import { passwordProblemMessage, passwordProblems } from "../domain/password-rules.ts";
 import { dummyPasswordHash, hashPassword, type ScryptParams, verifyPassword } from "./password-hash.ts";
 import { matchTotp, newTotpSecret, otpauthUrl } from "./totp.ts";
+import { findSessionWithUser, getUserDetail } from "./user-details.ts";
+import type { UserDetail } from "./user-presenter.ts";
 
 type Db = Kysely<Database>;
 
@@ -166,6 +166,12 @@ async function auditLoginFailure(
   );
 }
 
+/** Counts a failed proof of the password (or second factor) against the lock-out, atomically. */
+async function countFailure(db: Db, settings: AuthSettings, userId: number, now: Date) {
+  const lockUntil = new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString();
+  return recordFailedAttempt(db, userId, settings.maxFailedAttempts, lockUntil);
+}
+
 /** Checks the credentials (and second factor), opens a session; every attempt is audited. */
 export async function login(
   db: Db,
@@ -205,10 +211,7 @@ export async function login(
       await auditLoginFailure(db, client.ip, user.id, username, failure, now);
       throw new AppError("unauthenticated", WRONG_CREDENTIALS);
     }
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= settings.maxFailedAttempts;
-    const lockedUntil = lock ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString() : null;
-    await setSignInState(db, user.id, { failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil });
+    const { attempts, lockedUntil } = await countFailure(db, settings, user.id, now);
     await auditLoginFailure(db, client.ip, user.id, username, failure, now, {
       attempts,
       ...(lockedUntil ? { lockedUntil } : {}),
@@ -221,9 +224,20 @@ export async function login(
     );
   }
 
+  const at = now.toISOString();
+  // Conditional on the account not being locked: a wrong password sent in parallel may have locked it
+  // while this request checked the right one.
+  const signedIn = await recordSuccessfulSignIn(db, user.id, at, {
+    last_login_at: at,
+    ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
+  });
+  if (!signedIn) {
+    const locked = await getUser(db, user.id);
+    await auditLoginFailure(db, client.ip, user.id, username, "locked", now);
+    throw lockedError(locked?.locked_until ?? at);
+  }
   const token = randomBytes(32).toString("base64url");
   const id = sessionIdOf(token);
-  const at = now.toISOString();
   const idleExpiresAt = idleExpiry(settings, now, now);
   await deleteExpiredSessions(db, at);
   await insertSession(db, {
@@ -233,12 +247,6 @@ export async function login(
     userAgent: client.userAgent,
     createdAt: at,
     expiresAt: idleExpiresAt,
-  });
-  await setSignInState(db, user.id, {
-    failed_attempts: 0,
-    locked_until: null,
-    last_login_at: at,
-    ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
   });
   await appendAudit(
     db,
@@ -263,7 +271,7 @@ export async function authenticate(
 ): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = sessionIdOf(token);
-  const found = await getSessionWithUser(db, id);
+  const found = await findSessionWithUser(db, id);
   if (!found) return null;
   const { session, user } = found;
   const now = settings.now();
@@ -324,6 +332,39 @@ async function requireUser(db: Db, id: number) {
   return user;
 }
 
+/**
+ * The current password asked again by a signed-in user (changing the password): counted against the
+ * lock-out like a sign-in, else a stolen session could try passwords without limit.
+ */
+async function checkCurrentPassword(
+  db: Db,
+  settings: AuthSettings,
+  actor: Actor,
+  user: UserRow,
+  password: string,
+  purpose: string,
+): Promise<void> {
+  const now = settings.now();
+  if (user.locked_until && user.locked_until > now.toISOString()) throw lockedError(user.locked_until);
+  if (await verifyPassword(password, user.password_hash)) return;
+  const { attempts, lockedUntil } = await countFailure(db, settings, user.id, now);
+  await appendAudit(
+    db,
+    actor,
+    {
+      action: "auth.password_check_failed",
+      entity: "user",
+      entityId: user.id,
+      after: { username: user.username, purpose, attempts, ...(lockedUntil ? { lockedUntil } : {}) },
+    },
+    now.toISOString(),
+  );
+  if (lockedUntil) throw lockedError(lockedUntil);
+  throw new AppError("bad_input", "当前密码不正确 / the current password is wrong", {
+    field: "currentPassword",
+  });
+}
+
 /** The user's own change (also the forced one at first sign-in); the user's other sessions end. */
 export async function changeOwnPassword(
   db: Db,
@@ -333,11 +374,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<UserDetail> {
   const user = await requireUser(db, session.user.id);
-  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    throw new AppError("bad_input", "当前密码不正确 / the current password is wrong", {
-      field: "currentPassword",
-    });
-  }
+  await checkCurrentPassword(db, settings, actor, user, input.currentPassword, "password_change");
   checkPasswordRules(input.newPassword, user.username, "newPassword");
   if (input.newPassword === input.currentPassword) {
     throw new AppError(
@@ -423,9 +460,10 @@ export async function disableTotp(
   }
   const now = settings.now();
   const codeOk = proof.code !== undefined && matchTotp(user.totp_secret, proof.code, now.getTime()) !== null;
-  const passwordOk =
-    proof.currentPassword !== undefined && (await verifyPassword(proof.currentPassword, user.password_hash));
-  if (!codeOk && !passwordOk) {
+  // A password given instead of a code is counted against the lock-out (checkCurrentPassword throws).
+  if (!codeOk && proof.currentPassword !== undefined) {
+    await checkCurrentPassword(db, settings, actor, user, proof.currentPassword, "totp_disable");
+  } else if (!codeOk) {
     throw new AppError(
       "bad_input",
       "请提供正确的动态验证码或当前密码 / give a valid code or the current password",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listAudit } from "../db/audit-repository.ts";
-import { getTargetRow } from "../db/plans-repository.ts";
-import { listPlannedValues } from "../db/reports-repository.ts";
+import { listPlannedValues } from "../db/planned-values-repository.ts";
+import { getTargetRow } from "../db/targets-repository.ts";
 import { dice, parseDeadline, periodEndMonth, resolveDepartment } from "../reports/breakdown-model.ts";
 import { breakdownFixtureCsv, breakdownFixtureXlsx, FIXTURE_ROWS } from "../test/breakdown-fixture.ts";
 import { buildNankaiWorld } from "../test/nankai-world.ts";

@@ -17,8 +17,9 @@ import type {
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { listDepartments } from "../db/departments-repository.ts";
-import { updateNode, updateTarget } from "../db/plans-repository.ts";
-import { replacePlannedValues } from "../db/reports-repository.ts";
+import { updateNode } from "../db/outline-nodes-repository.ts";
+import { replacePlannedValues } from "../db/planned-values-repository.ts";
+import { updateTarget } from "../db/target-edits-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { canonicalJson } from "../domain/canonical-json.ts";
 import { displayFactor, formatNumber } from "../domain/target-display.ts";
@@ -38,6 +39,7 @@ import {
   splitNames,
 } from "../reports/breakdown-model.ts";
 import { cellValue, columnLetter } from "../reports/sheet-cells.ts";
+import { assertZipWithinLimits } from "./bounded-zip.ts";
 import { parseCsv } from "./report-import.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
 
@@ -70,6 +72,7 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
         file: fileName,
       },
     );
+  await assertZipWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -13,17 +13,20 @@ import type {
 import type { ExtensionDecision, ExtensionRequest, ExtensionRequestView } from "../contract/reports.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { getDepartment } from "../db/departments-repository.ts";
-import { listPublishedPlanIdsOfRegion } from "../db/plans-repository.ts";
 import {
   decideExtension as decideExtensionRow,
   getExtension,
-  getReminder,
   insertExtension,
+} from "../db/extensions-repository.ts";
+import { listPublishedPlanIdsOfRegion } from "../db/plans-repository.ts";
+import { insertDeliveries, listChannels } from "../db/reminder-channels-repository.ts";
+import {
+  getReminder,
   insertReminder,
   listReminders,
   markReminderRead,
   recordReminderDelivery,
-} from "../db/reports-repository.ts";
+} from "../db/reminders-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { checkAsOf, readingClock } from "./plan-status.ts";
@@ -186,7 +189,7 @@ export async function sendReminder(
   if (plan.region_id !== null && department.region_id !== plan.region_id)
     throw new AppError(
       "bad_input",
-      `${department.name} 不属于本计划的地区 / the department is not of the plan's region`,
+      { zh: `${department.name} 不属于本计划的地区`, en: `${department.name} is not of the plan's region` },
       {
         field: "departmentId",
       },
@@ -197,14 +200,20 @@ export async function sendReminder(
   const message =
     body.message?.trim() ||
     (overdue.length > 0
-      ? `请${department.name}尽快报送《${plan.title}》逾期未报的${overdue.length}项进展情况 / ${overdue.length} overdue report(s) of the plan: please report now`
-      : `请${department.name}按时报送《${plan.title}》的进展情况 / please report on time`);
+      ? `请${department.name}尽快报送《${plan.title}》逾期未报的${overdue.length}项进展情况。`
+      : `请${department.name}按时报送《${plan.title}》的进展情况。`);
   const row = await insertReminder(db, actor, {
     planId,
     departmentId: department.id,
     message,
     at: options.now ?? new Date().toISOString(),
   });
+  // The department's channels (e-mail, robots) get it too: the scheduler's next turn sends them.
+  const channels = (await listChannels(db, { planId, departmentIds: [department.id] })).filter(
+    (c) =>
+      c.enabled === 1 && c.department_id === department.id && (c.plan_id === null || c.plan_id === planId),
+  );
+  await insertDeliveries(db, row.id, channels, row.sent_at);
   if (options.webhookUrl) {
     const fetchImpl = options.fetchImpl ?? fetch;
     let outcome: { delivery: "webhook_sent" | "webhook_failed"; error: string | null };

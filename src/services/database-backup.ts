@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
+import { attachAuditKey, auditKeyForCheck, auditKeySourceFromEnv, auditKeyWhere } from "../db/audit-key.ts";
 import { appendAudit, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import {
   backupKindOf,
@@ -113,7 +114,7 @@ function refuseData(tables: TableCount[], where: string): void {
 export async function restoreDatabase(
   config: DatabaseConfig,
   file: string,
-  options: { force: boolean; env: Record<string, string | undefined> },
+  options: { force: boolean; env: Record<string, string | undefined>; cwd?: string },
 ): Promise<RestoreOutcome> {
   const source = resolve(file);
   const kind = await backupKindOf(source);
@@ -138,8 +139,21 @@ export async function restoreDatabase(
     await restorePostgres(config.url, source, options.env, { clean: existing.length > 0 });
   }
   return withStore(config, async (store) => {
+    // The audit key is not in the backup: it must be where this installation keeps it.
+    attachAuditKey(store.db, auditKeySourceFromEnv(config, options.env, options.cwd ?? process.cwd()));
     const { applied } = await migrateToLatest(store.db);
     const audit = await verifyAudit(store.db);
+    if (!audit.ok && auditKeyForCheck(store.db) === null) {
+      const where = auditKeyWhere(store.db);
+      throw new AppError(
+        "conflict",
+        {
+          zh: `已恢复，但找不到审计密钥（${where}），无法核对审计日志：请把原来的 audit.key 放回该处，或设置 PLANTRACK_AUDIT_KEY`,
+          en: `restored, but the audit key is not there (${where}), so the audit log cannot be verified: put the original audit.key back there, or set PLANTRACK_AUDIT_KEY`,
+        },
+        { brokenAt: audit.brokenAt, auditKey: where },
+      );
+    }
     if (!audit.ok) {
       throw new AppError(
         "conflict",

@@ -6,10 +6,11 @@ import { AppError } from "../domain/app-error.ts";
 import { renderLedgerCsv, renderLedgerJson } from "../reports/ledger-csv.ts";
 import { buildLedger, type Ledger, ledgerPeriods, periodLabel } from "../reports/ledger-model.ts";
 import { renderLedgerXlsx } from "../reports/ledger-xlsx.ts";
+import type { DocumentFrameSettings } from "../reports/progress-frame.ts";
 import { readingClock } from "./plan-status.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
 
-export const EXPORT_FORMATS = ["docx", "draft", "xlsx", "csv", "json"] as const;
+export const EXPORT_FORMATS = ["docx", "pdf", "draft", "xlsx", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -17,6 +18,8 @@ export interface ExportOptions {
   /** 2020-06 or 2020-Q2; default the last period ended as of the date. */
   period?: string;
   asOf?: string;
+  /** The 公文 frame of docx and pdf, over the plan's settings. */
+  frame?: Partial<DocumentFrameSettings>;
 }
 
 export interface ExportFile {
@@ -28,6 +31,7 @@ export interface ExportFile {
 
 const MEDIA: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
   draft: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
@@ -36,6 +40,7 @@ const MEDIA: Record<ExportFormat, string> = {
 
 const NAMES: Record<ExportFormat, [string, string]> = {
   docx: ["执行情况报告", "docx"],
+  pdf: ["执行情况报告", "pdf"],
   draft: ["计划执行情况报告（草稿）", "docx"],
   xlsx: ["执行情况台账", "xlsx"],
   csv: ["执行情况台账", "csv"],
@@ -114,11 +119,26 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
   const [what, ext] = NAMES[format];
   const fileName = `${safeTitle(world.plan.title)}_${what}_${periodText(period)}.${ext}`;
   let bytes: Buffer;
-  if (format === "docx" || format === "draft") {
+  if (format === "docx" || format === "draft" || format === "pdf") {
     // Loaded on demand: the ledger formats do not pay for the Word renderer (fonts, charts).
     const word = await import("./progress-report.ts");
-    const build = format === "docx" ? word.buildProgressReportDocx : word.buildExecutionDraftDocx;
-    bytes = await build(db, planId, { period, ...(options.asOf ? { asOf: options.asOf } : {}) });
+    const build = format === "draft" ? word.buildExecutionDraftDocx : word.buildProgressReportDocx;
+    if (format === "pdf") {
+      // Checked before the report is built: without LibreOffice the answer names the package.
+      const { docxToPdf, findLibreOffice, libreOfficeMissing } = await import("../reports/docx-pdf.ts");
+      if (!findLibreOffice()) throw libreOfficeMissing();
+      const docx = await build(db, planId, {
+        period,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+        ...(options.frame ? { frame: options.frame } : {}),
+      });
+      bytes = await docxToPdf(docx);
+    } else
+      bytes = await build(db, planId, {
+        period,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+        ...(options.frame ? { frame: options.frame } : {}),
+      });
   } else {
     const ledger = buildLedger(world, { period, asOf });
     bytes =

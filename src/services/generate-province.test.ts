@@ -1,16 +1,20 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { listAudit, verifyAuditChain } from "../db/audit-repository.ts";
 import type { Store } from "../db/database.ts";
 import { countRows, tableRowsInOrder } from "../db/generator-repository.ts";
-import { listTargetRowsOfPlan } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
+import { listTargetRowsOfPlan } from "../db/targets-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { canonicalJson } from "../domain/canonical-json.ts";
 import type { GeneratorOptions } from "../generate/province-layout.ts";
-import { createTestDatabase, testDialects, useTestDatabase } from "../test/test-databases.ts";
+import {
+  createTestDatabase,
+  testDialects,
+  truncateTestTables,
+  useTestDatabase,
+} from "../test/test-databases.ts";
 import { planCockpit } from "./cockpit.ts";
 import { generateProvince } from "./generate-province.ts";
 import { planStatus } from "./plan-status.ts";
@@ -258,9 +262,7 @@ describe.each(testDialects())("plantrack generate on %s", (dialect) => {
  */
 async function emptied(dialect: "sqlite" | "postgres", current: Store): Promise<Store> {
   if (dialect === "sqlite") return createTestDatabase("sqlite");
-  await sql`truncate table ${sql.join([...TABLES, "audit_log"].map((t) => sql.table(t)))} restart identity cascade`.execute(
-    current.db,
-  );
+  await truncateTestTables(current, [...TABLES, "audit_log"]);
   return current;
 }
 

@@ -4,11 +4,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPlanDetail } from "../db/plans-repository.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { encodeGbk, makeDocx, makeHtml } from "../test/make-files.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { importPlan } from "./import-plan.ts";
+import { loadPlanDetail } from "./plan-queries.ts";
 
 const NANKAI = readFileSync(join(import.meta.dirname, "../../examples/nankai-2020.txt"));
 

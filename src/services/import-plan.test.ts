@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { listAudit } from "../db/audit-repository.ts";
-import { loadPlanDetail } from "../db/plans-repository.ts";
 import { ensureRegion } from "../db/regions-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
@@ -8,6 +7,7 @@ import { encodeGbk, makeDocx, makeHtml, makeZip } from "../test/make-files.ts";
 import { emptyDraft, FIXTURE_COUNTS, FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { importPlan } from "./import-plan.ts";
+import { loadPlanDetail } from "./plan-queries.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const TABLES: (keyof Database)[] = [

@@ -6,11 +6,13 @@ import type { Kysely } from "kysely";
 import type { ImportResult, PlanSummary } from "../contract/plans.ts";
 import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
-import { findPlansBySource, getPlanSummary, insertPlanDraft } from "../db/plans-repository.ts";
+import { insertPlanDraft } from "../db/plan-import-repository.ts";
+import { findPlansBySource } from "../db/plans-repository.ts";
 import { createRegion, findRegionByCode, findRegionsByName } from "../db/regions-repository.ts";
 import type { Database, RegionRow } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { PlanDraft } from "../extract/types.ts";
+import { getPlanSummary } from "./plan-queries.ts";
 import { baseName, readDocument } from "./read-document.ts";
 
 export type ExtractPlanFn = (text: string, options?: { region?: string; year?: number }) => PlanDraft;

@@ -21,6 +21,7 @@ import { displayFactor } from "../domain/target-display.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
+import { assertZipWithinLimits } from "./bounded-zip.ts";
 import { readingClock } from "./plan-status.ts";
 import { validateContent } from "./reporting.ts";
 import {
@@ -59,6 +60,7 @@ interface ParsedLedger {
 }
 
 export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
+  await assertZipWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -7,9 +7,10 @@ import type { CopyPlanRequest, PlanSummary } from "../contract/plans.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { insertPlanCopy, shiftDate } from "../db/plan-copy-repository.ts";
-import { findPlanIdByTitle, getPlanRow, getPlanSummary } from "../db/plans-repository.ts";
+import { findPlanIdByTitle, getPlanRow } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
+import { getPlanSummary } from "./plan-queries.ts";
 
 type Db = Kysely<Database>;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, verifyAuditChain } from "../db/audit-repository.ts";
 import { ensureDepartments } from "../db/departments-repository.ts";
-import { loadPlanDetail } from "../db/plans-repository.ts";
 import { ensureRegion } from "../db/regions-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { importPlan } from "./import-plan.ts";
+import { loadPlanDetail } from "./plan-queries.ts";
 import {
   addManualTarget,
   mergeTargets,

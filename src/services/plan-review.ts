@@ -16,28 +16,22 @@ import type {
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { getDepartmentsByIds } from "../db/departments-repository.ts";
+import { findTaskAt, getNodeRow, updateNode } from "../db/outline-nodes-repository.ts";
+import { getPlanRow, getPlanSourceText, getSourceLength, setPlanState } from "../db/plans-repository.ts";
+import type { Database, PlanRow, TargetRow } from "../db/schema.ts";
 import {
-  countReportsOfTargets,
-  findTaskAt,
-  getNodeRow,
-  getPlanRow,
-  getPlanSourceText,
-  getSourceLength,
-  getTargetRow,
-  getTargetRows,
   insertManualTarget,
   mergeTargets as mergeTargetRows,
   type NewManualTarget,
-  setPlanState,
   splitTarget as splitTargetRow,
   type TargetChanges,
-  updateNode,
   updateTarget,
-} from "../db/plans-repository.ts";
-import type { Database, PlanRow, TargetRow } from "../db/schema.ts";
+} from "../db/target-edits-repository.ts";
+import { countReportsOfTargets, getTargetRow, getTargetRows } from "../db/targets-repository.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { formatTargetDisplay } from "../domain/target-display.ts";
 import type { ExtractPlanFn } from "./import-plan.ts";
+import { getNodeView, getPlanSummary, getTargetView } from "./plan-queries.ts";
 
 type Db = Kysely<Database>;
 
@@ -239,7 +233,8 @@ async function checkedTargetChanges(
 export async function patchTarget(db: Db, actor: Actor, id: number, patch: TargetPatch): Promise<TargetView> {
   return inTransaction(db, async (trx) => {
     const { target, plan } = await loadTarget(trx, id);
-    return updateTarget(trx, actor, id, await checkedTargetChanges(trx, target, plan, patch));
+    await updateTarget(trx, actor, id, await checkedTargetChanges(trx, target, plan, patch));
+    return (await getTargetView(trx, id)) as TargetView;
   });
 }
 
@@ -295,7 +290,10 @@ export async function bulkPatchTargets(
       }
     }
     const targets: TargetView[] = [];
-    for (const p of planned) targets.push(await updateTarget(trx, actor, p.id, p.changes));
+    for (const p of planned) {
+      await updateTarget(trx, actor, p.id, p.changes);
+      targets.push((await getTargetView(trx, p.id)) as TargetView);
+    }
     return { targets };
   });
 }
@@ -341,7 +339,8 @@ export async function splitTarget(
     const secondChanges = resolveTargetChanges({ ...target, span_start: at }, second);
     await checkTargetReferences(trx, plan, first);
     await checkTargetReferences(trx, plan, second);
-    return splitTargetRow(trx, actor, id, at, firstChanges, secondChanges);
+    const newId = await splitTargetRow(trx, actor, id, at, firstChanges, secondChanges);
+    return [(await getTargetView(trx, id)) as TargetView, (await getTargetView(trx, newId)) as TargetView];
   });
 }
 
@@ -369,7 +368,8 @@ export async function mergeTargets(db: Db, actor: Actor, request: MergeTargetsRe
     };
     const changes = resolveTargetChanges({ ...survivor, ...span }, patch);
     await checkTargetReferences(trx, plan, patch);
-    return mergeTargetRows(trx, actor, ids, changes);
+    const survivorId = await mergeTargetRows(trx, actor, ids, changes);
+    return (await getTargetView(trx, survivorId)) as TargetView;
   });
 }
 
@@ -433,7 +433,7 @@ export async function addManualTarget(
       request.nodeId !== undefined
         ? request.nodeId
         : await findTaskAt(trx, planId, request.start, request.end);
-    return insertManualTarget(trx, actor, planId, {
+    const id = await insertManualTarget(trx, actor, planId, {
       ...changes,
       subject: changes.subject ?? subject,
       value: base.value,
@@ -450,6 +450,7 @@ export async function addManualTarget(
       end: request.end,
       nodeId,
     });
+    return (await getTargetView(trx, id)) as TargetView;
   });
 }
 
@@ -467,10 +468,11 @@ export async function patchNode(
       throw bad("标题不能为空 / the title cannot be empty", { field: "title" });
     }
     await checkDepartments(trx, plan, [patch.leadDepartmentId, ...(patch.coDepartmentIds ?? [])]);
-    return updateNode(trx, actor, id, {
+    await updateNode(trx, actor, id, {
       ...patch,
       ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
     });
+    return (await getNodeView(trx, id)) as OutlineNodeView;
   });
 }
 
@@ -485,6 +487,7 @@ export async function publishPlan(db: Db, actor: Actor, planId: number): Promise
         { planId, state: plan.state },
       );
     }
-    return setPlanState(trx, actor, planId, "published");
+    await setPlanState(trx, actor, planId, "published");
+    return (await getPlanSummary(trx, planId)) as PlanSummary;
   });
 }

@@ -13,9 +13,9 @@ import type {
   TargetEvaluationView,
   TargetStatusView,
 } from "../contract/status.ts";
-import { getTargetValue } from "../db/plans-repository.ts";
 import type { RevisionRow } from "../db/reports-repository.ts";
 import { listDistrictTargets, listLinksOfParents } from "../db/target-links-repository.ts";
+import { getTargetValue } from "../db/targets-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { sumDistricts } from "../domain/district-rollup.ts";
 import {

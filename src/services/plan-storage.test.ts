@@ -1,26 +1,28 @@
 import { describe, expect, it } from "vitest";
+import { type Actor, listAudit, verifyAuditChain } from "../db/audit-repository.ts";
+import { ensureDepartments } from "../db/departments-repository.ts";
+import { updateNode } from "../db/outline-nodes-repository.ts";
+import { insertPlanDraft, type NewPlan, type SourceDocument } from "../db/plan-import-repository.ts";
+import { findPlansBySource, setPlanState } from "../db/plans-repository.ts";
+import { ensureRegion } from "../db/regions-repository.ts";
+import type { Database } from "../db/schema.ts";
+import {
+  insertManualTarget,
+  mergeTargets,
+  splitTarget,
+  updateTarget,
+} from "../db/target-edits-repository.ts";
 import type { PlanDraft } from "../extract/types.ts";
 import { FIXTURE_COUNTS, FIXTURE_TEXT, fixtureDraft } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { type Actor, listAudit, verifyAuditChain } from "./audit-repository.ts";
-import { ensureDepartments } from "./departments-repository.ts";
 import {
-  findPlansBySource,
+  getNodeView,
   getPlanSource,
-  insertManualTarget,
-  insertPlanDraft,
+  getPlanSummary,
+  getTargetView,
   listPlans,
   loadPlanDetail,
-  mergeTargets,
-  type NewPlan,
-  type SourceDocument,
-  setPlanState,
-  splitTarget,
-  updateNode,
-  updateTarget,
-} from "./plans-repository.ts";
-import { ensureRegion } from "./regions-repository.ts";
-import type { Database } from "./schema.ts";
+} from "./plan-queries.ts";
 
 const actor: Actor = { userId: null, ip: "127.0.0.1" };
 
@@ -57,7 +59,7 @@ const TABLES: (keyof Database)[] = [
   "audit_log",
 ];
 
-describe.each(testDialects())("plans repository on %s", (dialect) => {
+describe.each(testDialects())("plan storage and its views on %s", (dialect) => {
   const store = useTestDatabase(dialect);
 
   async function rowCounts(): Promise<Record<string, number>> {
@@ -257,14 +259,14 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
     const jobs = detail?.targets.find((t) => t.subject === "新增就业");
     if (!jobs) throw new Error("no target");
     const [rs, kj, tj] = departments;
-    const updated = await updateTarget(store().db, actor, jobs.id, {
+    await updateTarget(store().db, actor, jobs.id, {
       value: 45000,
       display: "4.5万人",
       leadDepartmentId: rs?.id,
       coDepartmentIds: [kj?.id as number, tj?.id as number],
       dueDate: "2020-11-30",
     });
-    expect(updated).toMatchObject({
+    expect(await getTargetView(store().db, jobs.id)).toMatchObject({
       value: 45000,
       display: "4.5万人",
       dueDate: "2020-11-30",
@@ -274,8 +276,8 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
         { id: tj?.id, name: "区统计局" },
       ],
     });
-    const again = await updateTarget(store().db, actor, jobs.id, { coDepartmentIds: [] });
-    expect(again.coDepartments).toEqual([]);
+    await updateTarget(store().db, actor, jobs.id, { coDepartmentIds: [] });
+    expect((await getTargetView(store().db, jobs.id))?.coDepartments).toEqual([]);
     const audit = await listAudit(store().db, { entity: "target", entityId: jobs.id });
     expect(audit.map((a) => a.action)).toEqual(["target.update", "target.update"]);
     expect(JSON.parse(audit[0]?.before ?? "{}")).toMatchObject({ value: 40000, co_department_ids: [] });
@@ -289,7 +291,7 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
     const eagle = detail?.targets.find((t) => t.subject === "雏鹰企业");
     if (!eagle) throw new Error("no target");
     const at = FIXTURE_TEXT.indexOf("和18家", eagle.start);
-    const [first, second] = await splitTarget(
+    const secondId = await splitTarget(
       store().db,
       actor,
       eagle.id,
@@ -297,6 +299,8 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
       {},
       { value: 18, display: "18家", subject: "瞪羚企业" },
     );
+    const first = await getTargetView(store().db, eagle.id);
+    const second = await getTargetView(store().db, secondId);
     expect(first).toMatchObject({
       id: eagle.id,
       value: 80,
@@ -323,10 +327,10 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
     const gdp = detail?.targets.find((t) => t.subject === "地区生产总值");
     const income = detail?.targets.find((t) => t.subject === "一般公共预算收入");
     if (!gdp || !income) throw new Error("no target");
-    const merged = await mergeTargets(store().db, actor, [income.id, gdp.id], {
+    const mergedId = await mergeTargets(store().db, actor, [income.id, gdp.id], {
       subject: "地区生产总值与财政收入",
     });
-    expect(merged).toMatchObject({
+    expect(await getTargetView(store().db, mergedId)).toMatchObject({
       id: gdp.id,
       start: gdp.start,
       end: income.end,
@@ -341,7 +345,7 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
     const { region, departments } = await seedRegion();
     const { planId } = await insertPlanDraft(store().db, actor, newPlan(region.id), source, fixtureDraft());
     const start = FIXTURE_TEXT.indexOf("推进水厂南BC地块出让");
-    const manual = await insertManualTarget(store().db, actor, planId, {
+    const manualId = await insertManualTarget(store().db, actor, planId, {
       subject: "水厂南BC地块出让",
       start,
       end: start + "推进水厂南BC地块出让".length,
@@ -350,7 +354,7 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
       kind: "milestone",
       leadDepartmentId: departments[0]?.id,
     });
-    expect(manual).toMatchObject({
+    expect(await getTargetView(store().db, manualId)).toMatchObject({
       source: "manual",
       kind: "milestone",
       value: null,
@@ -360,19 +364,19 @@ describe.each(testDialects())("plans repository on %s", (dialect) => {
     const detail = await loadPlanDetail(store().db, planId);
     const group = detail?.outline.find((n) => n.kind === "group");
     if (!group) throw new Error("no group");
-    const node = await updateNode(store().db, actor, group.id, {
+    await updateNode(store().db, actor, group.id, {
       title: "拓展经济增量",
       leadDepartmentId: departments[1]?.id,
       coDepartmentIds: [departments[2]?.id as number],
     });
-    expect(node).toMatchObject({
+    expect(await getNodeView(store().db, group.id)).toMatchObject({
       title: "拓展经济增量",
       leadDepartment: { name: "区科技局" },
       coDepartments: [{ name: "区统计局" }],
     });
 
-    const published = await setPlanState(store().db, actor, planId, "published");
-    expect(published.state).toBe("published");
+    await setPlanState(store().db, actor, planId, "published");
+    expect((await getPlanSummary(store().db, planId))?.state).toBe("published");
     const actions = (await listAudit(store().db, { planId })).map((a) => a.action);
     expect(actions).toEqual(["plan.import", "target.create", "node.update", "plan.publish"]);
     expect((await verifyAuditChain(store().db)).ok).toBe(true);

@@ -41,7 +41,7 @@ describe.each(testDialects())("the Word reports of the demo plan on %s", (dialec
     const status = await planStatus(db, planId);
     expect(status.asOf).toBe(DEMO_AS_OF);
     expect(model.overview.rollup).toEqual(status.plan);
-    expect(model.title).toBe("关于南开区2020年国民经济和社会发展计划1—9月执行进度的报告");
+    expect(model.title).toBe("关于南开区2020年国民经济和社会发展计划1—9月执行情况的报告");
     expect(model.date).toBe("2020年10月12日");
     expect(model.headline.map((l) => l.subject)).toEqual([
       "地区生产总值",

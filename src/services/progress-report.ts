@@ -10,13 +10,16 @@ import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
 import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
 import { renderProgressDocx } from "../reports/progress-docx.ts";
+import { type DocumentFrameSettings, frameOf } from "../reports/progress-frame.ts";
 import {
   buildProgressModel,
   type ProgressInput,
   type ProgressModel,
+  periodWords,
   type ReportTarget,
   type ReportText,
 } from "../reports/progress-model.ts";
+import type { ReportTask } from "../reports/progress-tasks.ts";
 import { readingClock, statusOfWorld } from "./plan-status.ts";
 import {
   type Db,
@@ -33,6 +36,8 @@ export interface ReportDocOptions {
   period: string;
   /** What was known by this date (YYYY-MM-DD); default today, or the demo plan's fixed date. */
   asOf?: string;
+  /** The 公文 frame for this export, over the plan's settings field by field. */
+  frame?: Partial<DocumentFrameSettings>;
 }
 
 /** The section of the plan's 主要预期指标: its title speaks of indicators or expected targets. */
@@ -105,6 +110,44 @@ function reportTargets(world: PlanWorld, status: PlanStatusView): ReportTarget[]
   });
 }
 
+/** The approved revision of a subject's report for a period, as known by the cut-off. */
+function approvedRevision(world: PlanWorld, key: string, period: string, cutoff: string): RevisionRow | null {
+  const report = world.reports.get(reportKey(key, period));
+  if (!report) return null;
+  return approvedAsOf(
+    (world.revisions.get(report.id) ?? []).map((r: RevisionRow) => ({
+      ...r,
+      approvedAt: r.state === "approved" ? r.created_at : null,
+    })),
+    cutoff,
+  );
+}
+
+/**
+ * The plan's tasks as the report needs them: today the outline's task nodes judged on their reports
+ * (status word or percent). The task lifecycle (states, milestones, deadlines) plugs in here.
+ */
+function reportTasks(world: PlanWorld, status: PlanStatusView, asOf: string): ReportTask[] {
+  const cutoff = revisionCutoff(world, asOf);
+  return status.tasks.map((v) => {
+    const period = v.evaluation.period?.key ?? null;
+    const revision =
+      period === null
+        ? null
+        : approvedRevision(world, subjectKey({ kind: v.kind, id: v.id }), period, cutoff);
+    return {
+      id: v.id,
+      title: v.title,
+      areaId: v.areaId,
+      department: v.department?.name ?? null,
+      status: v.evaluation.status,
+      progress: revision?.progress ?? null,
+      periodWords: period === null ? null : periodWords(period),
+      due: v.evaluation.status === "not_reported" ? (v.evaluation.period?.due ?? null) : null,
+    };
+  });
+}
+
 /** 存在问题 and 下步打算 of the approved report each subject was judged on. */
 function reportTexts(world: PlanWorld, status: PlanStatusView, asOf: string): ReportText[] {
   const cutoff = revisionCutoff(world, asOf);
@@ -125,15 +168,7 @@ function reportTexts(world: PlanWorld, status: PlanStatusView, asOf: string): Re
   const out: ReportText[] = [];
   for (const j of judged) {
     if (j.period === null) continue;
-    const report = world.reports.get(reportKey(j.key, j.period));
-    if (!report) continue;
-    const chosen = approvedAsOf(
-      (world.revisions.get(report.id) ?? []).map((r: RevisionRow) => ({
-        ...r,
-        approvedAt: r.state === "approved" ? r.created_at : null,
-      })),
-      cutoff,
-    );
+    const chosen = approvedRevision(world, j.key, j.period, cutoff);
     if (!chosen) continue;
     out.push({
       subject: j.subject,
@@ -178,6 +213,8 @@ export async function progressReportModel(
     targets: reportTargets(world, status),
     areas,
     texts: reportTexts(known, status, asOf),
+    tasks: reportTasks(known, status, asOf),
+    frame: frameOf(world.settings.document, options.frame ?? {}),
     departments: status.rankings.map((r) => ({
       name: r.department.name,
       completionIndex: r.completionIndex,

@@ -5,10 +5,12 @@ import type { Kysely } from "kysely";
 import type { PlanSummary } from "../contract/plans.ts";
 import type { PublicPlanDetail } from "../contract/public.ts";
 import type { Actor } from "../db/audit-repository.ts";
-import { getPlanRow, listPlans, loadPlanDetail, setPlanPublic } from "../db/plans-repository.ts";
+import { inTransaction } from "../db/database.ts";
+import { getPlanRow, setPlanPublic } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
+import { getPlanSummary, listPlans, loadPlanDetail } from "./plan-queries.ts";
 import { readingClock, statusOfWorld } from "./plan-status.ts";
 import { loadPlanWorld, type PlanWorld, periodsOf, reportKey, revisionCutoff } from "./reporting-context.ts";
 
@@ -128,5 +130,8 @@ export async function setPublic(
       },
     );
   }
-  return setPlanPublic(db, actor, planId, isPublic);
+  return inTransaction(db, async (trx) => {
+    await setPlanPublic(trx, actor, planId, isPublic);
+    return (await getPlanSummary(trx, planId)) as PlanSummary;
+  });
 }

@@ -4,9 +4,11 @@
 
 import { type Actor, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
-import { findTargetIdsBySubject, getPlanRow, listPlanRows } from "../db/plans-repository.ts";
-import { appendRevision, findReport, readPlanSettings } from "../db/reports-repository.ts";
+import { readPlanSettings } from "../db/plan-settings-repository.ts";
+import { getPlanRow, listPlanRows } from "../db/plans-repository.ts";
+import { appendRevision, findReport } from "../db/reports-repository.ts";
 import type { PlanRow } from "../db/schema.ts";
+import { findTargetIdsBySubject } from "../db/targets-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { decodeText } from "../extract/decode-text.ts";
 import { validateContent } from "./reporting.ts";

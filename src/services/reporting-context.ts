@@ -15,38 +15,38 @@ import type {
   ReportView,
   StatusWord,
 } from "../contract/reports.ts";
+import { type ExtensionRow, listExtensions } from "../db/extensions-repository.ts";
+import { getItemRow, listItemRowsOfPlan } from "../db/items-repository.ts";
 import { listNames } from "../db/names-repository.ts";
 import {
-  getItemRow,
   getNodeRow,
-  getPlanRow,
-  getTargetWithPlan,
-  listItemRowsOfPlan,
   listNodeBriefsOfPlan,
   listNodeCoDepartmentIds,
   listNodeCoDepartments,
-  listTargetCoDepartments,
-  listTargetRowsOfPlan,
-} from "../db/plans-repository.ts";
+} from "../db/outline-nodes-repository.ts";
+import { parsePlanSettings, readPlanSettings } from "../db/plan-settings-repository.ts";
+import { listPlannedValues } from "../db/planned-values-repository.ts";
+import { getPlanRow } from "../db/plans-repository.ts";
 import { listRegionLinks } from "../db/regions-repository.ts";
+import type { ReminderRow } from "../db/reminders-repository.ts";
 import {
-  type ExtensionRow,
-  listExtensions,
-  listPlannedValues,
   listReportsOfPlan,
   listRevisions,
-  parsePlanSettings,
-  type ReminderRow,
   type ReportRow,
   type RevisionRow,
-  readPlanSettings,
   subjectKeyOf,
 } from "../db/reports-repository.ts";
 import type { Database, PlanRow, ReportSubject, TargetRow } from "../db/schema.ts";
+import {
+  getTargetWithPlan,
+  listTargetCoDepartments,
+  listTargetRowsOfPlan,
+} from "../db/targets-repository.ts";
 import { canEditPlan, type Principal, regionScope, scopeNeedsRegions } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
+import { storedFrame } from "../reports/progress-frame.ts";
 
 export type Db = Kysely<Database>;
 
@@ -77,6 +77,7 @@ export function settingsOf(raw: Record<string, unknown>): PlanSettingsView {
     dueDay: Math.round(num(raw.dueDay, 5)),
     demo: raw.demo === true,
     demoAsOf: typeof raw.demoAsOf === "string" ? raw.demoAsOf : null,
+    document: storedFrame(raw.document),
   };
 }
 

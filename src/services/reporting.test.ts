@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SaveReportRequest } from "../contract/reports.ts";
 import type { Actor } from "../db/audit-repository.ts";
-import { readPlanSettings, writePlanSettings } from "../db/reports-repository.ts";
+import { readPlanSettings, writePlanSettings } from "../db/plan-settings-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { buildAccessWorld } from "../test/access-fixture.ts";

@@ -14,28 +14,25 @@ import type { ReviewRequest } from "../contract/review.ts";
 import type { PlannedValuesRequest, TargetPlannedView } from "../contract/targets.ts";
 import { type AttachmentMeta, listAttachments } from "../db/attachments-repository.ts";
 import type { Actor } from "../db/audit-repository.ts";
+import { type ExtensionRow, listExtensions, listExtensionsOfSubject } from "../db/extensions-repository.ts";
+import { readPlanSettings, writePlanSettings } from "../db/plan-settings-repository.ts";
+import { listPlannedValues, replacePlannedValues } from "../db/planned-values-repository.ts";
 import {
   type AppendRevision,
   appendRevision,
-  type ExtensionRow,
   getReport,
-  listExtensions,
-  listExtensionsOfSubject,
-  listPlannedValues,
   listReportsBySubjectKey,
   listReportsOfPlanFiltered,
   listRevisions,
   type ReportRow,
   type RevisionContent,
   type RevisionRow,
-  readPlanSettings,
-  replacePlannedValues,
-  writePlanSettings,
 } from "../db/reports-repository.ts";
 import type { PlanRow } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
+import { frameOf } from "../reports/progress-frame.ts";
 import {
   buildReportView,
   DB_TO_KIND,
@@ -443,6 +440,8 @@ export async function updatePlanSettings(
     thresholds,
     frequency: patch.frequency ?? current.frequency,
     dueDay: patch.dueDay ?? current.dueDay,
+    // Checked (发文字号 with 六角括号) before anything is written.
+    document: patch.document ? frameOf(current.document, patch.document) : current.document,
   };
   await writePlanSettings(db, actor, planId, next);
   return settingsOf(next);

@@ -7,13 +7,11 @@
 import { type Actor, appendAudit, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { listDepartmentNamesOfRegion } from "../db/departments-repository.ts";
-import {
-  listTargetRowsOfPlanBySpan,
-  markPlanPublished,
-  setTargetLeadDepartment,
-} from "../db/plans-repository.ts";
-import { appendRevision, readPlanSettings, writePlanSettings } from "../db/reports-repository.ts";
+import { readPlanSettings, writePlanSettings } from "../db/plan-settings-repository.ts";
+import { markPlanPublished } from "../db/plans-repository.ts";
+import { appendRevision } from "../db/reports-repository.ts";
 import { getSetting, setSetting } from "../db/settings-repository.ts";
+import { listTargetRowsOfPlanBySpan, setTargetLeadDepartment } from "../db/targets-repository.ts";
 import { listUserRoles } from "../db/users-repository.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";

@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listDepartments } from "../db/departments-repository.ts";
-import { listPlans, loadPlanDetail } from "../db/plans-repository.ts";
 import { findRegionByCode } from "../db/regions-repository.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
+import { listPlans, loadPlanDetail } from "./plan-queries.ts";
 import { NANKAI_DEPARTMENTS, seedDemo } from "./seed-demo.ts";
 
 const examplesDir = join(import.meta.dirname, "../../examples");

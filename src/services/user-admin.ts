@@ -33,24 +33,18 @@ import {
   deleteUserSessions,
   findUserByUsername,
   getUser,
-  getUserDetail,
   insertUser,
-  listUserDetails,
-  type UserDetail,
   updateUser,
 } from "../db/users-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import { checkPasswordRules } from "./auth.ts";
 import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
+import { getUserDetail, listUserDetails } from "./user-details.ts";
+import { toUserView, type UserDetail } from "./user-presenter.ts";
 
 type Db = Kysely<Database>;
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
-
-export function toUserView(user: UserDetail): UserView {
-  const { departmentRegionId: _r, ...view } = user;
-  return view;
-}
 
 function notFound(what: string, id: number | string): AppError {
   return new AppError("not_found", `${what} ${id} 不存在 / ${what} ${id} not found`, { entity: what, id });

@@ -60,8 +60,8 @@ export async function createTestDatabase(
 }
 
 /**
- * Empties every table of a PostgreSQL test database (ids restart); TRUNCATE is not a row delete, so
- * the append-only triggers do not fire.
+ * Empties every table of a PostgreSQL test database (ids restart). audit_log and report_revisions
+ * refuse TRUNCATE (migration 0006); the tests' superuser switches triggers off for the statement.
  */
 async function truncateAll(store: Store): Promise<void> {
   const tables = await sql<{ name: string }>`
@@ -69,10 +69,21 @@ async function truncateAll(store: Store): Promise<void> {
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(
     store.db,
   );
-  if (tables.rows.length === 0) return;
-  await sql`truncate table ${sql.join(tables.rows.map((t) => sql.table(t.name)))} restart identity cascade`.execute(
-    store.db,
+  await truncateTestTables(
+    store,
+    tables.rows.map((t) => t.name),
   );
+}
+
+/** TRUNCATE … RESTART IDENTITY CASCADE for tests, past the triggers that refuse it (PostgreSQL only). */
+export async function truncateTestTables(store: Store, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return;
+  await store.db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity cascade`.execute(
+      trx,
+    );
+  });
 }
 
 /**

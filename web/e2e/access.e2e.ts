@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
-// The server's TOTP, to compute the codes an authenticator app would show (a test import only).
-import { totpAt } from "../../src/services/totp.ts";
 import type { PlanSummary } from "../../src/contract/plans.ts";
 import type { UserView, UserWithPassword } from "../../src/contract/users.ts";
+// The server's TOTP, to compute the codes an authenticator app would show (a test import only).
+import { totpAt } from "../../src/services/totp.ts";
 import { launchChromium } from "./browser.ts";
 import {
   ADMIN_PASSWORD,

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { TargetPlannedView, TargetView } from "../../src/contract/targets.ts";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { PublicPlanDetail } from "../../src/contract/public.ts";
+import type { TargetPlannedView, TargetView } from "../../src/contract/targets.ts";
 import { launchChromium } from "./browser.ts";
 import { apiJson, apiLogin, DEMO_PASSWORD, getJson, signIn, watchProblems } from "./session.ts";
 

@@ -7,6 +7,9 @@ import * as m0002 from "./0002-auth.ts";
 import * as m0003 from "./0003-reporting.ts";
 import * as m0004 from "./0004-links-attachments.ts";
 import * as m0005 from "./0005-write-path.ts";
+import * as m0006 from "./0006-audit-integrity.ts";
+import * as m0007 from "./0007-tasks.ts";
+import * as m0009 from "./0009-reminder-channels.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -14,6 +17,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003-reporting": m0003,
   "0004-links-attachments": m0004,
   "0005-write-path": m0005,
+  "0006-audit-integrity": m0006,
+  "0007-tasks": m0007,
+  "0009-reminder-channels": m0009,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

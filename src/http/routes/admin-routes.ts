@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import type { ResetPasswordRequest } from "../../contract/users.ts";
@@ -16,6 +15,7 @@ import {
   updateUserByAdmin,
   verifyAudit,
 } from "../../services/user-admin.ts";
+import { startExport } from "../export-stream.ts";
 import {
   auditExportSchema,
   auditSchema,
@@ -83,10 +83,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
 
   app.get("/api/admin/audit/export", { schema: auditExportSchema }, async (request, reply) => {
     const stamp = deps.auth.now().toISOString().slice(0, 10);
+    // Before the headers: a failing first query is an error answer, not a 200 cut short.
+    const csv = await startExport(auditCsv(db, request.query));
     reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="plantrack-audit-${stamp}.csv"`);
-    return reply.send(Readable.from(auditCsv(db, request.query)));
+    return reply.send(csv);
   });
 
   app.get("/api/admin/audit/verify", { schema: auditVerifySchema }, async () => verifyAudit(db));

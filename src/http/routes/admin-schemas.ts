@@ -13,7 +13,7 @@ import type {
 } from "../../contract/users.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import { RoleSchema } from "./auth-schemas.ts";
-import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";
+import { DateOrDateTime, errorResponses, IdParams, Nullable } from "./common-schemas.ts";
 
 export const UserViewSchema = Type.Object({
   id: Type.Integer(),
@@ -139,7 +139,9 @@ export const AuditVerifySchema = Type.Object({
 });
 sameShape<Same<Static<typeof AuditVerifySchema>, AuditVerifyResult>>();
 
-const DateOrTime = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?$" });
+const DateOrTime = DateOrDateTime();
+/** Far past any audit log, and a bound on the OFFSET a page asks of the database. */
+const MAX_PAGE = 1_000_000;
 
 export const AuditQuerySchema = Type.Object(
   {
@@ -149,7 +151,7 @@ export const AuditQuerySchema = Type.Object(
     action: Type.Optional(Type.String({ maxLength: 64 })),
     entity: Type.Optional(Type.String({ maxLength: 64 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   },
   { additionalProperties: false },

@@ -11,6 +11,7 @@ import type { DepartmentRankingView } from "../../contract/status.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   Comparator,
+  DateString,
   DepartmentRefSchema,
   errorResponses,
   IdParams,
@@ -87,10 +88,7 @@ const CockpitSchema = Type.Object({
 });
 sameShape<Same<Static<typeof CockpitSchema>, CockpitView>>();
 
-const AsOfQuery = Type.Object(
-  { asOf: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })) },
-  { additionalProperties: false },
-);
+const AsOfQuery = Type.Object({ asOf: Type.Optional(DateString()) }, { additionalProperties: false });
 
 export const planCockpitSchema = {
   summary: "领导驾驶舱：主要指标、状态、排名、红黄名单 / the leaders' cockpit as of a date",

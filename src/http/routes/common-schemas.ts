@@ -1,9 +1,10 @@
 // Schemas of the shapes several routes return (src/contract), each checked against its interface.
 
-import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { FormatRegistry, type Static, type StringOptions, type TSchema, Type } from "@sinclair/typebox";
 import type { ApiErrorBody, DepartmentRef, SuggestedDepartment } from "../../contract/common.ts";
 import type { OutlineNodeView, PlanSummary } from "../../contract/plans.ts";
 import type { ItemView, TargetPatch, TargetView } from "../../contract/targets.ts";
+import { isIsoDate } from "../../domain/iso-dates.ts";
 import { type Same, sameShape } from "../type-check.ts";
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -59,7 +60,37 @@ export const PlanState = Type.Union([
   Type.Literal("published"),
   Type.Literal("closed"),
 ]);
-const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+// ── Dates and periods in requests ──────────────────────────────────────────────────────────────
+// A date is checked as a date (2020-02-30 and 2024-99-99 are refused with a 400 naming the field,
+// not stored to break a page later), a period key as a period: one format each, registered on the
+// request validator (src/http/request-validator.ts) and in TypeBox's registry, used by every schema.
+
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?Z?$/;
+
+/** The formats of request fields, by name: a real calendar day, a period key, a day with a time. */
+export const REQUEST_FORMATS: Record<string, (text: string) => boolean> = {
+  "calendar-date": isIsoDate,
+  "period-key": (text) => /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/.test(text),
+  "calendar-date-time": (text) => {
+    const [day = "", time] = text.split(/[T ]/, 2);
+    return isIsoDate(day) && (time === undefined || TIME.test(time)) && text.split(/[T ]/).length <= 2;
+  },
+};
+for (const [name, check] of Object.entries(REQUEST_FORMATS)) FormatRegistry.Set(name, check);
+
+/** A calendar day, YYYY-MM-DD (2020-02-29 yes, 2020-02-30 no). */
+export const DateString = (options: StringOptions = {}) =>
+  Type.String({ format: "calendar-date", maxLength: 10, ...options });
+
+/** A reporting period: a month 2020-04 or a quarter 2020-Q2. */
+export const PeriodKey = (options: StringOptions = {}) =>
+  Type.String({ format: "period-key", maxLength: 7, ...options });
+
+/** A day, or a day and a time (2020-04-01, 2020-04-01T08:00:00Z), for search bounds. */
+export const DateOrDateTime = (options: StringOptions = {}) =>
+  Type.String({ format: "calendar-date-time", maxLength: 40, ...options });
+
+const IsoDate = DateString();
 
 export const DepartmentRefSchema = Type.Object({ id: Type.Integer(), name: Type.String() });
 sameShape<Same<Static<typeof DepartmentRefSchema>, DepartmentRef>>();

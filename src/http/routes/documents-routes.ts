@@ -30,7 +30,14 @@ function readSheet(request: FastifyRequest): Promise<Upload> {
 
 export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
   app.get("/api/plans/:id/export", { schema: exportSchema }, async (request, reply) => {
-    const file = await exportPlan(db, request.params.id, request.query);
+    const { docNumber, signer, recipient, redHeader, ...rest } = request.query;
+    const frame = {
+      ...(docNumber !== undefined ? { docNumber } : {}),
+      ...(signer !== undefined ? { signer } : {}),
+      ...(recipient !== undefined ? { recipient } : {}),
+      ...(redHeader !== undefined ? { redHeader } : {}),
+    };
+    const file = await exportPlan(db, request.params.id, { ...rest, frame });
     return reply
       .header("content-type", file.mediaType)
       .header("content-disposition", contentDisposition(file.fileName))

@@ -8,11 +8,11 @@ import type {
   LedgerPreview,
 } from "../../contract/documents.ts";
 import { type Same, sameShape } from "../type-check.ts";
-import { errorResponses, IdParams, Nullable } from "./common-schemas.ts";
+import { DateString, errorResponses, IdParams, Nullable, PeriodKey } from "./common-schemas.ts";
 
 const tags = ["documents"];
-// Numbers first: the body validator coerces, and a value must stay a number (a text that looks like
-// one comes back as a number, which the service compares as text).
+// A number or a text as the spreadsheet held it, or null for an empty cell (bodies are not coerced,
+// so null stays null: src/http/request-validator.ts).
 const Cell = Nullable(Type.Union([Type.Number(), Type.String()]));
 
 const LedgerDiffFieldSchema = Type.Object(
@@ -59,7 +59,7 @@ sameShape<Same<Static<typeof LedgerPreviewSchema>, LedgerPreview>>();
 export const LedgerApplyRequestSchema = Type.Object(
   {
     fileName: Type.String({ maxLength: 300 }),
-    period: Type.String({ maxLength: 10 }),
+    period: PeriodKey(),
     items: Type.Array(
       Type.Object(
         {
@@ -178,7 +178,7 @@ sameShape<Same<Static<typeof BreakdownApplyResultSchema>, BreakdownApplyResult>>
 
 export const exportSchema = {
   summary:
-    "导出执行情况报告（docx、draft）或台账（xlsx、csv、json） / export the progress report (docx), the execution report draft, or the ledger (xlsx, csv, json)",
+    "导出执行情况报告（docx、pdf、draft）或台账（xlsx、csv、json） / export the progress report (docx, or pdf made by LibreOffice on the server: 503 not_installed without it), the execution report draft, or the ledger (xlsx, csv, json)",
   description:
     "period: 2020-06 或 2020-Q2，默认截至 asOf 已结束的最后一期 / default: the last period ended by asOf. Content-Disposition 带中文文件名（RFC 6266/5987）。",
   tags,
@@ -186,8 +186,13 @@ export const exportSchema = {
   querystring: Type.Object(
     {
       format: Type.String({ maxLength: 10 }),
-      period: Type.Optional(Type.String({ maxLength: 10 })),
-      asOf: Type.Optional(Type.String({ maxLength: 10 })),
+      period: Type.Optional(PeriodKey()),
+      asOf: Type.Optional(DateString()),
+      // The 公文 frame of docx and pdf, over the plan's settings (发文字号 checked: 南发改〔2020〕12号).
+      docNumber: Type.Optional(Type.String({ maxLength: 40 })),
+      signer: Type.Optional(Type.String({ maxLength: 20 })),
+      recipient: Type.Optional(Type.String({ maxLength: 60 })),
+      redHeader: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },
   ),

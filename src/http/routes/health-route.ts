@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyBaseLogger } from "fastify";
 import type { HealthReadyResponse } from "../../contract/health.ts";
-import { pingDatabase } from "../../db/health-repository.ts";
-import { migrationStatus } from "../../db/migration-status.ts";
+import { databaseFiles, migrationStatus, pingDatabase } from "../../services/database-health.ts";
 import { healthLiveSchema, healthReadySchema, healthSchema } from "./health-schema.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
@@ -16,8 +16,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function readiness(deps: RouteDeps): Promise<HealthReadyResponse> {
+async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<HealthReadyResponse> {
   const base = { version: deps.version, database: deps.dialect };
+  const files = databaseFiles(deps.db);
+  for (const warning of files.warnings) log.warn({ warning: warning.en }, "database files");
+  if (files.problem) {
+    // Writes are refused too (src/db/sqlite-file-guard.ts): say so rather than look healthy.
+    return {
+      ...base,
+      status: "not_ready",
+      reason: `${files.problem.zh} / ${files.problem.en}`,
+      migrations: null,
+    };
+  }
   try {
     await withTimeout(pingDatabase(deps.db), READY_TIMEOUT_MS);
   } catch (error) {
@@ -67,7 +78,7 @@ export const healthRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   app.get("/api/health/ready", { schema: healthReadySchema }, async (request, reply) => {
     let result: HealthReadyResponse;
     try {
-      result = await readiness(deps);
+      result = await readiness(deps, request.log);
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
       result = {

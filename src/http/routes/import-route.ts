@@ -1,9 +1,9 @@
 import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
-import { listRegionLinks } from "../../db/regions-repository.ts";
-import { canEditPlan, regionScope } from "../../domain/access.ts";
+import { canEditPlan } from "../../domain/access.ts";
 import { AppError } from "../../domain/app-error.ts";
+import { regionScopeOf } from "../../services/access-facts.ts";
 import { type ImportInput, importPlan } from "../../services/import-plan.ts";
 import { baseName, MAX_DOCUMENT_BYTES } from "../../services/read-document.ts";
 import { importSchema } from "./import-schema.ts";
@@ -97,8 +97,7 @@ export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         actor: actorOf(request),
         // A planner imports plans of the regions in scope only (admins: any).
         authorizeRegion: async (trx, regionId) => {
-          const regions = await listRegionLinks(trx);
-          if (!canEditPlan(user, { regionId, state: "draft" }, regionScope(user, regions))) {
+          if (!canEditPlan(user, { regionId, state: "draft" }, await regionScopeOf(trx, user))) {
             throw new AppError(
               "forbidden",
               "只能导入本人负责地区的计划；请指定地区 / you may import plans of your own region only: give the region",

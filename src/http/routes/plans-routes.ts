@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { listRegionLinks } from "../../db/regions-repository.ts";
-import { canReadPlan, regionScope } from "../../domain/access.ts";
+import { canReadPlan } from "../../domain/access.ts";
+import { regionScopeOf } from "../../services/access-facts.ts";
 import { planDetail, planList, planSource } from "../../services/plan-queries.ts";
 import { publishPlan } from "../../services/plan-review.ts";
 import { setPublic } from "../../services/public-plans.ts";
@@ -12,8 +12,7 @@ export const plansRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
   // Every signed-in user may list plans; each sees the ones the access rules let it read.
   app.get("/api/plans", { schema: listPlansSchema }, async (request) => {
     const user = principalOf(request);
-    const regions = await listRegionLinks(db);
-    const scope = regionScope(user, regions);
+    const scope = await regionScopeOf(db, user);
     return (await planList(db)).filter((p) =>
       canReadPlan(user, { regionId: p.regionId, state: p.state }, scope),
     );

@@ -36,15 +36,17 @@ import type {
 import type { PlannedValuesRequest, TargetPlannedView } from "../../contract/targets.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
+  DateString,
   DepartmentRefSchema,
   errorResponses,
   Frequency,
   IdParams,
   Nullable,
+  PeriodKey,
   TargetKind,
 } from "./common-schemas.ts";
 
-const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+const IsoDate = DateString();
 const Lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const ReportState = Lit("draft", "submitted", "approved", "returned");
@@ -340,12 +342,23 @@ const TargetEvaluationSchema = Type.Object({
 });
 sameShape<Same<Static<typeof TargetEvaluationSchema>, TargetEvaluationView>>();
 
+const DocumentSettingsSchema = Type.Object({
+  issuerMark: Nullable(Type.String({ maxLength: 40 })),
+  redHeader: Type.Boolean(),
+  docNumber: Nullable(Type.String({ maxLength: 40 })),
+  signer: Nullable(Type.String({ maxLength: 20 })),
+  recipient: Nullable(Type.String({ maxLength: 60 })),
+  cc: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 }),
+  issuer: Nullable(Type.String({ maxLength: 60 })),
+});
+
 const PlanSettingsSchema = Type.Object({
   thresholds: ThresholdsSchema,
   frequency: Frequency,
   dueDay: Type.Integer(),
   demo: Type.Boolean(),
   demoAsOf: Nullable(Type.String()),
+  document: DocumentSettingsSchema,
 });
 sameShape<Same<Static<typeof PlanSettingsSchema>, PlanSettingsView>>();
 
@@ -354,6 +367,7 @@ const PlanSettingsPatchSchema = Type.Object(
     thresholds: Type.Optional(Type.Partial(ThresholdsSchema, { additionalProperties: false })),
     frequency: Type.Optional(Frequency),
     dueDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })),
+    document: Type.Optional(Type.Partial(DocumentSettingsSchema, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
@@ -369,10 +383,7 @@ sameShape<Same<Static<typeof TargetPlannedSchema>, TargetPlannedView>>();
 const PlannedValuesRequestSchema = Type.Object(
   {
     values: Type.Array(
-      Type.Object(
-        { period: Type.String({ maxLength: 10 }), value: Type.Number() },
-        { additionalProperties: false },
-      ),
+      Type.Object({ period: PeriodKey(), value: Type.Number() }, { additionalProperties: false }),
       { maxItems: 60 },
     ),
   },
@@ -441,7 +452,7 @@ const ExtensionRequestSchema = Type.Object(
   {
     subjectKind: SubjectKind,
     subjectId: Type.Integer({ minimum: 1 }),
-    period: Type.String({ maxLength: 10 }),
+    period: PeriodKey(),
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
     requestedDueDate: IsoDate,
   },
@@ -458,11 +469,11 @@ sameShape<Same<Static<typeof ExtensionDecisionSchema>, ExtensionDecision>>();
 const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 const PeriodParams = Type.Object({
   id: Type.Integer({ minimum: 1 }),
-  period: Type.String({ maxLength: 10 }),
+  period: PeriodKey(),
 });
 const ReportFilterQuery = Type.Object(
   {
-    period: Type.Optional(Type.String({ maxLength: 10 })),
+    period: Type.Optional(PeriodKey()),
     departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
     state: Type.Optional(ReportState),
     subjectKind: Type.Optional(SubjectKind),

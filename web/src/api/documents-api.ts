@@ -12,8 +12,8 @@ import type {
 } from "../../../src/contract/documents.ts";
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_STATUS, readCookie } from "./client.ts";
 
-export type ExportFormat = "xlsx" | "csv" | "json" | "docx" | "draft";
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "json", "docx", "draft"];
+export type ExportFormat = "xlsx" | "csv" | "json" | "docx" | "pdf" | "draft";
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "json", "docx", "pdf", "draft"];
 
 export function exportUrl(planId: number, format: ExportFormat, period?: string | null): string {
   const q = new URLSearchParams({ format });

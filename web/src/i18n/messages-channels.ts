@@ -3,7 +3,8 @@
 export const channelsZhCN = {
   "channels.tab": "催报渠道",
   "channels.autoTitle": "自动催报",
-  "channels.autoIntro": "开启后，系统按下列天数自动向责任单位催报：到期前、到期当天、逾期后，逾期更久发黄牌，再久发红牌（红牌同时发给本计划的领导渠道）。每条只发一次。",
+  "channels.autoIntro":
+    "开启后，系统按下列天数自动向责任单位催报：到期前、到期当天、逾期后，逾期更久发黄牌，再久发红牌（红牌同时发给本计划的领导渠道）。每条只发一次。",
   "channels.auto": "自动催报",
   "channels.daysBefore": "到期前",
   "channels.onDay": "到期当天",
@@ -14,7 +15,8 @@ export const channelsZhCN = {
   "channels.save": "保存设置",
   "channels.saved": "自动催报设置已保存",
   "channels.title": "送达渠道",
-  "channels.intro": "催报除在系统内提示外，还会发到下列渠道：部门的邮箱、企业微信群机器人、钉钉群机器人或网络钩子。",
+  "channels.intro":
+    "催报除在系统内提示外，还会发到下列渠道：部门的邮箱、企业微信群机器人、钉钉群机器人或网络钩子。",
   "channels.add": "添加渠道",
   "channels.added": "渠道已添加",
   "channels.for": "接收单位",
