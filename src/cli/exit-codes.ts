@@ -17,7 +17,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   password_change_required: 5,
   locked: 5,
   rate_limited: 6,
-  not_installed: 7,
+  not_installed: 8,
   internal: 1,
 };
 
