@@ -17,7 +17,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   password_change_required: 5,
   locked: 5,
   rate_limited: 6,
-  not_installed: 8,
+  not_installed: 9,
   internal: 1,
 };
 
