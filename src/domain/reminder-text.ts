@@ -2,6 +2,8 @@
 // periods as offices write them (2020年4月, 2020年第二季度), never ISO codes. Pure: the same text goes
 // to e-mail, the 企业微信 and 钉钉 robots and the in-app list.
 
+import { dayWords, MONTHS_EN } from "./iso-dates.ts";
+
 export type Lang = "zh" | "en";
 export type ReminderLevelWord = "reminder" | "yellow" | "red";
 
@@ -34,21 +36,6 @@ export interface ReminderText {
 }
 
 const QUARTERS_ZH = ["", "第一季度", "第二季度", "第三季度", "第四季度"];
-const MONTHS_EN = [
-  "",
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** 2020-04 → 2020年4月 / April 2020; 2020-Q2 → 2020年第二季度 / Q2 2020. */
 export function periodWords(key: string, lang: Lang): string {
@@ -60,17 +47,9 @@ export function periodWords(key: string, lang: Lang): string {
   const month = /^(\d{4})-(\d{2})$/.exec(key);
   if (month) {
     const m = Number(month[2]);
-    return lang === "zh" ? `${month[1]}年${m}月` : `${MONTHS_EN[m]} ${month[1]}`;
+    return lang === "zh" ? `${month[1]}年${m}月` : `${MONTHS_EN[m - 1]} ${month[1]}`;
   }
   return key;
-}
-
-/** 2020-05-05 → 2020年5月5日 / 5 May 2020. */
-export function dateWords(date: string, lang: Lang): string {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!d) return date;
-  const [y, m, day] = [d[1], Number(d[2]), Number(d[3])];
-  return lang === "zh" ? `${y}年${m}月${day}日` : `${day} ${MONTHS_EN[m]?.slice(0, 3)} ${y}`;
 }
 
 const LEVEL_ZH: Record<ReminderLevelWord, string> = {
@@ -121,8 +100,8 @@ function lead(input: ReminderTextInput): string {
 
 function itemLine(item: OwedItem, lang: Lang): string {
   return lang === "zh"
-    ? `${item.subject}（${periodWords(item.period, "zh")}，报送期限${dateWords(item.dueDate, "zh")}，${STATE_ZH[item.state]}）`
-    : `${item.subject} (${periodWords(item.period, "en")}, due ${dateWords(item.dueDate, "en")}, ${STATE_EN[item.state]})`;
+    ? `${item.subject}（${periodWords(item.period, "zh")}，报送期限${dayWords(item.dueDate, true).zh}，${STATE_ZH[item.state]}）`
+    : `${item.subject} (${periodWords(item.period, "en")}, due ${dayWords(item.dueDate, true).en}, ${STATE_EN[item.state]})`;
 }
 
 /** The listed items stop here; the rest are counted. A robot message has a size limit. */

@@ -10,17 +10,17 @@ import type {
   ReminderSettingsView,
 } from "../contract/reminders.ts";
 import type { Actor } from "../db/audit-repository.ts";
+import { inTransaction } from "../db/database.ts";
 import { getDepartment, listDepartments } from "../db/departments-repository.ts";
+import { readPlanSettings, writePlanSettings } from "../db/plan-settings-repository.ts";
 import {
   type ChannelRow,
   type DeliveryListRow,
   deleteChannel,
   getChannel,
-  getPlanSettingsJson,
   insertChannel,
   listChannels,
   listDeliveriesOfPlan,
-  setPlanReminderSettings,
 } from "../db/reminder-channels-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
@@ -192,13 +192,7 @@ export async function planDeliveries(db: Db, planId: number): Promise<DeliveryVi
 
 export async function reminderSettings(db: Db, planId: number): Promise<ReminderSettingsView> {
   await requirePlan(db, planId);
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse((await getPlanSettingsJson(db, planId)) || "{}") as Record<string, unknown>;
-  } catch {
-    parsed = {};
-  }
-  return ladderOf(parsed.reminders);
+  return ladderOf((await readPlanSettings(db, planId))?.reminders);
 }
 
 export async function updateReminderSettings(
@@ -226,6 +220,10 @@ export async function updateReminderSettings(
       { field: "redAfterDays" },
     );
   }
-  await setPlanReminderSettings(db, actor, planId, body, new Date().toISOString());
+  // Read and written in one transaction: the plan's other settings are kept as they are.
+  await inTransaction(db, async (trx) => {
+    const settings = (await readPlanSettings(trx, planId)) ?? {};
+    await writePlanSettings(trx, actor, planId, { ...settings, reminders: body });
+  });
   return reminderSettings(db, planId);
 }

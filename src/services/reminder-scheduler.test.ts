@@ -57,6 +57,21 @@ async function twoProcesses(
   };
 }
 
+/** The demo plan published with 自动催报 turned on, its other settings kept. */
+async function publishWithAutoReminders(store: Store, planId: number): Promise<void> {
+  const plan = await store.db
+    .selectFrom("plans")
+    .select("settings")
+    .where("id", "=", planId)
+    .executeTakeFirstOrThrow();
+  const settings = { ...(JSON.parse(plan.settings || "{}") as object), reminders: { enabled: true } };
+  await store.db
+    .updateTable("plans")
+    .set({ settings: JSON.stringify(settings), state: "published" })
+    .where("id", "=", planId)
+    .execute();
+}
+
 describe("the ladder", () => {
   const ladder = ladderOf({ enabled: true });
   it("climbs with the days and never goes back down", () => {
@@ -102,17 +117,7 @@ describe.each(testDialects())("the scheduler on %s", (dialect) => {
     try {
       const world = await buildNankaiWorld(a.db);
       const planId = world.planId;
-      const plan = await a.db
-        .selectFrom("plans")
-        .select("settings")
-        .where("id", "=", planId)
-        .executeTakeFirstOrThrow();
-      const settings = { ...(JSON.parse(plan.settings || "{}") as object), reminders: { enabled: true } };
-      await a.db
-        .updateTable("plans")
-        .set({ settings: JSON.stringify(settings), state: "published" })
-        .where("id", "=", planId)
-        .execute();
+      await publishWithAutoReminders(a, planId);
 
       const { world: planWorld, asOf } = readingClock(await loadPlanWorld(a.db, planId, { texts: false }));
       const owed = dueItemsOfWorld(planWorld, asOf);
@@ -195,17 +200,7 @@ describe.each(testDialects())("the scheduler on %s", (dialect) => {
     try {
       const world = await buildNankaiWorld(a.db);
       const planId = world.planId;
-      const plan = await a.db
-        .selectFrom("plans")
-        .select("settings")
-        .where("id", "=", planId)
-        .executeTakeFirstOrThrow();
-      const settings = { ...(JSON.parse(plan.settings || "{}") as object), reminders: { enabled: true } };
-      await a.db
-        .updateTable("plans")
-        .set({ settings: JSON.stringify(settings), state: "published" })
-        .where("id", "=", planId)
-        .execute();
+      await publishWithAutoReminders(a, planId);
       const { world: planWorld, asOf } = readingClock(await loadPlanWorld(a.db, planId, { texts: false }));
       const department = dueItemsOfWorld(planWorld, asOf).find((i) => i.department)?.department?.id as number;
       await insertChannel(

@@ -8,6 +8,7 @@
 import { hostname } from "node:os";
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../db/audit-repository.ts";
+import { parsePlanSettings } from "../db/plan-settings-repository.ts";
 import {
   acquireLease,
   type ChannelRow,
@@ -79,13 +80,7 @@ async function schedulePlan(
   plan: { id: number; title: string; settings: string },
   now: string,
 ): Promise<number> {
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(plan.settings || "{}") as Record<string, unknown>;
-  } catch {
-    return 0;
-  }
-  const ladder = ladderOf(parsed.reminders);
+  const ladder = ladderOf(parsePlanSettings(plan.settings).reminders);
   if (!ladder.enabled) return 0;
   const { world, asOf } = readingClock(await loadPlanWorld(db, plan.id, { texts: false }));
   const groups = new Map<
