@@ -2,7 +2,7 @@
 
 import type { TargetStatus } from "../domain/evaluation.ts";
 import type { Comparator, TargetKind } from "../extract/types.ts";
-import type { ThresholdsView } from "./common.ts";
+import type { DepartmentRef, ThresholdsView } from "./common.ts";
 import type { PeriodView } from "./reports.ts";
 import type { DepartmentRankingView, RollupGroupView, RollupView, TargetStatusView } from "./status.ts";
 
@@ -47,6 +47,29 @@ export interface CockpitHeadlineView {
   trend: TargetTrendView;
 }
 
+/**
+ * A department's standing on the tasks it leads, as of the cockpit's date (src/domain/task-ranking.ts):
+ * 签收 within the plan's working-day limit, progress reports by their due date, and completion —
+ * tasks 办结销号 of those assigned, stopped (中止) tasks left out. Shares are 0..1, null when nothing
+ * was due; ranks are 1-based, equal shares sharing one, no share ranking last.
+ */
+export interface DepartmentTaskRankingView {
+  department: DepartmentRef;
+  assigned: number;
+  acknowledgeDue: number;
+  acknowledgedOnTime: number;
+  acknowledgeRate: number | null;
+  reportsDue: number;
+  reportsOnTime: number;
+  reportRate: number | null;
+  stopped: number;
+  closed: number;
+  completionRate: number | null;
+  completionRank: number;
+  reportRank: number;
+  acknowledgeRank: number;
+}
+
 /** GET /api/plans/:id/cockpit?asOf=YYYY-MM-DD — everything the leaders' cockpit shows, in one answer. */
 export interface CockpitView {
   planId: number;
@@ -67,6 +90,8 @@ export interface CockpitView {
   yellow: TargetStatusView[];
   /** Departments by completion index and by reports on time (排名通报). */
   rankings: DepartmentRankingView[];
+  /** Departments on the tasks they lead: on-time 签收, on-time reports, completion; by completion. */
+  taskRankings: DepartmentTaskRankingView[];
   /** Every target with its status and working, for drilling down from any figure. */
   targets: TargetStatusView[];
 }

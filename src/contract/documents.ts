@@ -1,5 +1,7 @@
 // Spreadsheet imports: the ledger re-import and the 任务分解表. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
+import type { LocalText } from "../domain/app-error.ts";
+
 // ── Documents: ledger re-import and the 任务分解表 import (issue 7) ─────────────────────────────
 
 export type LedgerDiffFieldName = "value" | "percent" | "statusWord" | "progress" | "problems" | "nextSteps";
@@ -62,7 +64,23 @@ export interface BreakdownFieldsView {
   planned: { label: string; endMonth: number; text: string }[];
 }
 
-export type BreakdownChangeField = "leadDepartment" | "coDepartments" | "dueDate" | "planned";
+/**
+ * dueDate: a target's; deadline: a task's 完成时限 (date and the words as written); milestones: the
+ * task's 节点 after the import (those it had are kept; one of the same name takes the file's date).
+ */
+export type BreakdownChangeField =
+  | "leadDepartment"
+  | "coDepartments"
+  | "dueDate"
+  | "planned"
+  | "deadline"
+  | "milestones";
+
+/** Why a row cannot be applied as it stands: the rule (milestone_after_deadline, same_subject) and why. */
+export interface BreakdownConflictView {
+  rule: string;
+  message: LocalText;
+}
 
 export interface BreakdownChangeView {
   field: BreakdownChangeField;
@@ -79,7 +97,10 @@ export interface BreakdownCandidateView {
   score: number;
   changes: BreakdownChangeView[];
   unknownDepartments: string[];
-  warnings: string[];
+  /** What of the row is not imported and why (a deadline not understood …); the rest still applies. */
+  warnings: LocalText[];
+  /** Non-empty: the row cannot be applied for this candidate (apply refuses it, naming the row). */
+  conflicts: BreakdownConflictView[];
 }
 
 export interface BreakdownRowView {
@@ -89,6 +110,8 @@ export interface BreakdownRowView {
   /** The best candidate when its score reaches the threshold, else null (unmatched). */
   match: BreakdownCandidateView | null;
   alternatives: BreakdownCandidateView[];
+  /** The preview's default: take the match (it changes something and has no conflict). */
+  accept: boolean;
 }
 
 /** POST /api/plans/:id/breakdown/preview — each row with its best match; nothing is applied. */
@@ -104,6 +127,8 @@ export interface BreakdownPreview {
   rows: BreakdownRowView[];
   unmatchedRows: number[];
   unknownDepartments: string[];
+  /** The rows whose match cannot be applied, each with the reason: they are not accepted by default. */
+  conflicts: { row: number; rule: string; message: LocalText }[];
 }
 
 /** POST /api/plans/:id/breakdown/apply — the accepted rows, each with the match the planner chose. */

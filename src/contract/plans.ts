@@ -4,6 +4,7 @@ import type { OutlineKind } from "../extract/types.ts";
 import type { DepartmentRef, SuggestedDepartment, ThresholdsView } from "./common.ts";
 import type { ReportFrequency } from "./reports.ts";
 import type { ItemView, TargetView } from "./targets.ts";
+import type { TaskSettingsView } from "./tasks.ts";
 
 export type PlanState = "draft" | "published" | "closed";
 
@@ -118,6 +119,8 @@ export interface PlanSettingsView {
   demoAsOf: string | null;
   /** The 公文 frame of the plan's progress report. */
   document: DocumentSettingsView;
+  /** What the task lights use: 临期 days, the 签收 limit in working days, the working calendar. */
+  tasks: TaskSettingsView;
 }
 
 /** The 公文 frame of the progress report (GB/T 9704-2012 §7); the export request may override each field. */
@@ -143,6 +146,7 @@ export interface PlanSettingsPatch {
   frequency?: ReportFrequency;
   dueDay?: number;
   document?: Partial<DocumentSettingsView>;
+  tasks?: Partial<TaskSettingsView>;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the public page shows. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
 import type { TargetStatus } from "../domain/evaluation.ts";
+import type { TaskLight } from "../domain/task-lights.ts";
 import type { Comparator, Direction, OutlineKind, TargetKind } from "../extract/types.ts";
 import type { DepartmentRef } from "./common.ts";
 import type { PlanSummary } from "./plans.ts";
@@ -41,8 +42,28 @@ export interface PublicTargetView {
 }
 
 /**
+ * A task (重点任务) as the public sees it: its light as the office judges it on the page's date, its
+ * 完成时限 and 节点, and the 进展情况 of the newest progress report approved by then — only that text:
+ * no draft, submitted or returned report, no 存在问题 or 下步打算, no reporter, no reviewer.
+ */
+export interface PublicTaskView {
+  /** The task's outline node (also in `outline`). */
+  id: number;
+  title: string;
+  leadDepartment: DepartmentRef | null;
+  /** YYYY-MM-DD, and the words as the office wrote them (2020年12月底前, 长期坚持). */
+  deadline: string | null;
+  deadlineText: string | null;
+  /** 节点, each done (doneOn) or not as of the date. */
+  milestones: { name: string; due: string; doneOn: string | null }[];
+  status: TaskLight;
+  progress: { period: string; text: string } | null;
+}
+
+/**
  * GET /api/public/plans/:id (GET /api/public/plans lists PlanSummary of public plans). Approved values
- * only: no drafts, no submitted or returned revisions, no reporters' names, no report texts.
+ * only: no drafts, no submitted or returned revisions, no reporters' names; of report texts only the
+ * 进展情况 of a task's approved progress report.
  */
 export interface PublicPlanDetail {
   plan: PlanSummary;
@@ -51,4 +72,5 @@ export interface PublicPlanDetail {
   demo: boolean;
   outline: PublicOutlineNode[];
   targets: PublicTargetView[];
+  tasks: PublicTaskView[];
 }

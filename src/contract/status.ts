@@ -49,6 +49,8 @@ export interface RollupView {
   /** 0..1 or null */
   completionIndex: number | null;
   measured: number;
+  /** Targets stopped (中止) in the published plan: counted apart, in neither `total` nor `counts`. */
+  stopped: number;
 }
 
 export interface RollupGroupView {

@@ -28,6 +28,9 @@ export interface TargetView {
   leadDepartment: DepartmentRef | null;
   coDepartments: DepartmentRef[];
   suggestedDepartment: SuggestedDepartment | null;
+  /** 中止 in a published plan (POST /api/targets/:id/stop): kept and shown struck through, no more reports. */
+  stoppedAt: string | null;
+  stoppedReason: string | null;
 }
 
 export interface ItemView {

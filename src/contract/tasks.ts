@@ -81,6 +81,8 @@ export interface TaskView {
   stoppedOn: string | null;
   /** 中止 reason; null unless stopped. */
   stoppedReason: string | null;
+  /** 办结情况 the lead department gave with its close request (while asked and once closed); null otherwise. */
+  closeEvidence: string | null;
   /** 形象进度 % of the latest progress report; null when none gave one. */
   percent: number | null;
   /** The latest progress report, for the ledger and the desk; null before the first. */

@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
+import { idChunks } from "./id-chunks.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -93,4 +94,22 @@ export async function readAttachment(
     .where("id", "=", id)
     .where("report_id", "=", reportId)
     .executeTakeFirst();
+}
+
+/** The attachments of these reports (a task's progress reports), without their bytes. */
+export async function listAttachmentsOfReports(
+  db: Db,
+  reportIds: readonly number[],
+): Promise<AttachmentMeta[]> {
+  const out: AttachmentMeta[] = [];
+  for (const chunk of idChunks(db, reportIds))
+    out.push(
+      ...(await db
+        .selectFrom("attachments")
+        .select(META)
+        .where("report_id", "in", chunk)
+        .orderBy("id")
+        .execute()),
+    );
+  return out;
 }

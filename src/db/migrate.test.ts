@@ -16,6 +16,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0006-audit-integrity",
         "0007-tasks",
         "0009-reminder-channels",
+        "0010-target-stop",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
@@ -26,6 +27,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0006-audit-integrity",
         "0007-tasks",
         "0009-reminder-channels",
+        "0010-target-stop",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

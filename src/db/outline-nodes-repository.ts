@@ -155,3 +155,111 @@ export async function listNodeCoDepartmentPairsOfPlan(
     .orderBy("node_departments.department_id")
     .execute();
 }
+
+// ── The editor's structural changes (issue 13) ─────────────────────────────────────────────────
+// Single steps of adding, splitting, merging and deleting tasks. They write no audit row: the service
+// runs the steps of one change in one transaction and records the change as a whole.
+
+export interface NewTaskNode {
+  planId: number;
+  parentId: number | null;
+  level: number;
+  ord: number;
+  title: string;
+  text: string;
+  start: number;
+  end: number;
+  leadDepartmentId: number | null;
+  suggestedDepartment: string | null;
+  suggestedKeyword: string | null;
+  suggestedDepartmentId: number | null;
+}
+
+/** Makes room at `ord` in the plan's document order: every node from there on moves one place down. */
+export async function shiftNodeOrds(db: Db, planId: number, fromOrd: number): Promise<void> {
+  await db
+    .updateTable("outline_nodes")
+    .set((eb) => ({ ord: eb("ord", "+", 1) }))
+    .where("plan_id", "=", planId)
+    .where("ord", ">=", fromOrd)
+    .execute();
+}
+
+/** A task node; answers its id. */
+export async function insertTaskNode(db: Db, node: NewTaskNode, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto("outline_nodes")
+    .values({
+      plan_id: node.planId,
+      parent_id: node.parentId,
+      kind: "task",
+      level: node.level,
+      ord: node.ord,
+      marker: "",
+      title: node.title,
+      text: node.text,
+      span_start: node.start,
+      span_end: node.end,
+      lead_department_id: node.leadDepartmentId,
+      suggested_department: node.suggestedDepartment,
+      suggested_keyword: node.suggestedKeyword,
+      suggested_department_id: node.suggestedDepartmentId,
+      draft_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A node's title, text and span after a split or a merge. */
+export async function setNodeSpan(
+  db: Db,
+  id: number,
+  changes: { title: string; text: string; start: number; end: number },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("outline_nodes")
+    .set({
+      title: changes.title,
+      text: changes.text,
+      span_start: changes.start,
+      span_end: changes.end,
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Gives `toId` the co-operating departments of `fromId` (the second half of a split task). */
+export async function copyNodeDepartments(db: Db, fromId: number, toId: number): Promise<void> {
+  const ids = await coDepartmentIdsOfNode(db, fromId);
+  if (ids.length === 0) return;
+  await db
+    .insertInto("node_departments")
+    .values(ids.map((department_id) => ({ node_id: toId, department_id })))
+    .execute();
+}
+
+/** Hangs the children of these nodes under another node (or the root) before the nodes go. */
+export async function reparentChildren(
+  db: Db,
+  fromParentIds: readonly number[],
+  toParentId: number | null,
+  now: string,
+): Promise<void> {
+  for (const chunk of idChunks(db, fromParentIds))
+    await db
+      .updateTable("outline_nodes")
+      .set({ parent_id: toParentId, updated_at: now })
+      .where("parent_id", "in", chunk)
+      .execute();
+}
+
+/** Deletes these nodes; their departments and task rows go with them (cascade). */
+export async function deleteNodeRows(db: Db, ids: readonly number[]): Promise<void> {
+  for (const chunk of idChunks(db, ids))
+    await db.deleteFrom("outline_nodes").where("id", "in", chunk).execute();
+}

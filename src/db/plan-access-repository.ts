@@ -22,7 +22,13 @@ export async function listPlanAccessFacts(db: Db, ids: readonly number[]): Promi
 }
 
 /** Rows that belong to one plan, by the `plan_id` column they all have. */
-export type PlanOwnedTable = "targets" | "outline_nodes" | "items" | "reports" | "extension_requests";
+export type PlanOwnedTable =
+  | "targets"
+  | "outline_nodes"
+  | "items"
+  | "reports"
+  | "extension_requests"
+  | "task_adjustments";
 
 /** The access facts of the plan a row belongs to, in one round trip (the access guard's hot path). */
 export async function planAccessFactsOfRow(
@@ -38,6 +44,17 @@ export async function planAccessFactsOfRow(
     .select(["plans.id", "plans.region_id", "plans.state"])
     .where(`${owned}.id`, "=", id)
     .executeTakeFirst();
+}
+
+/** The distinct plans these outline nodes belong to (POST /api/nodes/merge). */
+export async function planIdsOfNodes(db: Db, ids: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom("outline_nodes")
+    .select("plan_id")
+    .distinct()
+    .where("id", "in", [...ids])
+    .execute();
+  return rows.map((r) => r.plan_id);
 }
 
 /** The distinct plans these targets belong to. */

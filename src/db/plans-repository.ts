@@ -283,3 +283,15 @@ export async function getPlanSourceText(db: Db, planId: number): Promise<string 
     .executeTakeFirst();
   return row?.text;
 }
+
+/**
+ * Deletes a plan and everything of it (issue 13: a draft plan thrown away). Most rows go by cascade;
+ * reminders and requests for more time refer to the plan without one and are deleted first. The
+ * caller has checked that the plan has no reports (their revisions are history and cannot go) and
+ * writes the audit row.
+ */
+export async function deletePlanRows(db: Db, planId: number): Promise<void> {
+  await db.deleteFrom("reminders").where("plan_id", "=", planId).execute();
+  await db.deleteFrom("extension_requests").where("plan_id", "=", planId).execute();
+  await db.deleteFrom("plans").where("id", "=", planId).execute();
+}

@@ -133,6 +133,9 @@ export interface TargetsTable {
   draft_id: string | null;
   created_at: string;
   updated_at: string;
+  /** 中止 in a published plan (migration 0010): when and why; null while it runs. */
+  stopped_at: string | null;
+  stopped_reason: string | null;
 }
 
 export interface TargetDepartmentsTable {

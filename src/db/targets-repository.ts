@@ -229,3 +229,48 @@ export async function listTargetCoDepartmentPairsOfPlan(
     .orderBy("target_departments.department_id")
     .execute();
 }
+
+// ── The editor's structural changes and 中止 (issue 13) ────────────────────────────────────────
+// Single steps without an audit row: the service runs them in one transaction and audits the change.
+
+/** The targets of these outline nodes, in text order. */
+export async function listTargetRowsOfNodes(db: Db, nodeIds: readonly number[]): Promise<TargetRow[]> {
+  const out: TargetRow[] = [];
+  for (const chunk of idChunks(db, nodeIds))
+    out.push(...(await db.selectFrom("targets").selectAll().where("node_id", "in", chunk).execute()));
+  return out.sort((a, b) => a.span_start - b.span_start || a.id - b.id);
+}
+
+/** Puts these targets under another outline node (null: under none). */
+export async function setTargetsNode(
+  db: Db,
+  ids: readonly number[],
+  nodeId: number | null,
+  now: string,
+): Promise<void> {
+  for (const chunk of idChunks(db, ids))
+    await db
+      .updateTable("targets")
+      .set({ node_id: nodeId, updated_at: now })
+      .where("id", "in", chunk)
+      .execute();
+}
+
+/** Deletes a target; its departments, 分期计划 and links go with it (cascade). */
+export async function deleteTargetRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("targets").where("id", "=", id).execute();
+}
+
+/**
+ * 中止: the target is kept with when and why. Compared on write, so that of two stops at once one
+ * wins; answers whether this one did.
+ */
+export async function markTargetStopped(db: Db, id: number, at: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable("targets")
+    .set({ stopped_at: at, stopped_reason: reason, updated_at: at })
+    .where("id", "=", id)
+    .where("stopped_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -29,7 +29,16 @@ export interface PlanFacts {
 }
 
 /** Which object of a plan-scoped route the rule applies to: how to find its plan. */
-export type PlanResource = "plan" | "target" | "node" | "item" | "report" | "extension" | "targets_in_body";
+export type PlanResource =
+  | "plan"
+  | "target"
+  | "node"
+  | "item"
+  | "report"
+  | "extension"
+  | "adjustment"
+  | "targets_in_body"
+  | "nodes_in_body";
 
 export type AccessRule =
   /** Anyone, signed in or not. */
@@ -84,6 +93,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "POST /api/targets/:id/split": editPlan("target"),
   "POST /api/targets/merge": editPlan("targets_in_body"),
   "PATCH /api/nodes/:id": editPlan("node"),
+  // The editor's structure (issue 13): adding, splitting, merging, deleting, 中止, archiving.
+  "DELETE /api/plans/:id": editPlan("plan"), // a draft only (the service refuses the others)
+  "POST /api/plans/:id/archive": editPlan("plan"),
+  "POST /api/plans/:id/tasks": editPlan("plan"),
+  "POST /api/nodes/:id/split": editPlan("node"),
+  "POST /api/nodes/merge": editPlan("nodes_in_body"),
+  "DELETE /api/nodes/:id": editPlan("node"),
+  "DELETE /api/targets/:id": editPlan("target"),
+  "POST /api/targets/:id/stop": editPlan("target"),
 
   // Running the plan (issue 5). Saving a report is a "read" row: reporters may, but the service lets
   // only the subject's lead or co-operating departments (and planners in scope, admins) save.
@@ -127,6 +145,23 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   // Attach: those who may save the report (the service checks); download: those who may see it.
   "POST /api/reports/:id/attachments": readPlan("report"),
   "GET /api/reports/:id/attachments/:attachmentId": readPlan("report"), // reporters: their department's
+
+  // Tasks (issue 13). The steps are "read" rows: whoever reads the plan reaches the lifecycle, which
+  // names the rule that refuses (co_department, not_lead, planner_only …) — a reporter told "you may
+  // not edit the plan" would not learn that closing is the planning office's.
+  "GET /api/plans/:id/tasks": readPlan("plan"), // reporters: their department's
+  "PATCH /api/plans/:id/tasks": editPlan("plan"), // every task in the body must be of this plan
+  "GET /api/plans/:id/adjustments": readPlan("plan"), // reporters: their department's
+  "GET /api/tasks/:id": readPlan("node"),
+  "PATCH /api/tasks/:id": editPlan("node"),
+  "POST /api/tasks/:id/acknowledge": readPlan("node"),
+  "POST /api/tasks/:id/progress": readPlan("node"),
+  "POST /api/tasks/:id/close-request": readPlan("node"),
+  "POST /api/tasks/:id/adjust-request": readPlan("node"), // the lead department or a planner
+  "POST /api/tasks/:id/close": readPlan("node"),
+  "POST /api/tasks/:id/close-return": readPlan("node"),
+  "POST /api/tasks/:id/stop": readPlan("node"),
+  "POST /api/adjustments/:id/decision": readPlan("adjustment"),
 
   // Documents (issue 7): whoever reads the plan may export it; imports change it.
   "GET /api/plans/:id/export": readPlan("plan"),

@@ -5,7 +5,8 @@
 import type { TargetStatus } from "./evaluation.ts";
 
 export interface RollupInput {
-  status: TargetStatus;
+  /** "stopped": a target stopped (中止) — counted apart, in neither the total, the counts nor the index. */
+  status: TargetStatus | "stopped";
   completion: number | null;
   /** Weight of the target in the index (default 1). */
   weight?: number;
@@ -18,6 +19,8 @@ export interface Rollup {
   completionIndex: number | null;
   /** Targets that entered the index. */
   measured: number;
+  /** Targets stopped (中止), counted apart. */
+  stopped: number;
 }
 
 export function emptyCounts(): Record<TargetStatus, number> {
@@ -29,7 +32,12 @@ export function rollup(items: readonly RollupInput[]): Rollup {
   let weighted = 0;
   let weights = 0;
   let measured = 0;
+  let stopped = 0;
   for (const item of items) {
+    if (item.status === "stopped") {
+      stopped++;
+      continue;
+    }
     counts[item.status]++;
     if (item.completion === null || !Number.isFinite(item.completion)) continue;
     const w = item.weight ?? 1;
@@ -38,7 +46,13 @@ export function rollup(items: readonly RollupInput[]): Rollup {
     weights += w;
     measured++;
   }
-  return { total: items.length, counts, completionIndex: weights > 0 ? weighted / weights : null, measured };
+  return {
+    total: items.length - stopped,
+    counts,
+    completionIndex: weights > 0 ? weighted / weights : null,
+    measured,
+    stopped,
+  };
 }
 
 export interface DepartmentScore {

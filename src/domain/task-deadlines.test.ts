@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { deadlineWords, milestonesInText, parseDeadline, readDeadline } from "./task-deadlines.ts";
+import {
+  deadlineWords,
+  firstDateInText,
+  milestonesInText,
+  parseDeadline,
+  readDeadline,
+} from "./task-deadlines.ts";
 
 describe("deadline phrases as offices write them, for the plan year 2020", () => {
   it.each([
@@ -40,6 +46,12 @@ describe("deadline phrases as offices write them, for the plan year 2020", () =>
     [" 6月底前完成 ", "2020-06-30"],
     ["力争年底前", "2020-12-31"],
     ["１２月底前", "2020-12-31"],
+    ["9月上旬", "2020-09-10"],
+    ["9月中旬前", "2020-09-20"],
+    ["9月下旬", "2020-09-30"],
+    ["2020.12", "2020-12-31"],
+    ["2021-06", "2021-06-30"],
+    ["2020.2底", "2020-02-29"],
   ])("%s → %s", (phrase, date) => {
     expect(parseDeadline(phrase, 2020)).toBe(date);
     expect(readDeadline(phrase, 2020)).toEqual({ kind: "date", text: phrase.trim(), date });
@@ -50,12 +62,20 @@ describe("deadline phrases as offices write them, for the plan year 2020", () =>
     expect(parseDeadline(phrase, 2020)).toBeNull();
   });
 
-  it.each(["", "尽快", "6月前", "2月30日", "13月底", "第五季度", "每月", "按计划推进", "2020-02-30"])(
-    "%s is not guessed at",
-    (phrase) => {
-      expect(readDeadline(phrase, 2020)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "尽快",
+    "6月前",
+    "2月30日",
+    "13月底",
+    "第五季度",
+    "每月",
+    "按计划推进",
+    "2020-02-30",
+    "2020.13",
+  ])("%s is not guessed at", (phrase) => {
+    expect(readDeadline(phrase, 2020)).toBeNull();
+  });
 
   it("reads a deadline back in words", () => {
     expect(deadlineWords("2020-06-30")).toEqual({ zh: "2020年6月底", en: "end of June 2020" });
@@ -91,4 +111,26 @@ describe("milestones in a task's text", () => {
     const [m] = milestonesInText(text, 2020);
     expect(m && text.slice(m.start, m.end)).toBe("年底前全面完成改造任务");
   });
+});
+
+describe("a time anywhere in words (a quarter column's 形象进度)", () => {
+  it.each([
+    ["完成招标（6月底前）", "2020-06-30", "6月底前"],
+    ["主体结构于三季度末封顶", "2020-09-30", "三季度末"],
+    ["力争2021年6月15日前建成投用", "2021-06-15", "2021年6月15日前"],
+    ["基本完成，2021年底前验收", "2021-12-31", "2021年底前"],
+    ["设备9月中旬进场", "2020-09-20", "9月中旬"],
+    ["上半年完成投资的50%", "2020-06-30", "上半年"],
+  ])("%s → %s", (text, date, words) => {
+    const found = firstDateInText(text, 2020);
+    expect(found).toMatchObject({ date, words });
+    expect(found && text.slice(found.start, found.end)).toBe(words);
+  });
+
+  it.each(["完成全年任务的50%", "开工建设", "完成13月底前的", "推进2号楼建设", ""])(
+    "%s names no time",
+    (text) => {
+      expect(firstDateInText(text, 2020)).toBeNull();
+    },
+  );
 });

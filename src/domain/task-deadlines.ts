@@ -3,7 +3,7 @@
 // 2020年12月底前 → 2020-12-31; 6月15日前 → 06-15; 长期 / 持续推进 → no deadline, said so. A phrase
 // not recognised is answered null, never guessed: the planner then sets the date by hand.
 // (src/extract/milestones.ts finds things to be built — 建成南开美术馆 — and reads no dates; the
-// 任务分解表 reader in src/reports/breakdown-model.ts has its own parseDeadline, which this supersedes.)
+// 任务分解表 reader in src/reports/breakdown-model.ts reads its 完成时限 and quarter columns with these.)
 
 import type { LocalText } from "./app-error.ts";
 import { isIsoDate, isoDate, lastDayOfMonth, MONTHS_EN } from "./iso-dates.ts";
@@ -40,6 +40,8 @@ const TAIL = "(?:前|以前|之前|内|止)?(?:完成)?";
 const DAY_RE = new RegExp(`^${MONTH_WORD}月${DAY_WORD}[日号]${TAIL}$`);
 const MONTH_RE = new RegExp(`^${MONTH_WORD}月(?:份)?(?:底|末|末底|中下旬|下旬)?${TAIL}$`);
 const MONTH_END_RE = new RegExp(`^${MONTH_WORD}月(?:份)?(?:底|末)${TAIL}$`);
+/** 9月上旬 / 9月中旬: the 10th and the 20th (下旬 is the month's end, above). */
+const TEN_DAYS_RE = new RegExp(`^${MONTH_WORD}月(上|中)旬${TAIL}$`);
 const QUARTER_RE = /^(前)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前|以前|之前|内)?(?:完成)?$|^Q([1-4])$/i;
 const HALF_RE = /^([上下])半年(?:末|底)?(?:前|以前|之前|内)?(?:完成)?$/;
 const YEAR_END_RE =
@@ -61,6 +63,13 @@ export function readDeadline(raw: string, year: number): DeadlineReading | null 
     const d = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date(isIsoDate(d) ? d : null);
   }
+  // 2020.12 / 2020-06: the month's last day, as a sheet's date column often holds it.
+  const yearMonth = /^(\d{4})[-/.](\d{1,2})(?:前|以前|之前|底|末)?$/.exec(t);
+  if (yearMonth) {
+    const m = Number(yearMonth[2]);
+    if (m < 1 || m > 12) return null;
+    return date(isoDate(Number(yearMonth[1]), m, lastDayOfMonth(Number(yearMonth[1]), m)));
+  }
   let y = year;
   const yearPrefix = /^(\d{4})年(?:度)?/.exec(t);
   if (yearPrefix) {
@@ -76,6 +85,12 @@ export function readDeadline(raw: string, year: number): DeadlineReading | null 
     const d = numberOf(day[2] as string);
     if (m === null || d === null || m < 1 || m > 12 || d < 1 || d > lastDayOfMonth(y, m)) return null;
     return date(isoDate(y, m, d));
+  }
+  const tenDays = TEN_DAYS_RE.exec(t);
+  if (tenDays) {
+    const m = numberOf(tenDays[1] as string);
+    if (m === null || m < 1 || m > 12) return null;
+    return date(isoDate(y, m, tenDays[2] === "上" ? 10 : 20));
   }
   // 6月前 (before June, or by June?) is read both ways by offices: left to the planner.
   const month = MONTH_END_RE.exec(t) ?? (/前/.test(t) ? null : MONTH_RE.exec(t));
@@ -175,4 +190,40 @@ function clauseMilestone(text: string, from: number, to: number, year: number): 
   const name = slice().replace(/\s+$/, "");
   if (name.length > 60) return null;
   return { name, due, start: s, end: s + name.length };
+}
+
+/** A time inside words, not only at their start: 完成招标（6月底前）, 主体结构于三季度末封顶. */
+const TIME_ANYWHERE = new RegExp(
+  "(?:\\d{4}年(?:底|末)|(?:\\d{4}年)?(?:" +
+    "年底|年末|上半年|下半年|" +
+    "(?:前|第)?[一二三四1-4]季度(?:末|底)?|" +
+    `${MONTH_WORD}月${DAY_WORD}[日号]|` +
+    `${MONTH_WORD}月(?:份)?(?:底|末|上旬|中旬|下旬)` +
+    "))(?:前|以前|之前|内)?",
+  "g",
+);
+
+export interface DateInText {
+  date: string;
+  /** The time words as found (6月底前) and their offsets in the text. */
+  words: string;
+  /** Offsets in the text as NFKC-normalised (the same as the text's for Chinese and ASCII). */
+  start: number;
+  end: number;
+}
+
+/**
+ * The first time named anywhere in a text and the day it allows, or null. 全年 / 年内 are left out:
+ * in “完成全年任务的50%” they say what, not when.
+ */
+export function firstDateInText(text: string, year: number): DateInText | null {
+  const t = text.normalize("NFKC");
+  for (const m of t.matchAll(TIME_ANYWHERE)) {
+    const before = t[m.index - 1];
+    // 13月, 2020年 … : a digit before the time belongs to another number.
+    if (before !== undefined && /\d/.test(before)) continue;
+    const date = parseDeadline(m[0], year);
+    if (date !== null) return { date, words: m[0], start: m.index, end: m.index + m[0].length };
+  }
+  return null;
 }

@@ -11,6 +11,17 @@ export interface DepartmentKeyword {
 
 /** Ordered: the first keyword found in a text wins, so specific words come before general ones. */
 export const DEFAULT_DEPARTMENT_KEYWORDS: readonly DepartmentKeyword[] = [
+  // Phrases that name one office's work whatever general word stands beside them: 土地出让 of parcels
+  // named after a 中医药大学, 法治宣传教育, 消费扶贫 and 人才支援, 科技企业 of a 医疗 company.
+  ["非首都功能", "发展改革委"],
+  ["交流合作", "合作交流办"],
+  ["扶贫", "合作交流办"],
+  ["土地出让", "规划资源局"],
+  ["土地收储", "规划资源局"],
+  ["法治", "司法局"],
+  ["法律服务", "司法局"],
+  ["审批制度", "政务服务办"],
+  ["科技企业", "科技局"],
   ["城镇化", "发展改革委"],
   ["专利", "市场监管局"],
   ["污染物", "生态环境局"],
@@ -104,7 +115,8 @@ export const DEFAULT_DEPARTMENT_KEYWORDS: readonly DepartmentKeyword[] = [
   ["美术馆", "文化和旅游局"],
   ["文化", "文化和旅游局"],
   ["旅游", "文化和旅游局"],
-  ["档案", "档案馆"],
+  ["档案馆", "档案馆"],
+  ["档案新馆", "档案馆"],
   ["健身", "体育局"],
   ["体育", "体育局"],
   ["空气", "生态环境局"],
@@ -112,7 +124,6 @@ export const DEFAULT_DEPARTMENT_KEYWORDS: readonly DepartmentKeyword[] = [
   ["黑臭水体", "生态环境局"],
   ["土壤", "生态环境局"],
   ["生态环境", "生态环境局"],
-  ["扶贫", "合作交流办"],
   ["脱贫", "乡村振兴局"],
   ["国有企业", "国资委"],
   ["国资", "国资委"],
@@ -121,13 +132,29 @@ export const DEFAULT_DEPARTMENT_KEYWORDS: readonly DepartmentKeyword[] = [
   ["安全生产", "应急管理局"],
   ["应急", "应急管理局"],
   ["危险化学品", "应急管理局"],
-  ["法治", "司法局"],
-  ["法律服务", "司法局"],
   ["信访", "信访办"],
   ["违法犯罪", "公安分局"],
   ["食品安全", "市场监管局"],
   ["中小企业", "工业和信息化局"],
+  ["服务企业", "工业和信息化局"],
+  ["信息安全", "工业和信息化局"],
   ["工业", "工业和信息化局"],
+  ["零售", "商务局"],
+  ["房屋征收", "住房建设委"],
+  ["工程前期", "住房建设委"],
+  ["充电桩", "发展改革委"],
+  ["立面", "城市管理委"],
+  ["违法建设", "城市管理委"],
+  ["占路经营", "城市管理委"],
+  ["通办", "政务服务办"],
+  ["社区治理", "民政局"],
+  ["志愿服务", "民政局"],
+  ["产业扶持", "发展改革委"],
+  // The plan's own words (规划, 国民经济和社会发展) are the planning office's, after every other.
+  ["十四五规划", "发展改革委"],
+  ["规划编制", "发展改革委"],
+  ["国民经济和社会发展", "发展改革委"],
+  ["施工", "住房建设委"],
 ].map(([keyword, department]) => ({ keyword: keyword as string, department: department as string }));
 
 /** The level prefix departments of a region carry: 区人社局 in a district, 市人社局 in a city. */

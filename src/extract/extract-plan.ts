@@ -3,6 +3,7 @@
 
 import { attachAnnotations, findAnnotations, withoutAnnotations } from "./annotations.ts";
 import { DEFAULT_DEPARTMENT_KEYWORDS, type DepartmentKeyword, suggestDepartment } from "./departments.ts";
+import { bodyParagraphs } from "./document-furniture.ts";
 import { isFurniture } from "./furniture.ts";
 import { clauseItems } from "./items.ts";
 import { extractMeta } from "./meta.ts";
@@ -72,6 +73,9 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   const text = view.text;
   const paras = paragraphs(text);
   const meta = extractMeta(text, paras);
+  // The signature, dates, page numbers and 版记 name the issuer and the date (meta, above) but are no
+  // task and hold no target.
+  const body = bodyParagraphs(text, paras);
   if (options.region) meta.region = options.region;
   if (options.year) {
     const y = options.year;
@@ -96,7 +100,7 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   const inAnnotation = (at: number) => inside(annotations, at) >= 0;
   const inTableRow = (at: number) => inside(tables.rows, toOriginal(view, at, at + 1).start) >= 0;
 
-  const { headings, tasks: outlineTasks } = extractOutline(text, paras);
+  const { headings, tasks: outlineTasks } = extractOutline(text, body);
   // Cells of a table are no tasks; annotations are facts of the task before them, not tasks.
   const rawTasks = attachAnnotations(
     text,
@@ -154,7 +158,7 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   const milestones: ExtractedMilestone[] = [];
   const items: ExtractedItem[] = [];
   let q = 0;
-  for (const p of paras) {
+  for (const p of body) {
     const line = text.slice(p.start, p.end);
     while (q < quantities.length && (quantities[q] as Quantity).start < p.start) q++;
     if (isFurniture(line)) continue;

@@ -61,10 +61,14 @@ async function plansOf(
   request: FastifyRequest,
 ): Promise<PlanAccess[]> {
   const params = request.params as { id?: string | number };
-  const ids =
-    resource === "targets_in_body" ? ((request.body as { ids?: unknown } | undefined)?.ids ?? []) : [];
-  const targetIds = (ids as unknown[]).filter((x): x is number => Number.isInteger(x));
-  return planAccessOf(db, resource, { id: Number(params.id), targetIds });
+  const inBody = resource === "targets_in_body" || resource === "nodes_in_body";
+  const ids = inBody ? ((request.body as { ids?: unknown } | undefined)?.ids ?? []) : [];
+  const bodyIds = (Array.isArray(ids) ? (ids as unknown[]) : []).filter((x): x is number =>
+    Number.isInteger(x),
+  );
+  const targetIds = resource === "targets_in_body" ? bodyIds : [];
+  const nodeIds = resource === "nodes_in_body" ? bodyIds : [];
+  return planAccessOf(db, resource, { id: Number(params.id), targetIds, nodeIds });
 }
 
 function authenticateHook(deps: GuardDeps, rule: AccessRule): onRequestHookHandler {

@@ -13,6 +13,7 @@ import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
 import { addAttachment } from "../services/attachments.ts";
 import { requestExtension, sendReminder } from "../services/chasing.ts";
 import { saveReport } from "../services/reporting.ts";
+import { requestTaskAdjustment } from "../services/task-steps.ts";
 import { type AccessWorld, buildAccessWorld, PERSONAS, type Persona } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, TEST_PASSWORD, type TestClient } from "../test/auth-helpers.ts";
 import { multipartBody } from "../test/multipart.ts";
@@ -29,6 +30,9 @@ interface MatrixWorld extends AccessWorld {
   reminderId: number;
   attachmentId: number;
   channelId: number;
+  /** A task led by the reporter's department, with a pending 调整申请. */
+  leadTaskId: number;
+  adjustmentId: number;
 }
 
 async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
@@ -86,8 +90,41 @@ async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
     fileName: "说明.txt",
     bytes: new TextEncoder().encode("进展说明"),
   });
+  const tasks = await db
+    .selectFrom("outline_nodes")
+    .select("id")
+    .where("plan_id", "=", w.planId)
+    .where("kind", "=", "task")
+    .orderBy("span_start")
+    .execute();
+  const leadTaskId = (tasks[1] ?? tasks[0])?.id as number;
+  await db
+    .updateTable("outline_nodes")
+    .set({ lead_department_id: w.departments.nankaiRsj })
+    .where("id", "=", leadTaskId)
+    .execute();
+  const planner: Principal = {
+    id: w.users.planner,
+    role: "planner",
+    regionId: w.regions.nankai,
+    departmentId: null,
+    departmentRegionId: null,
+  };
+  const adjustment = await requestTaskAdjustment(
+    db,
+    { userId: w.users.planner, ip: null },
+    planner,
+    leadTaskId,
+    {
+      kind: "deadline",
+      proposedDue: "2020-11-30",
+      reason: "进度调整",
+    },
+  );
   return {
     ...w,
+    leadTaskId,
+    adjustmentId: adjustment.id,
     attachmentId: attachment.id,
     channelId: channel.id,
     jobsTargetId,
@@ -209,6 +246,112 @@ const SAMPLES: Record<string, Sample> = {
       url: `/api/nodes/${w.taskNodeId}`,
       payload: { title: "改过的标题" },
     }),
+  },
+  // The plan is published: the allowed get 409 (published_stop_instead, not_draft), not a denial.
+  "DELETE /api/plans/:id": { request: (w) => ({ method: "DELETE", url: `/api/plans/${w.planId}` }) },
+  // The first allowed persona archives the plan; the later ones get 409 (already archived).
+  "POST /api/plans/:id/archive": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/archive` }),
+  },
+  // The first allowed persona adds the task; the later ones get 409 (overlaps_task).
+  "POST /api/plans/:id/tasks": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/tasks`, payload: { start: 0, end: 8 } }),
+  },
+  "POST /api/nodes/:id/split": {
+    request: (w) => ({ method: "POST", url: `/api/nodes/${w.taskNodeId}/split`, payload: { at: 1 } }),
+  },
+  "POST /api/nodes/merge": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/nodes/merge",
+      payload: { ids: [w.taskNodeId, w.taskNodeId + 1] },
+    }),
+  },
+  "DELETE /api/nodes/:id": { request: (w) => ({ method: "DELETE", url: `/api/nodes/${w.taskNodeId}` }) },
+  "DELETE /api/targets/:id": {
+    request: (w) => ({ method: "DELETE", url: `/api/targets/${w.targetIds[0]}` }),
+  },
+  // The first allowed persona stops the target; the later ones get 409 (already_stopped).
+  "POST /api/targets/:id/stop": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/targets/${w.targetIds[0]}/stop`,
+      payload: { reason: "不再考核" },
+    }),
+  },
+  // Tasks (issue 13): the lifecycle narrows the "read" rows — the lead department's reporter takes its
+  // steps, the planning office (planners, admins) its own; the others are refused by rule (403).
+  "GET /api/plans/:id/tasks": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/tasks` }) },
+  "PATCH /api/plans/:id/tasks": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/plans/${w.planId}/tasks`,
+      payload: { changes: [{ id: w.leadTaskId, patch: { weight: 2 } }] },
+    }),
+  },
+  "GET /api/plans/:id/adjustments": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/adjustments` }),
+  },
+  "GET /api/tasks/:id": { request: (w) => ({ method: "GET", url: `/api/tasks/${w.leadTaskId}` }) },
+  "PATCH /api/tasks/:id": {
+    request: (w) => ({ method: "PATCH", url: `/api/tasks/${w.leadTaskId}`, payload: { weight: 2 } }),
+  },
+  "POST /api/tasks/:id/acknowledge": {
+    request: (w) => ({ method: "POST", url: `/api/tasks/${w.leadTaskId}/acknowledge` }),
+    except: { admin: false, planner: false, leader: false },
+  },
+  // Not acknowledged yet: the lead reporter gets 409 (the state), not a denial.
+  "POST /api/tasks/:id/progress": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/tasks/${w.leadTaskId}/progress`,
+      payload: { period: "2020-06", progress: "进展" },
+    }),
+    except: { admin: false, planner: false, leader: false },
+  },
+  "POST /api/tasks/:id/close-request": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/tasks/${w.leadTaskId}/close-request`,
+      payload: { evidence: "已完成" },
+    }),
+    except: { admin: false, planner: false, leader: false },
+  },
+  "POST /api/tasks/:id/adjust-request": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/tasks/${w.leadTaskId}/adjust-request`,
+      payload: { kind: "deadline", proposedDue: "2020-10-31", reason: "调整" },
+    }),
+    except: { leader: false },
+  },
+  "POST /api/tasks/:id/close": {
+    request: (w) => ({ method: "POST", url: `/api/tasks/${w.leadTaskId}/close`, payload: {} }),
+    except: { reporter: false, leader: false },
+  },
+  "POST /api/tasks/:id/close-return": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/tasks/${w.leadTaskId}/close-return`,
+      payload: { reason: "材料不全" },
+    }),
+    except: { reporter: false, leader: false },
+  },
+  "POST /api/tasks/:id/stop": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/tasks/${w.leadTaskId}/stop`,
+      payload: { reason: "政策调整" },
+    }),
+    except: { reporter: false, leader: false },
+  },
+  "POST /api/adjustments/:id/decision": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/adjustments/${w.adjustmentId}/decision`,
+      payload: { decision: "refused", opinion: "不同意" },
+    }),
+    except: { reporter: false, leader: false },
   },
   "GET /api/plans/:id/settings": {
     request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/settings` }),

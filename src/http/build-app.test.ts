@@ -133,6 +133,8 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         "leadDepartment",
         "coDepartments",
         "suggestedDepartment",
+        "stoppedAt",
+        "stoppedReason",
       ].sort(),
     );
 

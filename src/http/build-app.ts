@@ -36,8 +36,10 @@ import { publicRoutes } from "./routes/public-routes.ts";
 import { reportingRoutes } from "./routes/reporting-routes.ts";
 import { reviewBulkRoutes } from "./routes/review-bulk-routes.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
+import { structureRoutes } from "./routes/structure-routes.ts";
 import { targetLinksRoutes } from "./routes/target-links-routes.ts";
 import { targetsRoutes } from "./routes/targets-routes.ts";
+import { tasksRoutes } from "./routes/tasks-routes.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { installWeb } from "./static-web.ts";
 
@@ -191,7 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(plansRoutes, routeDeps);
   await app.register(importRoute, routeDeps);
   await app.register(targetsRoutes, routeDeps);
+  await app.register(tasksRoutes, routeDeps);
   await app.register(nodesRoutes, routeDeps);
+  await app.register(structureRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);
   await app.register(adminRoutes, routeDeps);
   await app.register(publicRoutes, routeDeps);

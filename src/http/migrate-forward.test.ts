@@ -128,7 +128,11 @@ describe.each(testDialects())("migrating from each released version on %s", (dia
           ...(keyed ? { ok: true } : {}),
           checked: ref.rows.get("audit_log")?.length,
         });
-        expect(await planStatus(store.db, ref.planId, DEMO_AS_OF)).toEqual(ref.status);
+        // Before 0007 a database held no task rows (deadlines, milestones, each task's frequency): the
+        // tasks of the copy are judged on the plan's defaults, so only the targets must read the same.
+        const judged = await planStatus(store.db, ref.planId, DEMO_AS_OF);
+        if (version >= "0007-tasks") expect(judged).toEqual(ref.status);
+        else expect({ ...judged, tasks: [] }).toEqual({ ...ref.status, tasks: [] });
 
         app = await buildApp({ db: store.db, dialect, extract: fixtureExtract, auth: TEST_AUTH });
         const ready = await app.inject({ method: "GET", url: "/api/health/ready" });

@@ -6,6 +6,7 @@
 
 import { Ajv, type Options, type ValidateFunction } from "ajv";
 import type { FastifySchemaCompiler } from "fastify";
+import { AppError } from "../domain/app-error.ts";
 import { REQUEST_FORMATS } from "./routes/common-schemas.ts";
 
 // Fastify's defaults, but unknown fields are refused (a typo must not be a silent no-op), not stripped.
@@ -65,4 +66,31 @@ function finiteOnly(validate: ValidateFunction): ValidateFunction {
     return true;
   }) as ValidateFunction;
   return guarded;
+}
+
+/**
+ * A validator of a JSON body that came another way (the `body` field of a multipart request): the
+ * same rules as a JSON body, refusals worded like the framework's own.
+ */
+export function bodyValidator<T>(schema: object): (value: unknown) => T {
+  const validate = requestAjv(false).compile(schema);
+  return (value) => {
+    if (validate(value)) return value as T;
+    const first = validate.errors?.[0];
+    const path = `body${first?.instancePath ?? ""}`;
+    throw new AppError(
+      "bad_input",
+      {
+        zh: `请求参数无效：${path} ${first?.message ?? ""}`.trim(),
+        en: `invalid request: ${path} ${first?.message ?? ""}`.trim(),
+      },
+      {
+        validation: (validate.errors ?? []).map((v) => ({
+          path: `body${v.instancePath}`,
+          message: v.message,
+          params: v.params,
+        })),
+      },
+    );
+  };
 }

@@ -1,10 +1,12 @@
 // Reading a 任务分解表 (the spreadsheet that assigns a plan's tasks to departments), pure: find the header
-// row and its columns by their names (not positions), read each row's task, goal, departments,
-// deadline and planned values per month or quarter, match it to the plan's targets and tasks by text
-// similarity (character-bigram Dice, with the score shown), and propose the changes it implies.
+// (one row or two) and its columns by their names, not positions; read each row's task, goal,
+// departments, 完成时限 (as the domain reads deadlines) and its period columns — numbers are planned
+// values, words are milestones (形象进度 / 节点). Matching rows to the plan is breakdown-match.ts.
 
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
+import { isoDate, lastDayOfMonth } from "../domain/iso-dates.ts";
 import { displayFactor } from "../domain/target-display.ts";
+import { firstDateInText, milestonesInText, readDeadline } from "../domain/task-deadlines.ts";
 
 export type BreakdownField = "seq" | "task" | "goal" | "lead" | "co" | "deadline";
 
@@ -70,65 +72,143 @@ function fieldOf(header: string): BreakdownField | null {
 }
 
 export interface HeaderLayout {
-  /** 1-based row numbers of the header rows; data starts after the last. */
+  /** Row number (as the file counts them) of the header's first row, and of each of its rows. */
   headerRow: number;
-  dataRow: number;
+  headerRows: number[];
+  /** Index in the grid of the first row after the header: the data starts there. */
+  dataIndex: number;
   columns: Partial<Record<BreakdownField, number>>;
   planned: { column: number; label: string; endMonth: number }[];
   headers: { column: number; header: string; field: BreakdownField | "planned" }[];
 }
 
+/** A header cell naming a column, not a sentence that happens to contain 任务 or 目标. */
+function isHeaderWord(text: string): boolean {
+  return fieldOf(text) !== null && norm(text).replace(/[（(].*?[）)]/g, "").length <= 8;
+}
+
 /**
- * The header: the row among the first 20 naming the most known columns (a task column among them);
- * a period sub-header in the row below (计划进度 over 一季度 … 四季度) is read with it.
+ * A period column's header (一季度, 3月, 一季度形象进度, 第一季度时间节点): a period and no 完成时限 words —
+ * 完成时限 is always the deadline, whatever month its header mentions.
  */
-export function detectHeader(grid: readonly (readonly string[])[], where: string): HeaderLayout {
+function periodOf(header: string): number | null {
+  const h = norm(header);
+  if (h === "" || /完成时限|完成时间|完成期限|^时限/.test(h)) return null;
+  const fieldWord = fieldOf(h);
+  if (fieldWord !== null && fieldWord !== "deadline") return null;
+  return periodEndMonth(h);
+}
+
+const rowNumberOf = (rowNumbers: readonly number[] | undefined, i: number) => rowNumbers?.[i] ?? i + 1;
+
+/**
+ * Whether the row beside the header is its second row: under (or over) the header's task column it
+ * holds the same words (a merged cell), a header word or nothing; it is no title merged across; and
+ * it names at least one column the header row does not (牵头单位 under 责任单位, 一季度 under 计划进度).
+ */
+function isSecondHeaderRow(row: readonly string[], header: readonly string[], taskColumn: number): boolean {
+  const cells = row.map((c) => c.trim());
+  const filled = cells.filter((c) => c !== "");
+  if (filled.length === 0 || new Set(filled).size === 1) return false;
+  const under = cells[taskColumn - 1] ?? "";
+  if (under !== "" && under !== (header[taskColumn - 1] ?? "").trim() && !isHeaderWord(under)) return false;
+  let names = false;
+  for (const [c, text] of cells.entries()) {
+    if (text === "" || text === (header[c] ?? "").trim()) continue;
+    if (HEADING.test(text)) return false;
+    if (periodOf(text) !== null || isHeaderWord(text)) names = true;
+    // Data under the header (a number, a sentence): this row is the first of the table's rows.
+    else if (/^[\d.+-]/.test(text) || norm(text).length > 12) return false;
+  }
+  return names;
+}
+
+/**
+ * The header: the row among the first 20 naming the most known columns (a task column among them),
+ * with its second row when the header takes two (计划进度 over 一季度 … 四季度, 责任单位 over 牵头单位 and
+ * 配合单位, or the header found on the lower of the two). The first row after the header is data,
+ * whatever it holds: a 6月底 in its 完成时限 does not make it a header row.
+ */
+export function detectHeader(
+  grid: readonly (readonly string[])[],
+  where: string | LocalText,
+  rowNumbers?: readonly number[],
+): HeaderLayout {
   let best: { row: number; score: number } | null = null;
   for (let r = 0; r < Math.min(grid.length, 20); r++) {
-    const fields = new Set((grid[r] ?? []).map(fieldOf).filter((f) => f !== null));
+    const cells = (grid[r] ?? []).filter((c) => isHeaderWord(c));
+    const fields = new Set(cells.map(fieldOf).filter((f) => f !== null));
     if (!fields.has("task") && !fields.has("goal")) continue;
     const score = fields.size;
     if (score >= 2 && (!best || score > best.score)) best = { row: r, score };
   }
-  if (!best)
+  if (!best) {
+    const at = typeof where === "string" ? { zh: where, en: where } : where;
     throw new AppError(
       "bad_input",
-      `${where}：前20行中找不到表头（应有“重点任务/任务内容”和“牵头单位”等列） / no header row in the first 20 rows (looked for 重点任务 / 任务内容, 牵头单位 …)`,
-      { where },
+      {
+        zh: `${at.zh}：前20行中找不到表头（应有“重点任务/任务内容”和“牵头单位”等列）`,
+        en: `${at.en}: no header row in the first 20 rows (looked for 重点任务 / 任务内容, 牵头单位 …)`,
+      },
+      { where: at.en },
     );
-  const header = grid[best.row] ?? [];
-  const below = grid[best.row + 1] ?? [];
+  }
+  const main = grid[best.row] ?? [];
+  const taskColumn =
+    main.findIndex((c) => isHeaderWord(c) && fieldOf(c) === "task") + 1 ||
+    main.findIndex((c) => isHeaderWord(c) && fieldOf(c) === "goal") + 1;
+  const below = grid[best.row + 1];
+  const above = best.row > 0 ? grid[best.row - 1] : undefined;
+  let top = best.row;
+  let second: number | null = null;
+  if (below && isSecondHeaderRow(below, main, taskColumn)) second = best.row + 1;
+  else if (above && isSecondHeaderRow(above, main, taskColumn)) {
+    top = best.row - 1;
+    second = best.row;
+  }
+  const upper = grid[top] ?? [];
+  const lower = second === null ? [] : (grid[second] ?? []);
   const columns: HeaderLayout["columns"] = {};
   const planned: HeaderLayout["planned"] = [];
   const headers: HeaderLayout["headers"] = [];
-  let usedBelow = false;
-  const width = Math.max(header.length, below.length);
+  const width = Math.max(upper.length, lower.length);
   for (let c = 0; c < width; c++) {
-    const top = (header[c] ?? "").trim();
-    const sub = (below[c] ?? "").trim();
-    const subMonth = sub === "" ? null : periodEndMonth(sub);
-    const topMonth = top === "" ? null : periodEndMonth(top);
-    if (subMonth !== null && fieldOf(sub) === null) {
-      usedBelow = true;
-      planned.push({ column: c + 1, label: sub, endMonth: subMonth });
-      headers.push({ column: c + 1, header: sub, field: "planned" });
+    const u = (upper[c] ?? "").trim();
+    const l = (lower[c] ?? "").trim();
+    const sub = l === u ? "" : l;
+    const subMonth = periodOf(sub);
+    const upMonth = periodOf(u);
+    if (subMonth !== null || (upMonth !== null && sub !== "" && !isHeaderWord(sub))) {
+      // 一季度 under 计划进度安排; or 形象进度 under a 一季度 spanning two columns.
+      const label = subMonth !== null ? sub : `${u}${sub}`;
+      planned.push({ column: c + 1, label, endMonth: (subMonth ?? upMonth) as number });
+      headers.push({ column: c + 1, header: label, field: "planned" });
       continue;
     }
-    const field = fieldOf(top);
+    const text = sub !== "" && isHeaderWord(sub) ? sub : u;
+    const field = isHeaderWord(text) ? fieldOf(text) : null;
     if (field !== null && columns[field] === undefined) {
       columns[field] = c + 1;
-      headers.push({ column: c + 1, header: top, field });
-    } else if (topMonth !== null) {
-      planned.push({ column: c + 1, label: top, endMonth: topMonth });
-      headers.push({ column: c + 1, header: top, field: "planned" });
+      headers.push({ column: c + 1, header: text, field });
+    } else if (upMonth !== null) {
+      planned.push({ column: c + 1, label: u, endMonth: upMonth });
+      headers.push({ column: c + 1, header: u, field: "planned" });
     }
   }
   if (columns.task === undefined && columns.goal !== undefined) {
     columns.task = columns.goal;
     delete columns.goal;
   }
-  const headerRow = best.row + 1;
-  return { headerRow, dataRow: headerRow + (usedBelow ? 2 : 1), columns, planned, headers };
+  const last = second ?? top;
+  const headerRows = [top, ...(second === null ? [] : [second])].map((i) => rowNumberOf(rowNumbers, i));
+  return {
+    headerRow: headerRows[0] as number,
+    headerRows,
+    dataIndex: last + 1,
+    columns,
+    planned,
+    headers,
+  };
 }
 
 export interface BreakdownFields {
@@ -142,18 +222,25 @@ export interface BreakdownFields {
 }
 
 export interface BreakdownLine {
+  /** The row number as the file counts them (Excel's row, the CSV's line). */
   row: number;
   fields: BreakdownFields;
 }
 
 const HEADING = /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\([一二三四五六七八九十]+\)/;
+/** A cell that says “nothing here”. */
+const PLACEHOLDER = /^[—–\-－/／无\s]*$/;
 
 /** The data rows: blank rows, repeated headers and section headings (一、…) are left out. */
-export function readLines(grid: readonly (readonly string[])[], layout: HeaderLayout): BreakdownLine[] {
+export function readLines(
+  grid: readonly (readonly string[])[],
+  layout: HeaderLayout,
+  rowNumbers?: readonly number[],
+): BreakdownLine[] {
   const out: BreakdownLine[] = [];
   const cell = (r: readonly string[], c: number | undefined) =>
     c === undefined ? "" : (r[c - 1] ?? "").trim();
-  for (let i = layout.dataRow - 1; i < grid.length; i++) {
+  for (let i = layout.dataIndex; i < grid.length; i++) {
     const r = grid[i] ?? [];
     const f: BreakdownFields = {
       seq: cell(r, layout.columns.seq),
@@ -164,177 +251,79 @@ export function readLines(grid: readonly (readonly string[])[], layout: HeaderLa
       deadline: cell(r, layout.columns.deadline),
       planned: layout.planned
         .map((p) => ({ label: p.label, endMonth: p.endMonth, text: cell(r, p.column) }))
-        .filter((p) => p.text !== ""),
+        .filter((p) => !PLACEHOLDER.test(p.text)),
     };
     if (f.task === "" && f.goal === "") continue;
-    if (fieldOf(f.task) === "task" && norm(f.task).length <= 6) continue;
+    // A header repeated on a later page of the print-out.
+    if (isHeaderWord(f.task) && fieldOf(f.task) === "task" && (f.lead === "" || isHeaderWord(f.lead)))
+      continue;
     // A heading row: merged across, so every mapped cell holds the same text, or it has no department.
     const mapped = [f.task, f.goal, f.lead, f.co].filter((x) => x !== "");
     const sameEverywhere = mapped.length > 1 && mapped.every((x) => x === f.task);
     if (sameEverywhere || (HEADING.test(f.task) && f.lead === "" && f.goal === "")) continue;
-    out.push({ row: i + 1, fields: f });
+    out.push({ row: rowNumberOf(rowNumbers, i), fields: f });
   }
   return out;
 }
 
-// ── Similarity ────────────────────────────────────────────────────────────────────────────────
+// ── Deadlines, milestones, planned values ─────────────────────────────────────────────────────
 
-const PUNCT = /[\s，。、；：,.;:！!？?（）()“”"'‘’《》<>【】[\]—\-·…]/g;
+/** What a row's 完成时限 cell says. */
+export type RowDeadline =
+  | { kind: "none" }
+  /** A day; with the milestones the cell states when it names several (6月底前完成招标，年底前竣工). */
+  | { kind: "date"; text: string; date: string; milestones: MilestoneDraft[] }
+  /** 长期 / 持续推进: the task has no deadline, and says so. */
+  | { kind: "open"; text: string }
+  | { kind: "unknown"; text: string };
 
-export function bigrams(text: string): Set<string> {
-  const t = text.normalize("NFKC").replace(PUNCT, "");
-  const out = new Set<string>();
-  if (t.length === 1) out.add(t);
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-  return out;
-}
-
-/** Sørensen–Dice over character bigrams: 2|A∩B| / (|A|+|B|), 0..1. */
-export function dice(a: string, b: string): number {
-  const A = bigrams(a);
-  const B = bigrams(b);
-  if (A.size === 0 || B.size === 0) return 0;
-  let both = 0;
-  for (const x of A) if (B.has(x)) both++;
-  return (2 * both) / (A.size + B.size);
-}
-
-/**
- * Dice, lifted when one text is mostly inside the other: a breakdown row often shortens the plan's
- * sentence (its overlap with it is high while Dice is low).
- */
-export function similarity(a: string, b: string): number {
-  const A = bigrams(a);
-  const B = bigrams(b);
-  if (A.size === 0 || B.size === 0) return 0;
-  let both = 0;
-  for (const x of A) if (B.has(x)) both++;
-  const d = (2 * both) / (A.size + B.size);
-  const overlap = both / Math.min(A.size, B.size);
-  return (d + overlap) / 2;
-}
-
-export interface MatchCandidate {
-  kind: "target" | "node";
-  id: number;
-  /** A target's subject and value (国家高新技术企业 30家), or a task's sentence. */
-  title: string;
-  /** The task the target belongs to (its sentence). */
-  task: string;
-  /** A task with targets: a row that names a goal is one of its targets rather than the task. */
-  hasTargets?: boolean;
-}
-
-export interface ScoredCandidate extends MatchCandidate {
-  score: number;
-}
-
-export const MATCH_THRESHOLD = 0.4;
-
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-export function scoreCandidate(f: Pick<BreakdownFields, "task" | "goal">, c: MatchCandidate): number {
-  if (c.kind === "target") {
-    if (f.goal === "")
-      return round3(0.85 * Math.max(similarity(f.task, `${c.task}`), similarity(f.task, c.title)));
-    return round3(0.35 * similarity(f.task, c.task) + 0.65 * similarity(f.goal, c.title));
-  }
-  const score = similarity(`${f.task}${f.goal}`, c.title);
-  return round3(f.goal !== "" && c.hasTargets ? 0.75 * score : score);
-}
-
-/** The candidates ranked by score, best first (ties: document order). */
-export function rankCandidates(
-  f: Pick<BreakdownFields, "task" | "goal">,
-  candidates: readonly MatchCandidate[],
-): ScoredCandidate[] {
-  return candidates
-    .map((c, i) => ({ c: { ...c, score: scoreCandidate(f, c) }, i }))
-    .sort((a, b) => b.c.score - a.c.score || a.i - b.i)
-    .map((x) => x.c);
-}
-
-// ── Departments, deadlines, planned values ────────────────────────────────────────────────────
-
-export interface DepartmentName {
-  id: number;
+export interface MilestoneDraft {
   name: string;
-  shortName: string | null;
-  fullName: string | null;
-}
-
-export function splitNames(text: string): string[] {
-  return text
-    .split(/[、,，;；\n/／\s]+|和(?=区)/)
-    .map((s) =>
-      s
-        .replace(/^(牵头|配合)[:：]/, "")
-        .replace(/[（(].*?[）)]$/, "")
-        .trim(),
-    )
-    .filter((s) => s !== "" && s !== "无" && s !== "—" && s !== "-");
-}
-
-function isSubsequence(short: string, long: string): boolean {
-  let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
-  return i === short.length;
+  /** YYYY-MM-DD */
+  due: string;
 }
 
 /**
- * A department by a name as a breakdown writes it: the name, short or full name, or an abbreviation
- * whose characters appear in order in exactly one department's name (区发改委 → 区发展改革委).
+ * The 完成时限 cell as the domain reads deadlines (task-deadlines.ts); a cell of several dated clauses
+ * gives each as a milestone and the last as the deadline. Nothing else is guessed.
  */
-export function resolveDepartment(
-  text: string,
-  departments: readonly DepartmentName[],
-): DepartmentName | null {
-  const t = norm(text);
-  const bare = (s: string) =>
-    norm(s)
-      .replace(/^(天津市)?(南开区|.{2,3}区)?/, "")
-      .replace(/^区/, "");
-  for (const d of departments)
-    if ([d.name, d.shortName, d.fullName].some((n) => n !== null && norm(n) === t)) return d;
-  const tb = bare(t);
-  if (tb.length < 2) return null;
-  const exactBare = departments.filter((d) =>
-    [d.name, d.shortName, d.fullName].some((n) => n && bare(n) === tb),
-  );
-  if (exactBare.length === 1) return exactBare[0] as DepartmentName;
-  const loose = departments.filter((d) =>
-    [d.name, d.fullName].some(
-      (n) => n !== null && isSubsequence(tb, bare(n)) && bare(n).endsWith(tb.slice(-1)),
-    ),
-  );
-  return loose.length === 1 ? (loose[0] as DepartmentName) : null;
+export function readRowDeadline(text: string, year: number): RowDeadline {
+  const t = text.trim();
+  if (t === "" || PLACEHOLDER.test(t)) return { kind: "none" };
+  const reading = readDeadline(t, year);
+  if (reading?.kind === "date") return { kind: "date", text: t, date: reading.date, milestones: [] };
+  if (reading?.kind === "open") return { kind: "open", text: t };
+  const clauses = milestonesInText(t, year);
+  if (clauses.length === 0) return { kind: "unknown", text: t };
+  const last = clauses.reduce((a, b) => (b.due > a.due ? b : a));
+  return {
+    kind: "date",
+    text: t,
+    date: last.due,
+    milestones: clauses.length > 1 ? clauses.map((m) => ({ name: m.name, due: m.due })) : [],
+  };
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/**
+ * A period cell is a planned value when it opens with a number (30, 20亿元, 25%, 1.2万平方米); words
+ * otherwise — a date opening them too (8月底前开工建设, 2020年完成).
+ */
+export function isPlannedNumber(text: string): boolean {
+  return /^[+-]?\d+(?:[.,]\d+)*(?![\d.,]|月|日|号|年|季度)/.test(norm(text));
+}
 
-/** A deadline as offices write it (2020年6月底, 6月30日前, 年底, 三季度末, 2020-06-30) → ISO date, or null. */
-export function parseDeadline(text: string, year: number): string | null {
-  const t = norm(text);
-  if (t === "") return null;
-  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(t);
-  if (iso) return `${iso[1]}-${pad(Number(iso[2]))}-${pad(Number(iso[3]))}`;
-  if (/年底|年末|全年|12月底/.test(t) && !/\d{1,2}月\d{1,2}日/.test(t)) {
-    const y = /(\d{4})年/.exec(t);
-    return `${y ? y[1] : year}-12-31`;
-  }
-  const y = /(\d{4})年/.exec(t);
-  const yy = y ? Number(y[1]) : year;
-  const md = /(\d{1,2}|十[一二]|[一二三四五六七八九十])月(?:(\d{1,2})日)?/.exec(t.replace(/^\d{4}年/, ""));
-  if (md) {
-    const m = cnNumber(md[1] as string);
-    if (m === null || m < 1 || m > 12) return null;
-    const d = md[2] ? Math.min(Number(md[2]), lastDay(yy, m)) : lastDay(yy, m);
-    return `${yy}-${pad(m)}-${pad(d)}`;
-  }
-  const end = periodEndMonth(t);
-  if (end !== null) return `${yy}-${pad(end)}-${pad(lastDay(yy, end))}`;
-  return null;
+/**
+ * A period cell in words (完成招标, 主体结构封顶（8月底前）) as a milestone: named by the words, due on the
+ * day they name, else on the period's last day (一季度 → 03-31).
+ */
+export function periodMilestone(
+  cell: { label: string; endMonth: number; text: string },
+  year: number,
+): MilestoneDraft | null {
+  const name = cell.text.replace(/\s+/g, " ").trim();
+  if (name === "" || PLACEHOLDER.test(name) || isPlannedNumber(name)) return null;
+  const dated = firstDateInText(name, year);
+  return { name, due: dated?.date ?? isoDate(year, cell.endMonth, lastDayOfMonth(year, cell.endMonth)) };
 }
 
 export interface TargetFacts {

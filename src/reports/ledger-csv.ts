@@ -1,7 +1,77 @@
 // The ledger's rows as CSV (UTF-8 with a BOM so that Excel reads the Chinese, RFC 4180 quoting, CRLF)
 // and as JSON: the same rows and columns as the workbook's area sheets, one file.
 
-import { flatRows, type Ledger } from "./ledger-model.ts";
+import type { TargetStatus } from "../domain/evaluation.ts";
+import type { TaskLight } from "../domain/task-lights.ts";
+import { type Ledger, type LedgerCell, statusWord, TASK_HEADERS } from "./ledger-model.ts";
+
+/** The row as flat fields, in the ledger's column order: the CSV and JSON exports' shape. */
+export interface FlatLedgerRow {
+  sheet: string;
+  id: string;
+  seq: number;
+  task: string;
+  indicator: string;
+  target: string;
+  unit: string;
+  lead: string;
+  co: string;
+  deadline: string;
+  periods: {
+    key: string;
+    label: string;
+    value: number | null;
+    word: string | null;
+    completion: number | null;
+    status: TargetStatus | null;
+    statusWord: string;
+  }[];
+  textPeriod: string | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  milestones: string;
+  light: TaskLight | null;
+  lightWord: string;
+  latestProgress: string;
+}
+
+export function flatRows(ledger: Ledger): FlatLedgerRow[] {
+  return ledger.sheets.flatMap((s) =>
+    s.rows.map((r) => ({
+      sheet: s.title,
+      id: r.id,
+      seq: r.seq,
+      task: r.task,
+      indicator: r.indicator,
+      target: r.targetText,
+      unit: r.unit,
+      lead: r.lead,
+      co: r.co,
+      deadline: r.deadline,
+      periods: ledger.periods.map((p, i) => {
+        const c = r.cells[i] as LedgerCell;
+        return {
+          key: p.key,
+          label: p.label,
+          value: c.value,
+          word: c.word,
+          completion: c.completion,
+          status: c.status,
+          statusWord: statusWord(c.status),
+        };
+      }),
+      textPeriod: r.textPeriod,
+      progress: r.progress,
+      problems: r.problems,
+      nextSteps: r.nextSteps,
+      milestones: r.milestones,
+      light: r.light,
+      lightWord: r.lightWord,
+      latestProgress: r.latestProgress,
+    })),
+  );
+}
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 export function csvField(value: string | number | null): string {
@@ -19,7 +89,7 @@ export function csvLine(fields: readonly (string | number | null)[]): string {
 export function ledgerCsvHeader(ledger: Pick<Ledger, "periods">): string[] {
   return [
     "领域",
-    "编号 id",
+    "编号",
     "序号",
     "任务内容",
     "指标",
@@ -33,6 +103,7 @@ export function ledgerCsvHeader(ledger: Pick<Ledger, "periods">): string[] {
     "存在问题",
     "下步打算",
     "填报期",
+    ...TASK_HEADERS,
   ];
 }
 
@@ -62,6 +133,9 @@ export function renderLedgerCsv(ledger: Ledger): Buffer {
         r.problems,
         r.nextSteps,
         r.textPeriod ?? "",
+        r.milestones,
+        r.lightWord,
+        r.latestProgress,
       ]),
     );
   }

@@ -9,7 +9,7 @@ import { buildLedger, deadlineText, lastStatusCell, periodLabel } from "./ledger
 describe("the ledger model of the Nankai plan", () => {
   const store = useTestDatabase("sqlite");
 
-  it("give one row per target (a task without targets on its own), judged as the status API judges", async () => {
+  it("give a row to every task and one to each target below it, judged as the status API judges", async () => {
     const w = await buildNankaiWorld(store().db);
     const world = await loadPlanWorld(store().db, w.planId);
     const asOf = "2020-10-12";
@@ -18,11 +18,19 @@ describe("the ledger model of the Nankai plan", () => {
     const rows = ledger.sheets.flatMap((s) => s.rows);
     const targetRows = rows.filter((r) => r.kind === "target");
     expect(targetRows).toHaveLength(world.targets.length);
-    const tasksWithTargets = new Set(world.targets.map((t) => t.row.node_id));
-    const taskCount = [...world.nodes.values()].filter(
-      (n) => n.kind === "task" && !tasksWithTargets.has(n.id),
-    ).length;
-    expect(rows.filter((r) => r.kind === "task")).toHaveLength(taskCount);
+    const taskIds = [...world.nodes.values()].filter((n) => n.kind === "task").map((n) => n.id);
+    expect(rows.filter((r) => r.kind === "task").map((r) => r.subjectId)).toEqual(taskIds);
+    // A target's row follows its task's.
+    for (const [i, r] of rows.entries()) {
+      if (r.kind !== "target") continue;
+      const nodeId = world.targets.find((t) => t.id === r.subjectId)?.row.node_id;
+      if (nodeId === null || nodeId === undefined) continue;
+      const above = rows
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.kind === "task");
+      expect(above?.subjectId, r.indicator).toBe(nodeId);
+    }
     // Sheets by area; numbering restarts in each.
     for (const s of ledger.sheets) expect(s.rows.map((r) => r.seq)).toEqual(s.rows.map((_, i) => i + 1));
 
@@ -88,9 +96,7 @@ describe("the ledger as CSV", () => {
     const text = bytes.subarray(3).toString("utf8");
     const lines = text.split("\r\n").filter((l) => l !== "");
     expect(
-      lines[0]?.startsWith(
-        "领域,编号 id,序号,任务内容,指标,目标值,单位,牵头单位,配合单位,完成时限,1月完成值",
-      ),
+      lines[0]?.startsWith("领域,编号,序号,任务内容,指标,目标值,单位,牵头单位,配合单位,完成时限,1月完成值"),
     ).toBe(true);
     expect(lines).toHaveLength(1 + ledger.sheets.reduce((a, s) => a + s.rows.length, 0));
   });

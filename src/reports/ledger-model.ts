@@ -1,8 +1,9 @@
-// The ledger (台账) of a plan as of a reporting period: one row per target (a task without targets is a
-// row of its own), grouped in sheets by area, with each period's approved value, completion and
-// status, and the latest 进展情况 / 存在问题 / 下步打算. Pure: it reads a loaded PlanWorld and judges with
-// the domain's rules (evaluation.ts, task-evaluation.ts, revisions.ts), so the ledger says what the
-// web says.
+// The ledger (台账) of a plan as of a reporting period: a row for every task, followed by a row for each
+// of its targets, grouped in sheets by area, with each period's approved value, completion and
+// status, and the latest 进展情况 / 存在问题 / 下步打算; a task's row also carries its lifecycle's
+// 完成时限, 节点, 亮灯 and newest approved 进展 (ledger-tasks.ts). Pure: it reads a loaded PlanWorld and
+// judges with the domain's rules (evaluation.ts, task-evaluation.ts, revisions.ts), so the ledger says
+// what the web says.
 
 import type { RevisionRow } from "../db/reports-repository.ts";
 import {
@@ -20,6 +21,7 @@ import { approvedAsOf } from "../domain/revisions.ts";
 import { type Rollup, type RollupInput, rollup } from "../domain/rollup.ts";
 import { displayFactor } from "../domain/target-display.ts";
 import { evaluateTaskAsOf, type TaskReport } from "../domain/task-evaluation.ts";
+import type { TaskLight } from "../domain/task-lights.ts";
 import {
   dueInForce,
   type PlanWorld,
@@ -28,6 +30,7 @@ import {
   revisionCutoff,
   type Subject,
 } from "../services/reporting-context.ts";
+import type { LedgerTaskColumns } from "./ledger-tasks.ts";
 
 export const LEDGER_STATUSES: readonly TargetStatus[] = [
   "completed",
@@ -78,6 +81,7 @@ export interface LedgerRow {
   targetKind: string | null;
   lead: string;
   co: string;
+  /** A target's due date in words; a task's 完成时限 as written (or its date; "" when none is set). */
   deadline: string;
   cells: LedgerCell[];
   /** The period whose report the three texts come from (the latest approved at or before the ledger's period). */
@@ -85,7 +89,20 @@ export interface LedgerRow {
   progress: string;
   problems: string;
   nextSteps: string;
+  /** A task's 节点 in words; "" for a target (its task's row says it). */
+  milestones: string;
+  /** A task's 亮灯 as of the ledger's date and its word; null and "" for a target. */
+  light: TaskLight | null;
+  lightWord: string;
+  /** A task's newest approved 进展, whatever its period; "" for a target. */
+  latestProgress: string;
 }
+
+/** After the texts: a task's 节点, its light (状态) and its newest approved 进展 — read-only. */
+export const TASK_HEADERS = ["节点", "状态", "最新进展"] as const;
+
+/** The lifecycle's columns of a row that is no task (or of a task the caller gave none for). */
+const NO_TASK_COLUMNS = { milestones: "", light: null, lightWord: "", latestProgress: "" } as const;
 
 export interface LedgerSheet {
   /** The area (or section) title. */
@@ -289,10 +306,17 @@ function targetRow(
     deadline: deadlineText(due),
     cells,
     ...latestTexts(approved),
+    ...NO_TASK_COLUMNS,
   };
 }
 
-function taskRow(world: PlanWorld, s: Subject, columns: readonly LedgerPeriod[], asOf: string): LedgerRow {
+function taskRow(
+  world: PlanWorld,
+  s: Subject,
+  columns: readonly LedgerPeriod[],
+  asOf: string,
+  task: LedgerTaskColumns | undefined,
+): LedgerRow {
   const key = `task:${s.id}`;
   const calendar = calendarOf(world, s.frequency).map((p) => ({
     ...p,
@@ -333,9 +357,17 @@ function taskRow(world: PlanWorld, s: Subject, columns: readonly LedgerPeriod[],
     factor: 1,
     targetKind: null,
     ...departmentsOf(world, s),
-    deadline: deadlineText(world.plan.period_end),
+    deadline: task?.deadline ?? "",
     cells,
     ...latestTexts(approved),
+    ...(task
+      ? {
+          milestones: task.milestones,
+          light: task.light,
+          lightWord: task.lightWord,
+          latestProgress: task.latestProgress,
+        }
+      : NO_TASK_COLUMNS),
   };
 }
 
@@ -349,7 +381,7 @@ function sheetOf(world: PlanWorld, nodeId: number | null): { id: number; title: 
     top = cursor;
     cursor = cursor.parentId === null ? undefined : world.nodes.get(cursor.parentId);
   }
-  return top ? { id: top.id, title: top.title } : { id: 0, title: "其他 Other" };
+  return top ? { id: top.id, title: top.title } : { id: 0, title: "其他" };
 }
 
 export interface LedgerOptions {
@@ -357,6 +389,8 @@ export interface LedgerOptions {
   period: string;
   /** What was known as of this date (ISO). */
   asOf: string;
+  /** By task node id, what the task's lifecycle says (ledgerTaskColumns); absent: those columns stay empty. */
+  tasks?: ReadonlyMap<number, LedgerTaskColumns>;
 }
 
 /** The plan calendar's periods (its reporting frequency) up to `period`; bad_input is the caller's. */
@@ -415,12 +449,10 @@ export function buildLedger(world: PlanWorld, options: LedgerOptions): Ledger {
     if (node.kind !== "task") continue;
     const targets = (byNode.get(node.id) ?? []).sort((a, b) => a.row.ord - b.row.ord);
     const sheet = sheetFor(node.id);
-    if (targets.length > 0)
-      for (const t of targets) sheet.rows.push(targetRow(world, t, columns, options.asOf, node.title));
-    else {
-      const s = world.subjects.get(`task:${node.id}`);
-      if (s) sheet.rows.push(taskRow(world, s, columns, options.asOf));
-    }
+    // Every task is a row of its own (its 完成时限, 节点 and light), its targets below it.
+    const s = world.subjects.get(`task:${node.id}`);
+    if (s) sheet.rows.push(taskRow(world, s, columns, options.asOf, options.tasks?.get(node.id)));
+    for (const t of targets) sheet.rows.push(targetRow(world, t, columns, options.asOf, node.title));
   }
   for (const t of loose) sheetFor(null).rows.push(targetRow(world, t, columns, options.asOf, ""));
   const list = [...sheets.values()].filter((s) => s.rows.length > 0);
@@ -431,7 +463,7 @@ export function buildLedger(world: PlanWorld, options: LedgerOptions): Ledger {
   const all = list.flatMap((s) => s.rows);
   const byDepartment = new Map<string, LedgerRow[]>();
   for (const r of all) {
-    const name = r.lead || "未分配 unassigned";
+    const name = r.lead || "未分配";
     const list = byDepartment.get(name);
     if (list) list.push(r);
     else byDepartment.set(name, [r]);
@@ -445,7 +477,7 @@ export function buildLedger(world: PlanWorld, options: LedgerOptions): Ledger {
     periods: columns,
     sheets: list,
     summary: {
-      total: countRow("合计 Total", all),
+      total: countRow("合计", all),
       areas: list.map((s) => countRow(s.title, s.rows)),
       departments: [...byDepartment.entries()].map(([name, rows]) => countRow(name, rows)),
     },
@@ -454,64 +486,4 @@ export function buildLedger(world: PlanWorld, options: LedgerOptions): Ledger {
 
 export function statusWord(status: TargetStatus | null): string {
   return status === null ? "" : STATUS_WORDS[status].zh;
-}
-
-/** The row as flat fields, in the ledger's column order: the CSV and JSON exports' shape. */
-export interface FlatLedgerRow {
-  sheet: string;
-  id: string;
-  seq: number;
-  task: string;
-  indicator: string;
-  target: string;
-  unit: string;
-  lead: string;
-  co: string;
-  deadline: string;
-  periods: {
-    key: string;
-    label: string;
-    value: number | null;
-    word: string | null;
-    completion: number | null;
-    status: TargetStatus | null;
-    statusWord: string;
-  }[];
-  textPeriod: string | null;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-}
-
-export function flatRows(ledger: Ledger): FlatLedgerRow[] {
-  return ledger.sheets.flatMap((s) =>
-    s.rows.map((r) => ({
-      sheet: s.title,
-      id: r.id,
-      seq: r.seq,
-      task: r.task,
-      indicator: r.indicator,
-      target: r.targetText,
-      unit: r.unit,
-      lead: r.lead,
-      co: r.co,
-      deadline: r.deadline,
-      periods: ledger.periods.map((p, i) => {
-        const c = r.cells[i] as LedgerCell;
-        return {
-          key: p.key,
-          label: p.label,
-          value: c.value,
-          word: c.word,
-          completion: c.completion,
-          status: c.status,
-          statusWord: statusWord(c.status),
-        };
-      }),
-      textPeriod: r.textPeriod,
-      progress: r.progress,
-      problems: r.problems,
-      nextSteps: r.nextSteps,
-    })),
-  );
 }

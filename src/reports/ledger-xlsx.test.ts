@@ -30,7 +30,7 @@ describe("the ledger workbook", () => {
     ]);
     expect(wb.getWorksheet(META_SHEET)?.state).toBe("veryHidden");
     const summary = wb.getWorksheet("汇总") as ExcelJS.Worksheet;
-    const totalRow = summary.getColumn(1).values.indexOf("合计 Total");
+    const totalRow = summary.getColumn(1).values.indexOf("合计");
     expect(totalRow).toBeGreaterThan(0);
     expect(summary.getRow(totalRow).getCell(2 + 1).value).toBe(ledger.summary.total.counts.on_track);
 
@@ -61,9 +61,13 @@ describe("the ledger workbook", () => {
       checked++;
     });
     expect(checked).toBeGreaterThan(5);
-    // A task's own row: its status word from a list of four.
-    const taskAt = sheet.rows.findIndex((r) => r.kind === "task");
-    expect(ws.getCell(FIRST_DATA_ROW + taskAt, valueColumn(0)).dataValidation).toMatchObject({
+    // A task's own row: its status word from a list of four (in a period the task reports on).
+    const taskAt = sheet.rows.findIndex(
+      (r) => r.kind === "task" && r.cells.some((c) => c.periodKey !== null),
+    );
+    const period = sheet.rows[taskAt]?.cells.findIndex((c) => c.periodKey !== null) ?? -1;
+    expect(taskAt).toBeGreaterThanOrEqual(0);
+    expect(ws.getCell(FIRST_DATA_ROW + taskAt, valueColumn(period)).dataValidation).toMatchObject({
       type: "list",
       formulae: ['"未启动,推进中,已完成,受阻"'],
     });

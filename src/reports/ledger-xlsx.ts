@@ -1,17 +1,20 @@
 // The ledger as an Excel workbook the office can pass around and send back: a summary sheet (counts by
-// status per area and per department), one sheet per area with frozen headers, filters, status
-// colours (the web's), lists for status cells, widths that fit Chinese text, A3/A4 landscape print
-// setup with repeated header rows; a hidden id column and a hidden _meta sheet let the file be read
-// back (ledger-import.ts).
+// status per area and per department, tasks by light per area), one sheet per area with frozen
+// headers, filters, status colours (the web's), lists for status cells, widths that fit Chinese text,
+// A3/A4 landscape print setup with repeated header rows; a hidden id column and a hidden _meta sheet
+// let the file be read back (ledger-import.ts). The task columns at the right (节点, 状态, 最新进展) are
+// the lifecycle's, read-only: the import does not read them.
 
 import ExcelJS from "exceljs";
 import type { TargetStatus } from "../domain/evaluation.ts";
+import { TASK_LIGHT_TONES, TASK_LIGHT_WORDS, TASK_LIGHTS, type TaskLight } from "../domain/task-lights.ts";
 import {
   LEDGER_STATUSES,
   type Ledger,
   type LedgerCountRow,
   type LedgerRow,
   statusWord,
+  TASK_HEADERS,
 } from "./ledger-model.ts";
 import { columnLetter } from "./sheet-cells.ts";
 
@@ -31,7 +34,7 @@ export const LEDGER_FORMAT = "plantrack-ledger/1";
 
 /** Fixed columns, 1-based; each period then takes three (value, completion, status), then the texts. */
 export const FIXED_HEADERS = [
-  "编号 id",
+  "编号",
   "序号",
   "任务内容",
   "指标",
@@ -46,6 +49,22 @@ export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = 5;
 const FIXED_WIDTHS = [10, 6, 36, 20, 10, 8, 14, 18, 13];
 const TEXT_WIDTHS = [40, 28, 28, 8];
+const TASK_WIDTHS = [36, 10, 40];
+
+/** The lamp colours of the task lights (the web's tones), fill and font, ARGB. */
+export const LIGHT_COLOURS: Record<TaskLight, { fill: string; font: string }> = Object.fromEntries(
+  TASK_LIGHTS.map((l) => {
+    const tone = TASK_LIGHT_TONES[l];
+    const fill = {
+      red: "FFD0312D",
+      yellow: "FFD4A106",
+      green: "FF2F9E5B",
+      blue: "FF1F6FD1",
+      grey: "FF8C8C8C",
+    }[tone];
+    return [l, { fill, font: tone === "yellow" ? "FF2B2100" : "FFFFFFFF" }];
+  }),
+) as Record<TaskLight, { fill: string; font: string }>;
 
 export function valueColumn(periodIndex: number): number {
   return FIXED_HEADERS.length + 1 + periodIndex * 3;
@@ -53,6 +72,10 @@ export function valueColumn(periodIndex: number): number {
 
 export function textColumn(ledger: Pick<Ledger, "periods">, i: number): number {
   return FIXED_HEADERS.length + ledger.periods.length * 3 + 1 + i;
+}
+
+export function taskColumn(ledger: Pick<Ledger, "periods">, i: number): number {
+  return textColumn(ledger, TEXT_HEADERS.length + i);
 }
 
 /** Display width: a Chinese character takes two columns of a Latin one. */
@@ -122,7 +145,7 @@ function headerCell(cell: ExcelJS.Cell, text: string): void {
 
 function writeSummary(wb: ExcelJS.Workbook, ledger: Ledger, heading: string): void {
   const ws = wb.addWorksheet("汇总", { views: [{ state: "frozen", ySplit: 4, xSplit: 1 }] });
-  const headers = ["名称 name", ...LEDGER_STATUSES.map((s) => statusWord(s)), "合计", "完成指数"];
+  const headers = ["名称", ...LEDGER_STATUSES.map((s) => statusWord(s)), "合计", "完成指数"];
   titleRow(ws, `${heading}汇总`, `截至${ledger.period.label}（数据截至${ledger.asOf}）`, headers.length);
   let r = 3;
   const block = (title: string, rows: readonly LedgerCountRow[], filter: boolean) => {
@@ -154,11 +177,56 @@ function writeSummary(wb: ExcelJS.Workbook, ledger: Ledger, heading: string): vo
     }
     r++;
   };
-  block("按领域 by area", [...ledger.summary.areas, ledger.summary.total], true);
-  block("按牵头单位 by lead department", ledger.summary.departments, false);
+  block("按领域", [...ledger.summary.areas, ledger.summary.total], true);
+  block("按牵头单位", ledger.summary.departments, false);
+  r = writeLightCounts(ws, ledger, r);
   ws.getColumn(1).width = 40;
-  for (let i = 2; i <= headers.length; i++) ws.getColumn(i).width = 10;
+  for (let i = 2; i <= Math.max(headers.length, TASK_LIGHTS.length + 2); i++) ws.getColumn(i).width = 10;
   printSetup(ws, false, "4:4");
+}
+
+/** 重点任务 by light in each area, below the status counts; nothing when no row has a light. */
+function writeLightCounts(ws: ExcelJS.Worksheet, ledger: Ledger, from: number): number {
+  const areas = ledger.sheets.map((s) => ({
+    name: s.title,
+    lights: s.rows.flatMap((x) => (x.light ? [x.light] : [])),
+  }));
+  const all = areas.flatMap((a) => a.lights);
+  if (all.length === 0) return from;
+  const headers = ["名称", ...TASK_LIGHTS.map((l) => TASK_LIGHT_WORDS[l].zh), "合计"];
+  let r = from;
+  ws.mergeCells(r, 1, r, headers.length);
+  const c = ws.getCell(r, 1);
+  c.value = "重点任务亮灯（按领域）";
+  c.font = { name: "黑体", size: 11, bold: true };
+  r++;
+  headers.forEach((h, i) => {
+    const cell = ws.getCell(r, i + 1);
+    headerCell(cell, h);
+    const light = TASK_LIGHTS[i - 1];
+    if (light) {
+      const colour = LIGHT_COLOURS[light];
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour.fill } };
+      cell.font = { name: "黑体", size: 10, bold: true, color: { argb: colour.font } };
+    }
+  });
+  r++;
+  for (const row of [...areas.filter((a) => a.lights.length > 0), { name: "合计", lights: all }]) {
+    const values = [
+      row.name,
+      ...TASK_LIGHTS.map((l) => row.lights.filter((x) => x === l).length),
+      row.lights.length,
+    ];
+    values.forEach((v, i) => {
+      const cell = ws.getCell(r, i + 1);
+      cell.value = v;
+      cell.border = BORDER;
+      cell.font = { name: FONT, size: 10, bold: row.name === "合计" };
+      cell.alignment = { vertical: "middle", horizontal: i === 0 ? "left" : "center", wrapText: i === 0 };
+    });
+    r++;
+  }
+  return r + 1;
 }
 
 function rowHeight(row: LedgerRow, widths: readonly number[]): number {
@@ -168,6 +236,8 @@ function rowHeight(row: LedgerRow, widths: readonly number[]): number {
     [row.progress, TEXT_WIDTHS[0] ?? 40],
     [row.problems, TEXT_WIDTHS[1] ?? 28],
     [row.nextSteps, TEXT_WIDTHS[2] ?? 28],
+    [row.milestones, TASK_WIDTHS[0] ?? 36],
+    [row.latestProgress, TASK_WIDTHS[2] ?? 40],
   ];
   const lines = Math.max(1, ...texts.map(([t, w]) => Math.ceil(textWidth(t) / Math.max(1, w - 1))));
   return Math.min(160, 14 * lines + 4);
@@ -181,7 +251,7 @@ function writeAreaSheet(
   heading: string,
 ): void {
   const periods = ledger.periods;
-  const lastCol = textColumn(ledger, TEXT_HEADERS.length - 1);
+  const lastCol = taskColumn(ledger, TASK_HEADERS.length - 1);
   titleRow(
     ws,
     `${heading}——${title}`,
@@ -204,6 +274,12 @@ function writeAreaSheet(
   TEXT_HEADERS.forEach((h, i) => {
     headerCell(ws.getCell(3, textColumn(ledger, i)), "");
     headerCell(ws.getCell(HEADER_ROW, textColumn(ledger, i)), h);
+  });
+  const taskStart = taskColumn(ledger, 0);
+  ws.mergeCells(3, taskStart, 3, taskColumn(ledger, TASK_HEADERS.length - 1));
+  headerCell(ws.getCell(3, taskStart), "重点任务推进（只读）");
+  TASK_HEADERS.forEach((h, i) => {
+    headerCell(ws.getCell(HEADER_ROW, taskColumn(ledger, i)), h);
   });
   ws.getRow(HEADER_ROW).height = 30;
 
@@ -233,6 +309,9 @@ function writeAreaSheet(
   });
   TEXT_HEADERS.forEach((_, i) => {
     ws.getColumn(textColumn(ledger, i)).width = TEXT_WIDTHS[i] ?? 20;
+  });
+  TASK_HEADERS.forEach((_, i) => {
+    ws.getColumn(taskColumn(ledger, i)).width = TASK_WIDTHS[i] ?? 20;
   });
 
   let r = FIRST_DATA_ROW;
@@ -282,8 +361,8 @@ function writeAreaSheet(
           allowBlank: true,
           formulae: [`"${TASK_WORDS.join(",")}"`],
           showErrorMessage: true,
-          errorTitle: "状态 status",
-          error: `请选择：${TASK_WORDS.join("、")} / choose one of the four`,
+          errorTitle: "状态",
+          error: `请选择：${TASK_WORDS.join("、")}`,
         };
       } else {
         value.value = c.value;
@@ -294,11 +373,8 @@ function writeAreaSheet(
           allowBlank: true,
           formulae: row.targetKind === "milestone" ? [0, 100] : [-1e15],
           showErrorMessage: true,
-          errorTitle: "完成值 value",
-          error:
-            row.targetKind === "milestone"
-              ? "请填0–100的完成百分比 / a percent 0–100"
-              : "请填数字 / a number",
+          errorTitle: "完成值",
+          error: row.targetKind === "milestone" ? "请填0–100的完成百分比" : "请填数字",
         };
       }
       completion.value = c.completion;
@@ -309,8 +385,8 @@ function writeAreaSheet(
         allowBlank: true,
         formulae: [`"${LEDGER_STATUSES.map((s) => statusWord(s)).join(",")}"`],
         showErrorMessage: true,
-        errorTitle: "状态 status",
-        error: "请从列表中选择 / choose from the list",
+        errorTitle: "状态",
+        error: "请从列表中选择",
       };
       statusStyle(status, c.status);
     });
@@ -320,6 +396,27 @@ function writeAreaSheet(
       cell.border = BORDER;
       cell.font = { name: FONT, size: 10 };
       cell.alignment = { vertical: "top", wrapText: i < 3 };
+    });
+    [row.milestones, row.lightWord, row.latestProgress].forEach((v, i) => {
+      const cell = ws.getCell(r, taskColumn(ledger, i));
+      cell.value = v === "" ? null : v;
+      cell.border = BORDER;
+      cell.font = { name: FONT, size: 10 };
+      cell.alignment = {
+        vertical: i === 1 ? "middle" : "top",
+        horizontal: i === 1 ? "center" : undefined,
+        wrapText: i !== 1,
+      };
+      if (i === 1 && row.light) {
+        const colour = LIGHT_COLOURS[row.light];
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour.fill } };
+        cell.font = {
+          name: FONT,
+          size: 10,
+          color: { argb: colour.font },
+          bold: TASK_LIGHT_TONES[row.light] === "red",
+        };
+      }
     });
     ws.getRow(r).height = rowHeight(row, widths);
     r++;

@@ -28,7 +28,6 @@ import {
   statusRows,
   type TargetLine,
 } from "./progress-model.ts";
-import { taskCountsWords } from "./progress-tasks.ts";
 import { areaCompletionOption, CHART_SIZE, statusCountOption } from "./report-charts.ts";
 
 const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -54,12 +53,17 @@ const TARGET_COLUMNS = [
   { header: "责任单位", share: 20 },
 ];
 
+/**
+ * 附件2, in shares of the 156 mm text block: a task's first twelve characters stay on its cell's first
+ * line even when the thirteenth is a stop that may not begin the next (58); each header on one line.
+ */
 const TASK_COLUMNS = [
   { header: "序号", share: 12 },
-  { header: "重点任务", share: 52, align: "left" as const },
-  { header: "责任单位", share: 22 },
-  { header: "状态", share: 14 },
-  { header: "进展情况", share: 56, align: "left" as const },
+  { header: "重点任务", share: 58, align: "left" as const },
+  { header: "牵头单位", share: 20 },
+  { header: "完成时限", share: 20 },
+  { header: "状态", share: 12 },
+  { header: "进展情况", share: 34, align: "left" as const },
 ];
 
 /** Mentions in a sentence: the first `max`, then “等N项”. */
@@ -103,7 +107,7 @@ function overview(model: ProgressModel): Array<Paragraph | Table> {
   const r = model.overview.rollup;
   const t = model.tasks;
   const out: Array<Paragraph | Table> = [heading1("一、总体情况"), body(model.overview.sentence.zh)];
-  if (t.total > 0) out.push(body(`计划确定的${t.total}项重点任务中，${taskCountsWords(t.counts)}。`));
+  if (t.summary !== "") out.push(body(t.summary));
   out.push(body(`${model.overview.indexDefinition.zh}${model.sourceNote.zh}`));
   if (r.total > 0) {
     const counts = renderChartPng(statusCountOption(statusRows(r)), CHART_SIZE.width, 300);
@@ -205,6 +209,7 @@ export function progressChildren(model: ProgressModel): Array<Paragraph | Table>
           String(i + 1),
           t.title,
           t.department ?? "—",
+          t.deadlineText,
           t.statusText,
           t.progressText,
         ]),

@@ -1,23 +1,25 @@
-// The plan's key tasks (重点任务) in the progress report: per area, how many stand where, what the
-// approved reports say was done, and which tasks lag or were not reported, with their lead
-// department. Pure, and ONE entry point (taskProgress): the task lifecycle (states, milestones,
-// deadlines) is being added elsewhere, and only this function and the service's reportTasks need to
-// learn of it.
+// The plan's key tasks (重点任务) in the progress report: per area, how many stand where by their
+// lifecycle's light (亮灯: 已办结, 正常推进, 临期, 逾期, 未签收, 未报送), what the approved reports say
+// was done, and which tasks are late or were not taken on, with their lead department and the
+// working; tasks stopped (已中止) are counted apart. Pure, and ONE entry point (taskProgress): the
+// service (progress-report.ts, reportTasks) judges each task with the lifecycle and hands it here.
 
-import type { TargetStatus } from "../domain/evaluation.ts";
+import type { TaskLight } from "../domain/task-lights.ts";
 
-/** A task (an outline node of kind task) as judged, with the approved report's words. */
+/** A task as judged by its lifecycle as of the report's date, with the newest approved progress. */
 export interface ReportTask {
   id: number;
   title: string;
   areaId: number | null;
+  /** The lead department (牵头单位), or null. */
   department: string | null;
-  status: TargetStatus;
-  /** The approved report's progress text, or null. */
+  light: TaskLight;
+  /** The light's working in Chinese: “已超过完成时限（2020年6月30日）41天，未办结”. */
+  working: string;
+  /** 完成时限 as the office wrote it, or its date in words; "" when none is set. */
+  deadline: string;
+  /** The newest approved progress text known by the report's date, or null. */
   progress: string | null;
-  /** The period judged, in Chinese (9月), and when a missing report was due (ISO date). */
-  periodWords: string | null;
-  due: string | null;
 }
 
 export interface TaskLine {
@@ -26,54 +28,69 @@ export interface TaskLine {
   /** The title up to its first comma, for naming the task in a sentence. */
   shortTitle: string;
   department: string | null;
-  status: TargetStatus;
+  light: TaskLight;
+  /** The light's word (逾期). */
   statusText: string;
-  /** What the approved report says (or why there is nothing), for the table of 附件2. */
+  working: string;
+  /** 完成时限 for the table of 附件2 (— when none is set). */
+  deadlineText: string;
+  /** What the approved report says (or, without one, the working), for the table of 附件2. */
   progressText: string;
+  /** Whether progressText quotes an approved report. */
+  reported: boolean;
 }
 
 export interface AreaTasks {
+  /** Tasks still supervised or closed: every task but the stopped ones. */
   total: number;
-  counts: Record<TargetStatus, number>;
+  /** Tasks stopped (已中止), counted apart from `total` and `counts`. */
+  stopped: number;
+  counts: Record<TaskLight, number>;
+  /** Every task of the area, stopped ones too, in the plan's order. */
   lines: TaskLine[];
-  /** “本领域安排重点任务12项，已完成2项，正常推进8项，滞后1项。其中，……” — empty without tasks. */
+  /** “本领域安排重点任务12项，已办结2项，正常推进8项，逾期1项……” — empty without tasks. */
   paragraphs: string[];
 }
 
 export interface TaskProgress {
   total: number;
-  counts: Record<TargetStatus, number>;
+  stopped: number;
+  counts: Record<TaskLight, number>;
   /** By area id (null: tasks outside the areas). */
   byArea: Map<number | null, AreaTasks>;
   all: TaskLine[];
+  /** The plan's tasks in one sentence for the overview (“计划确定的重点任务79项，……”); "" without tasks. */
+  summary: string;
 }
 
-export const TASK_STATUS_TEXT: Record<TargetStatus, string> = {
-  completed: "已完成",
+export const TASK_LIGHT_TEXT: Record<TaskLight, string> = {
+  closed: "已办结",
   on_track: "正常推进",
-  behind: "滞后",
-  far_behind: "严重滞后",
+  due_soon: "临期",
+  overdue: "逾期",
+  unacknowledged: "未签收",
   not_reported: "未报送",
-  not_started: "未开始",
+  stopped: "已中止",
 };
 
-const ORDER: readonly TargetStatus[] = [
-  "completed",
+/** The order the report counts in: what is done, what runs, then what needs attention. */
+const ORDER: readonly TaskLight[] = [
+  "closed",
   "on_track",
-  "behind",
-  "far_behind",
+  "due_soon",
+  "overdue",
+  "unacknowledged",
   "not_reported",
-  "not_started",
 ];
-const LAGGING = new Set<TargetStatus>(["behind", "far_behind"]);
 
-const emptyCounts = (): Record<TargetStatus, number> => ({
-  completed: 0,
-  on_track: 0,
-  behind: 0,
-  far_behind: 0,
+const emptyCounts = (): Record<TaskLight, number> => ({
+  closed: 0,
+  stopped: 0,
+  overdue: 0,
+  unacknowledged: 0,
   not_reported: 0,
-  not_started: 0,
+  due_soon: 0,
+  on_track: 0,
 });
 
 /** A task's title is a sentence of the plan: up to its first comma, at most 24 characters. */
@@ -91,56 +108,91 @@ function quote(text: string, max = 60): string {
   return chars.length > max ? `${chars.slice(0, max).join("")}……` : first;
 }
 
-function dueWords(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
 function lineOf(t: ReportTask): TaskLine {
-  const progressText =
-    t.progress && t.progress.trim() !== ""
-      ? quote(t.progress, 80)
-      : t.status === "not_reported"
-        ? `${t.periodWords ?? ""}进展未报送${t.due ? `（应于${dueWords(t.due)}前报送）` : ""}`
-        : t.status === "not_started"
-          ? "尚未到报送期"
-          : "—";
+  const progress = t.progress?.trim() ? quote(t.progress, 60) : null;
   return {
     id: t.id,
     title: t.title,
     shortTitle: shortTaskTitle(t.title),
     department: t.department,
-    status: t.status,
-    statusText: TASK_STATUS_TEXT[t.status],
-    progressText,
+    light: t.light,
+    statusText: TASK_LIGHT_TEXT[t.light],
+    working: t.working,
+    deadlineText: t.deadline.trim() || "—",
+    progressText: progress ?? (t.working.trim() || "—"),
+    reported: progress !== null,
   };
 }
 
-function countsWords(counts: Record<TargetStatus, number>): string {
-  return ORDER.filter((s) => counts[s] > 0)
-    .map((s) => `${TASK_STATUS_TEXT[s]}${counts[s]}项`)
+/** 已办结2项，正常推进8项，逾期1项 — the lights that have tasks, in report order. */
+function countsWords(counts: Record<TaskLight, number>): string {
+  return ORDER.filter((l) => counts[l] > 0)
+    .map((l) => `${TASK_LIGHT_TEXT[l]}${counts[l]}项`)
     .join("，");
 }
 
-const named = (l: TaskLine) => `${l.shortTitle}（${l.department ?? "未明确责任单位"}）`;
+const named = (l: TaskLine) => `${l.shortTitle}（${l.department ?? "未明确牵头单位"}）`;
 
-function areaParagraphs(lines: readonly TaskLine[], counts: Record<TargetStatus, number>): string[] {
+/** Tasks named in one sentence at most (a plan of a thousand tasks lists the rest in 附件2). */
+const NAMED_MAX = 5;
+/** Late or soon-due tasks given with their working, each. */
+const WORKING_MAX = 3;
+
+/** “A（区人社局）、B（区教育局）等12项任务” — the first few named, then the count. */
+function mention(lines: readonly TaskLine[]): string {
+  const names = lines.slice(0, NAMED_MAX).map(named).join("、");
+  return lines.length > NAMED_MAX ? `${names}等${lines.length}项任务` : names;
+}
+
+/** Each with its working (“…已逾期12天，未报完成”), the first few; then how many more. */
+function withWorking(lines: readonly TaskLine[], light: string): string[] {
+  const out = lines.slice(0, WORKING_MAX).map((l) => `${named(l)}${l.working}`);
+  if (lines.length > WORKING_MAX) out.push(`另有${lines.length - WORKING_MAX}项任务${light}`);
+  return out;
+}
+
+/** “另有1项已中止（推进水厂南BC地块出让）” */
+function stoppedWords(lines: readonly TaskLine[]): string {
+  const stopped = lines.filter((l) => l.light === "stopped");
+  if (stopped.length === 0) return "";
+  const names = stopped.slice(0, 3).map((l) => l.shortTitle);
+  const more = stopped.length > 3 ? "等" : "";
+  return `另有${stopped.length}项已中止（${names.join("、")}${more}）`;
+}
+
+function countSentence(
+  lead: string,
+  total: number,
+  counts: Record<TaskLight, number>,
+  lines: readonly TaskLine[],
+) {
+  const stopped = stoppedWords(lines);
+  if (total === 0)
+    return `${lead}${lines.length}项，均已中止（${lines.map((l) => l.shortTitle).join("、")}）。`;
+  return `${lead}${total}项，${countsWords(counts)}${stopped ? `；${stopped}` : ""}。`;
+}
+
+function areaParagraphs(
+  lines: readonly TaskLine[],
+  total: number,
+  counts: Record<TaskLight, number>,
+): string[] {
   if (lines.length === 0) return [];
-  const out = [`本领域安排重点任务${lines.length}项，${countsWords(counts)}。`];
+  const out = [countSentence("本领域安排重点任务", total, counts, lines)];
   const notable = lines
-    .filter((l) => (l.status === "completed" || l.status === "on_track") && l.progressText !== "—")
+    .filter((l) => (l.light === "closed" || l.light === "on_track") && l.reported)
     .slice(0, 2);
   if (notable.length > 0)
     out.push(
       notable
-        .map((l) => `${l.shortTitle}方面，${l.department ?? "责任单位"}报告：“${l.progressText}”。`)
+        .map((l) => `${l.shortTitle}方面，${l.department ?? "牵头单位"}报告：“${l.progressText}”。`)
         .join(""),
     );
-  const lagging = lines.filter((l) => LAGGING.has(l.status));
-  const missing = lines.filter((l) => l.status === "not_reported");
-  const tail: string[] = [];
-  if (lagging.length > 0) tail.push(`${lagging.map(named).join("、")}进度滞后`);
-  if (missing.length > 0) tail.push(`${missing.map(named).join("、")}未按时报送进展`);
+  const of = (light: TaskLight) => lines.filter((l) => l.light === light);
+  // Late and soon-due tasks with the working (the milestone or deadline and the days).
+  const tail = [...withWorking(of("overdue"), "逾期"), ...withWorking(of("due_soon"), "临期")];
+  if (of("unacknowledged").length > 0) tail.push(`${mention(of("unacknowledged"))}交办后未按时签收`);
+  if (of("not_reported").length > 0) tail.push(`${mention(of("not_reported"))}未按时报送进展`);
   if (tail.length > 0) out.push(`需要关注的是，${tail.join("；")}。`);
   return out;
 }
@@ -151,19 +203,39 @@ export function taskProgress(tasks: readonly ReportTask[], areaIds: readonly num
   const byArea = new Map<number | null, AreaTasks>();
   const all: TaskLine[] = [];
   const counts = emptyCounts();
+  let stopped = 0;
   for (const t of tasks) {
     const key = t.areaId !== null && known.has(t.areaId) ? t.areaId : null;
-    const area = byArea.get(key) ?? { total: 0, counts: emptyCounts(), lines: [], paragraphs: [] };
+    const area = byArea.get(key) ?? {
+      total: 0,
+      stopped: 0,
+      counts: emptyCounts(),
+      lines: [],
+      paragraphs: [],
+    };
     const l = lineOf(t);
     area.lines.push(l);
-    area.total++;
-    area.counts[t.status]++;
-    counts[t.status]++;
+    if (t.light === "stopped") {
+      area.stopped++;
+      stopped++;
+    } else {
+      area.total++;
+      area.counts[t.light]++;
+      counts[t.light]++;
+    }
     all.push(l);
     byArea.set(key, area);
   }
-  for (const a of byArea.values()) a.paragraphs = areaParagraphs(a.lines, a.counts);
-  return { total: tasks.length, counts, byArea, all };
+  for (const a of byArea.values()) a.paragraphs = areaParagraphs(a.lines, a.total, a.counts);
+  const total = tasks.length - stopped;
+  return {
+    total,
+    stopped,
+    counts,
+    byArea,
+    all,
+    summary: all.length === 0 ? "" : countSentence("计划确定的重点任务", total, counts, all),
+  };
 }
 
 export { countsWords as taskCountsWords };

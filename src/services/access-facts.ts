@@ -7,6 +7,7 @@ import {
   listPlanAccessFacts,
   type PlanOwnedTable,
   planAccessFactsOfRow,
+  planIdsOfNodes,
   planIdsOfTargets,
 } from "../db/plan-access-repository.ts";
 import { listRegionLinks } from "../db/regions-repository.ts";
@@ -28,18 +29,23 @@ export interface PlanAccess {
   state: PlanRow["state"];
 }
 
-/** What a request names: the id in its path, and the target ids in its body (targets_in_body). */
+/** What a request names: the id in its path, and the target or node ids in its body (*_in_body). */
 export interface AccessSubject {
   id: number;
   targetIds: readonly number[];
+  nodeIds?: readonly number[];
 }
 
-const OWNER_TABLE: Record<Exclude<PlanResource, "plan" | "targets_in_body">, PlanOwnedTable> = {
+const OWNER_TABLE: Record<
+  Exclude<PlanResource, "plan" | "targets_in_body" | "nodes_in_body">,
+  PlanOwnedTable
+> = {
   target: "targets",
   node: "outline_nodes",
   item: "items",
   report: "reports",
   extension: "extension_requests",
+  adjustment: "task_adjustments",
 };
 
 function toAccess(facts: { id: number; region_id: number | null; state: PlanRow["state"] }): PlanAccess {
@@ -59,6 +65,11 @@ export async function planAccessOf(
     case "targets_in_body": {
       if (targetIds.length === 0) return [];
       return (await listPlanAccessFacts(db, await planIdsOfTargets(db, targetIds))).map(toAccess);
+    }
+    case "nodes_in_body": {
+      const nodeIds = subject.nodeIds ?? [];
+      if (nodeIds.length === 0) return [];
+      return (await listPlanAccessFacts(db, await planIdsOfNodes(db, nodeIds))).map(toAccess);
     }
     default: {
       if (!Number.isInteger(id)) return [];

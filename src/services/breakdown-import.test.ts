@@ -2,23 +2,46 @@ import { describe, expect, it } from "vitest";
 import { listAudit } from "../db/audit-repository.ts";
 import { listPlannedValues } from "../db/planned-values-repository.ts";
 import { getTargetRow } from "../db/targets-repository.ts";
-import { dice, parseDeadline, periodEndMonth, resolveDepartment } from "../reports/breakdown-model.ts";
+import { dice, namesIndicator, resolveDepartment } from "../reports/breakdown-match.ts";
+import {
+  detectHeader,
+  isPlannedNumber,
+  periodEndMonth,
+  periodMilestone,
+  readLines,
+  readRowDeadline,
+} from "../reports/breakdown-model.ts";
 import { breakdownFixtureCsv, breakdownFixtureXlsx, FIXTURE_ROWS } from "../test/breakdown-fixture.ts";
 import { buildNankaiWorld } from "../test/nankai-world.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { applyBreakdown, planFingerprint, previewBreakdown } from "./breakdown-import.ts";
-import { loadPlanWorld } from "./reporting-context.ts";
+import { applyBreakdown, previewBreakdown } from "./breakdown-import.ts";
+import { loadBreakdownContext, planFingerprint } from "./breakdown-proposal.ts";
 
 describe("reading a 任务分解表", () => {
   it("tell periods, deadlines and departments the way offices write them", () => {
     expect(
       ["一季度", "第二季度", "3月", "十二月底", "上半年", "前三季度", "全年"].map(periodEndMonth),
     ).toEqual([3, 6, 3, 12, 6, 9, null]);
-    expect(parseDeadline("2020年12月底", 2020)).toBe("2020-12-31");
-    expect(parseDeadline("6月30日前", 2020)).toBe("2020-06-30");
-    expect(parseDeadline("年底", 2020)).toBe("2020-12-31");
-    expect(parseDeadline("三季度末", 2020)).toBe("2020-09-30");
-    expect(parseDeadline("长期坚持", 2020)).toBeNull();
+    const date = (text: string) => {
+      const d = readRowDeadline(text, 2020);
+      return d.kind === "date" ? d.date : d.kind;
+    };
+    expect(date("2020年12月底")).toBe("2020-12-31");
+    expect(date("6月30日前")).toBe("2020-06-30");
+    expect(date("年底")).toBe("2020-12-31");
+    expect(date("三季度末")).toBe("2020-09-30");
+    expect(date("长期坚持")).toBe("open");
+    expect(date("按进度推进")).toBe("unknown");
+    expect(date("")).toBe("none");
+    expect(readRowDeadline("6月底前完成招标，年底前竣工", 2020)).toEqual({
+      kind: "date",
+      text: "6月底前完成招标，年底前竣工",
+      date: "2020-12-31",
+      milestones: [
+        { name: "6月底前完成招标", due: "2020-06-30" },
+        { name: "年底前竣工", due: "2020-12-31" },
+      ],
+    });
     const departments = [
       { id: 1, name: "区发展改革委", shortName: "发展改革委", fullName: "天津市南开区发展和改革委员会" },
       { id: 2, name: "区住房建设委", shortName: "住房建设委", fullName: null },
@@ -34,13 +57,64 @@ describe("reading a 任务分解表", () => {
   });
 });
 
+describe("a sheet's header, period cells and headline indicators", () => {
+  it("take the header's lower row with the one above it, and keep the first data row whatever its 完成时限", () => {
+    const grid = [
+      ["序号", "任务", "责任单位", "责任单位", "完成时限", "进度安排", "进度安排"],
+      ["序号", "任务", "牵头单位", "配合单位", "完成时限", "上半年", "下半年"],
+      ["1", "建设智慧南开", "区政务服务办", "", "6月底", "完成方案", ""],
+      ["2", "地区生产总值", "区统计局", "", "全年", "", ""],
+    ];
+    const layout = detectHeader(grid, "表");
+    expect(layout.headerRows).toEqual([1, 2]);
+    expect(layout.headers.map((h) => `${h.header}:${h.field}`)).toEqual([
+      "序号:seq",
+      "任务:task",
+      "牵头单位:lead",
+      "配合单位:co",
+      "完成时限:deadline",
+      "上半年:planned",
+      "下半年:planned",
+    ]);
+    expect(readLines(grid, layout).map((l) => [l.row, l.fields.deadline])).toEqual([
+      [3, "6月底"],
+      [4, "全年"],
+    ]);
+  });
+
+  it("tell numbers from words in a period column, and date the words", () => {
+    expect(["30", "20亿元", "25%", "1.2万平方米", "3,082"].every(isPlannedNumber)).toBe(true);
+    expect(["8月底前开工", "2020年完成", "完成50%", "开工"].some(isPlannedNumber)).toBe(false);
+    const cell = (label: string, endMonth: number, text: string) =>
+      periodMilestone({ label, endMonth, text }, 2020);
+    expect(cell("二季度", 6, "完成招标")).toEqual({ name: "完成招标", due: "2020-06-30" });
+    expect(cell("三季度", 9, "主体封顶（8月15日前）")).toEqual({
+      name: "主体封顶（8月15日前）",
+      due: "2020-08-15",
+    });
+    expect(cell("一季度", 3, "12")).toBeNull();
+    expect(cell("一季度", 3, "—")).toBeNull();
+  });
+
+  it("know a row that names an indicator from a sentence that mentions it", () => {
+    expect(namesIndicator("地区生产总值增长6%左右", "地区生产总值")).toBe(true);
+    expect(namesIndicator("全年招商引资到位额达到106亿元", "招商引资到位额")).toBe(true);
+    expect(namesIndicator("地区生产总值稳定增长", "地区生产总值")).toBe(true);
+    expect(namesIndicator("启动应急指挥中心建设，提高突发公共事件处理能力", "启动应急指挥中心建设")).toBe(
+      false,
+    );
+    expect(namesIndicator("稳步推进教育、医疗、就业、社会保障等民生领域改革", "就业")).toBe(false);
+    expect(namesIndicator("一般公共预算收入增长5%", "地区生产总值")).toBe(false);
+  });
+});
+
 describe.each(testDialects())("importing the Nankai 任务分解表 on %s", (dialect) => {
   const store = useTestDatabase(dialect);
 
   it("match each row with its score, list the unmatched rows and unknown departments, and apply nothing", async () => {
     const db = store().db;
     const w = await buildNankaiWorld(db);
-    const before = planFingerprint(await loadPlanWorld(db, w.planId));
+    const before = planFingerprint(await loadBreakdownContext(db, w.planId));
     const preview = await previewBreakdown(
       db,
       w.planId,
@@ -60,7 +134,7 @@ describe.each(testDialects())("importing the Nankai 任务分解表 on %s", (dia
       ["I", "planned"],
       ["J", "planned"],
     ]);
-    const world = await loadPlanWorld(db, w.planId);
+    const { world } = await loadBreakdownContext(db, w.planId);
     const idOf = (subject: string) => world.targets.find((t) => t.title === subject)?.id;
     const byRow = new Map(preview.rows.map((r) => [r.row, r]));
     const expected: [number, string][] = [
@@ -87,6 +161,9 @@ describe.each(testDialects())("importing the Nankai 任务分解表 on %s", (dia
     expect(preview.rows.map((r) => r.row)).not.toContain(5);
     expect(preview.unmatchedRows).toEqual([FIXTURE_ROWS.bloodDonation, FIXTURE_ROWS.readingFestival]);
     expect(preview.unknownDepartments).toEqual(["各街道"]);
+    // Nothing in this table conflicts: every matched row that changes something is ticked.
+    expect(preview.conflicts).toEqual([]);
+    for (const r of preview.rows) expect(r.accept).toBe(r.match !== null && r.match.changes.length > 0);
 
     const investment = byRow.get(FIXTURE_ROWS.investment)?.match;
     expect(investment?.changes).toContainEqual({
@@ -108,7 +185,7 @@ describe.each(testDialects())("importing the Nankai 任务分解表 on %s", (dia
       after: "区工业和信息化局、区投资促进局",
     });
 
-    expect(planFingerprint(await loadPlanWorld(db, w.planId))).toBe(before);
+    expect(planFingerprint(await loadBreakdownContext(db, w.planId))).toBe(before);
     expect(await listPlannedValues(db, [idOf("招商引资到位额") as number])).toEqual([]);
   });
 

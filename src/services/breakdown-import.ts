@@ -1,51 +1,49 @@
 // Importing a 任务分解表 (.xlsx or .csv): the preview reads the file, matches each row to the plan's
-// targets and tasks and proposes the departments, deadlines and planned values it gives; nothing is
-// applied. The planner then confirms the rows (and any match they changed): one transaction, every
-// change audited, refused (409) when the plan's assignments moved since the preview (a fingerprint).
+// targets and tasks and proposes the departments, deadlines, milestones and planned values it gives;
+// nothing is applied. Its default choices apply as they stand: a row that would take a target or task
+// another row takes, or whose milestones fall after the deadline, is a conflict the preview names and
+// does not accept. The planner then confirms the rows (and any match they changed): one transaction,
+// every change audited, refused (409) when the plan moved since the preview (a fingerprint).
 
-import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import type {
   BreakdownApplyRequest,
   BreakdownApplyResult,
   BreakdownCandidateView,
-  BreakdownChangeView,
   BreakdownFieldsView,
   BreakdownPreview,
   BreakdownRowView,
 } from "../contract/documents.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
-import { listDepartments } from "../db/departments-repository.ts";
 import { updateNode } from "../db/outline-nodes-repository.ts";
 import { replacePlannedValues } from "../db/planned-values-repository.ts";
 import { updateTarget } from "../db/target-edits-repository.ts";
-import { AppError } from "../domain/app-error.ts";
-import { canonicalJson } from "../domain/canonical-json.ts";
-import { displayFactor, formatNumber } from "../domain/target-display.ts";
+import { type MilestoneInput, saveTaskPlans, type TaskPlanInput } from "../db/tasks-repository.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
+import { formatNumber } from "../domain/target-display.ts";
 import { decodeText } from "../extract/decode-text.ts";
-import {
-  type DepartmentName,
-  detectHeader,
-  type HeaderLayout,
-  MATCH_THRESHOLD,
-  type MatchCandidate,
-  parseDeadline,
-  parsePlanned,
-  rankCandidates,
-  readLines,
-  resolveDepartment,
-  type ScoredCandidate,
-  splitNames,
-} from "../reports/breakdown-model.ts";
+import { MATCH_THRESHOLD, rankCandidates, type ScoredCandidate } from "../reports/breakdown-match.ts";
+import { detectHeader, type HeaderLayout, readLines, readRowDeadline } from "../reports/breakdown-model.ts";
 import { cellValue, columnLetter } from "../reports/sheet-cells.ts";
 import { assertZipWithinLimits } from "./bounded-zip.ts";
+import {
+  type BreakdownContext,
+  lateMilestones,
+  loadBreakdownContext,
+  mergeMilestones,
+  type Proposal,
+  planFingerprint,
+  propose,
+} from "./breakdown-proposal.ts";
 import { parseCsv } from "./report-import.ts";
-import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
+import { type Db, periodsOf } from "./reporting-context.ts";
 
 interface Grid {
   sheet: string;
   rows: string[][];
+  /** The row number of each row as the file counts them (a CSV record may span lines). */
+  rowNumbers: number[];
 }
 
 const asText = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? formatNumber(v) : v);
@@ -53,24 +51,32 @@ const asText = (v: string | number | null) => (v === null ? "" : typeof v === "n
 /** Every sheet of the file as rows of cell texts; a merged cell's text in each cell it covers. */
 export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Grid[]> {
   if (bytes.length === 0)
-    throw new AppError("empty_file", `${fileName}：文件为空 / the file is empty`, { file: fileName });
+    throw new AppError(
+      "empty_file",
+      { zh: `${fileName}：文件为空`, en: `${fileName}: the file is empty` },
+      {
+        file: fileName,
+      },
+    );
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".csv")) {
     const { text } = decodeText(bytes, fileName);
-    const rows: string[][] = [];
-    for (const r of parseCsv(text)) {
-      while (rows.length < r.line - 1) rows.push([]);
-      rows.push(r.cells.map((c) => c.trim()));
-    }
-    return [{ sheet: "CSV", rows }];
+    // Records, not lines: a header cell written over two lines (具体目标\n（指标）) is one record, so
+    // the row under the header is the record after it; each keeps the line it starts on.
+    const records = parseCsv(text);
+    return [
+      {
+        sheet: "CSV",
+        rows: records.map((r) => r.cells.map((c) => c.trim())),
+        rowNumbers: records.map((r) => r.line),
+      },
+    ];
   }
   if (!lower.endsWith(".xlsx"))
     throw new AppError(
       "unsupported_file",
-      `${fileName}：请上传 .xlsx 或 .csv 文件 / upload an .xlsx or .csv file`,
-      {
-        file: fileName,
-      },
+      { zh: `${fileName}：请上传 .xlsx 或 .csv 文件`, en: `${fileName}: upload an .xlsx or .csv file` },
+      { file: fileName },
     );
   await assertZipWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
@@ -79,10 +85,8 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
   } catch {
     throw new AppError(
       "unsupported_file",
-      `${fileName}：不是有效的 Excel 文件（.xlsx） / not an .xlsx workbook`,
-      {
-        file: fileName,
-      },
+      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
+      { file: fileName },
     );
   }
   const grids: Grid[] = [];
@@ -98,7 +102,7 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
       }
       rows.push(cells);
     }
-    grids.push({ sheet: ws.name, rows });
+    grids.push({ sheet: ws.name, rows, rowNumbers: rows.map((_, i) => i + 1) });
   }
   return grids;
 }
@@ -108,192 +112,35 @@ function pickSheet(grids: Grid[], fileName: string): { grid: Grid; layout: Heade
   let first: unknown = null;
   for (const grid of grids) {
     try {
-      return {
-        grid,
-        layout: detectHeader(grid.rows, `${fileName}：工作表“${grid.sheet}” sheet “${grid.sheet}”`),
-      };
+      const where = { zh: `${fileName}：工作表“${grid.sheet}”`, en: `${fileName}: sheet “${grid.sheet}”` };
+      return { grid, layout: detectHeader(grid.rows, where, grid.rowNumbers) };
     } catch (error) {
       first ??= error;
     }
   }
   if (first) throw first;
-  throw new AppError("bad_input", `${fileName}：没有工作表 / the workbook has no sheet`, { file: fileName });
+  throw new AppError(
+    "bad_input",
+    { zh: `${fileName}：没有工作表`, en: `${fileName}: the workbook has no sheet` },
+    { file: fileName },
+  );
 }
 
-interface Context {
-  world: PlanWorld;
-  departments: DepartmentName[];
-  candidates: MatchCandidate[];
-  year: number;
-}
+const kindWords = (kind: "target" | "node"): LocalText =>
+  kind === "target" ? { zh: "指标", en: "target" } : { zh: "任务", en: "task" };
 
-async function loadContext(db: Db, planId: number): Promise<Context> {
-  const world = await loadPlanWorld(db, planId);
-  const departments = (world.plan.region_id === null ? [] : await listDepartments(db, world.plan.region_id))
-    .filter((d) => d.disabled === 0)
-    .map((d) => ({ id: d.id, name: d.name, shortName: d.short_name, fullName: d.full_name }));
-  const taskTitle = (id: number | null) => (id === null ? "" : (world.nodes.get(id)?.title ?? ""));
-  const candidates: MatchCandidate[] = [
-    ...world.targets.map((t) => ({
-      kind: "target" as const,
-      id: t.id,
-      title: `${t.title} ${t.display ?? ""}`.trim(),
-      task: taskTitle(t.row.node_id),
-    })),
-    ...[...world.nodes.values()]
-      .filter((n) => n.kind === "task")
-      .map((n) => ({
-        kind: "node" as const,
-        id: n.id,
-        title: n.title,
-        task: n.title,
-        hasTargets: world.targets.some((t) => t.row.node_id === n.id),
-      })),
-  ];
-  return { world, departments, candidates, year: Number(world.plan.period_end.slice(0, 4)) };
-}
+const atRow = (row: number, m: LocalText): LocalText => ({
+  zh: `第${row}行：${m.zh}`,
+  en: `row ${row}: ${m.en}`,
+});
 
-/** Of what a breakdown may change: departments, deadlines and planned values of targets and tasks. */
-export function planFingerprint(world: PlanWorld): string {
-  const state = {
-    targets: world.targets.map((t) => ({
-      id: t.id,
-      lead: t.leadDepartmentId,
-      co: [...t.departmentIds].sort((a, b) => a - b),
-      due: t.row.due_date,
-      planned: world.planned.get(t.id) ?? {},
-    })),
-    tasks: [...world.subjects.values()]
-      .filter((s) => s.kind === "node")
-      .map((s) => ({ id: s.id, lead: s.leadDepartmentId, co: [...s.departmentIds].sort((a, b) => a - b) })),
-  };
-  return createHash("sha256").update(canonicalJson(state)).digest("hex").slice(0, 32);
-}
-
-interface Proposal {
-  changes: BreakdownChangeView[];
-  unknownDepartments: string[];
-  warnings: string[];
-  apply: {
-    leadDepartmentId?: number | null;
-    coDepartmentIds?: number[];
-    dueDate?: string;
-    planned?: Record<string, { periodEnd: string; value: number }>;
-  };
-}
-
-/** What taking the row for this subject would change, against the plan as it is. */
-function propose(
-  ctx: Context,
+function candidateView(
+  ctx: BreakdownContext,
   f: BreakdownFieldsView,
-  subject: { kind: "target" | "node"; id: number },
-): Proposal {
-  const { world, departments } = ctx;
-  const s = world.subjects.get(`${subject.kind === "target" ? "target" : "task"}:${subject.id}`);
-  if (!s)
-    throw new AppError("bad_input", `${subject.kind} ${subject.id} 不在此计划中 / not of this plan`, {
-      subject,
-    });
-  const name = (id: number | null) =>
-    id === null
-      ? ""
-      : (world.names.departments.get(id)?.name ?? departments.find((d) => d.id === id)?.name ?? "");
-  const out: Proposal = { changes: [], unknownDepartments: [], warnings: [], apply: {} };
-  const resolve = (names: string[]) => {
-    const ids: number[] = [];
-    for (const n of names) {
-      const d = resolveDepartment(n, departments);
-      if (d) ids.push(d.id);
-      else if (!out.unknownDepartments.includes(n)) out.unknownDepartments.push(n);
-    }
-    return ids;
-  };
-  const leads = resolve(splitNames(f.lead));
-  const cos = resolve(splitNames(f.co));
-  const currentCo = s.departmentIds.filter((id) => id !== s.leadDepartmentId);
-  const lead = leads[0];
-  if (lead !== undefined && lead !== s.leadDepartmentId) {
-    out.apply.leadDepartmentId = lead;
-    out.changes.push({ field: "leadDepartment", before: name(s.leadDepartmentId), after: name(lead) });
-  }
-  const leadAfter = lead ?? s.leadDepartmentId;
-  const coAfter = [...new Set([...leads.slice(1), ...cos])].filter((id) => id !== leadAfter);
-  const sameSet = (a: number[], b: number[]) => a.length === b.length && a.every((x) => b.includes(x));
-  if ((f.co.trim() !== "" || leads.length > 1) && !sameSet(coAfter, currentCo)) {
-    out.apply.coDepartmentIds = coAfter;
-    out.changes.push({
-      field: "coDepartments",
-      before: currentCo.map(name).join("、"),
-      after: coAfter.map(name).join("、"),
-    });
-  }
-  if (subject.kind === "node") {
-    if (f.deadline !== "" || f.planned.length > 0)
-      out.warnings.push("任务没有完成时限和分期计划，只取牵头和配合单位 / a task takes only departments");
-    return out;
-  }
-  const t = world.targets.find((x) => x.id === subject.id);
-  if (!t) return out;
-  if (f.deadline !== "") {
-    const due = parseDeadline(f.deadline, ctx.year);
-    if (due === null) out.warnings.push(`完成时限“${f.deadline}”无法识别 / deadline not understood`);
-    else if (due < world.plan.period_start || due > world.plan.period_end)
-      out.warnings.push(`完成时限 ${due} 不在计划期内 / deadline outside the plan period`);
-    else if (due !== (t.row.due_date ?? world.plan.period_end)) {
-      out.apply.dueDate = due;
-      out.changes.push({ field: "dueDate", before: t.row.due_date ?? world.plan.period_end, after: due });
-    }
-  }
-  if (f.planned.length > 0) {
-    const calendar = periodsOf(world.plan, t.frequency, world.settings.dueDay);
-    const current = world.planned.get(t.id) ?? {};
-    const next: Record<string, { periodEnd: string; value: number }> = {};
-    const facts = { unit: t.row.unit, displayUnit: t.row.display_unit, value: t.row.value, kind: t.row.kind };
-    for (const p of f.planned) {
-      const period = calendar.find((c) => Number(c.end.slice(5, 7)) === p.endMonth);
-      if (!period) {
-        out.warnings.push(
-          `“${p.label}”不是该指标的报告期 / ${p.label} is not a period of this ${t.frequency} target`,
-        );
-        continue;
-      }
-      const value = parsePlanned(p.text, facts);
-      if (value === null) {
-        out.warnings.push(`${p.label}计划值“${p.text}”不是数字 / planned value is not a number`);
-        continue;
-      }
-      next[period.key] = { periodEnd: period.end, value: Number(value.toPrecision(12)) };
-    }
-    const changed = Object.entries(next).filter(
-      ([k, v]) =>
-        current[k] === undefined ||
-        Math.abs((current[k] as number) - v.value) > 1e-9 * Math.max(1, Math.abs(v.value)),
-    );
-    if (changed.length > 0) {
-      out.apply.planned = next;
-      const factor =
-        t.row.kind === "milestone" ? 1 : displayFactor(t.row.unit, t.row.display_unit || t.row.unit);
-      const unit = t.row.kind === "milestone" ? "%" : t.row.display_unit || t.row.unit;
-      const show = (rec: Record<string, number>) =>
-        Object.entries(rec)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, v]) => `${k}: ${formatNumber(v / factor)}${unit}`)
-          .join("；");
-      out.changes.push({
-        field: "planned",
-        before: show(current),
-        after: show({
-          ...current,
-          ...Object.fromEntries(Object.entries(next).map(([k, v]) => [k, v.value])),
-        }),
-      });
-    }
-  }
-  return out;
-}
-
-function candidateView(ctx: Context, f: BreakdownFieldsView, c: ScoredCandidate): BreakdownCandidateView {
-  const p = propose(ctx, f, c);
+  c: ScoredCandidate,
+  importDeadlines: ReadonlyMap<number, string | null>,
+): BreakdownCandidateView {
+  const p = propose(ctx, f, c, importDeadlines);
   return {
     kind: c.kind,
     id: c.id,
@@ -303,7 +150,23 @@ function candidateView(ctx: Context, f: BreakdownFieldsView, c: ScoredCandidate)
     changes: p.changes,
     unknownDepartments: p.unknownDepartments,
     warnings: p.warnings,
+    conflicts: p.conflicts,
   };
+}
+
+/** The deadlines the task rows among these set (by node id): other rows' milestones must keep to them. */
+function deadlinesSet(
+  ctx: BreakdownContext,
+  rows: readonly { fields: BreakdownFieldsView; subject: { kind: "target" | "node"; id: number } | null }[],
+): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  for (const r of rows) {
+    if (r.subject?.kind !== "node") continue;
+    const d = readRowDeadline(r.fields.deadline, ctx.year);
+    if (d.kind === "date") out.set(r.subject.id, d.date);
+    else if (d.kind === "open") out.set(r.subject.id, null);
+  }
+  return out;
 }
 
 export async function previewBreakdown(
@@ -320,20 +183,58 @@ export async function previewBreakdown(
   )
     throw new AppError(
       "bad_input",
-      `${fileName}：工作表“${grid.sheet}”第${layout.headerRow}行的表头中没有牵头单位、完成时限或分期计划列 / sheet “${grid.sheet}”, row ${layout.headerRow}: no 牵头单位, 完成时限 or planned-value column`,
+      {
+        zh: `${fileName}：工作表“${grid.sheet}”第${layout.headerRow}行的表头中没有牵头单位、完成时限或分期计划列`,
+        en: `${fileName}: sheet “${grid.sheet}”, row ${layout.headerRow}: no 牵头单位, 完成时限 or planned-value column`,
+      },
       { file: fileName, sheet: grid.sheet, row: layout.headerRow },
     );
-  const ctx = await loadContext(db, planId);
-  const rows: BreakdownRowView[] = readLines(grid.rows, layout).map((line) => {
+  const ctx = await loadBreakdownContext(db, planId);
+  const lines = readLines(grid.rows, layout, grid.rowNumbers).map((line) => {
     const ranked = rankCandidates(line.fields, ctx.candidates).slice(0, 4);
     const best = ranked[0];
-    const matched = best !== undefined && best.score >= MATCH_THRESHOLD;
+    return { line, ranked, best: best !== undefined && best.score >= MATCH_THRESHOLD ? best : null };
+  });
+  // Each target or task is taken by one row: the best-scoring (then the first) keeps its match.
+  const owner = new Map<string, { row: number; score: number }>();
+  for (const { line, best } of lines) {
+    if (!best) continue;
+    const key = `${best.kind}:${best.id}`;
+    const had = owner.get(key);
+    if (!had || best.score > had.score) owner.set(key, { row: line.row, score: best.score });
+  }
+  const importDeadlines = deadlinesSet(
+    ctx,
+    lines.map(({ line, best }) => ({
+      fields: line.fields,
+      subject: best && owner.get(`${best.kind}:${best.id}`)?.row === line.row ? best : null,
+    })),
+  );
+  const conflicts: BreakdownPreview["conflicts"] = [];
+  const rows: BreakdownRowView[] = lines.map(({ line, ranked, best }) => {
+    const match = best ? candidateView(ctx, line.fields, best, importDeadlines) : null;
+    const taken = best ? owner.get(`${best.kind}:${best.id}`) : undefined;
+    if (match && taken && taken.row !== line.row) {
+      const what = kindWords(match.kind);
+      match.conflicts.push({
+        rule: "same_subject",
+        message: {
+          zh: `与第${taken.row}行对应同一${what.zh}（该行相似度更高或在前），请另选或不导入`,
+          en: `row ${taken.row} matches the same ${what.en} (a better or earlier match): choose another or skip`,
+        },
+      });
+    }
+    for (const c of match?.conflicts ?? [])
+      conflicts.push({ row: line.row, rule: c.rule, message: atRow(line.row, c.message) });
     return {
       sheet: grid.sheet,
       row: line.row,
       fields: line.fields,
-      match: matched ? candidateView(ctx, line.fields, best) : null,
-      alternatives: ranked.slice(matched ? 1 : 0).map((c) => candidateView(ctx, line.fields, c)),
+      match,
+      alternatives: ranked
+        .slice(best ? 1 : 0)
+        .map((c) => candidateView(ctx, line.fields, c, importDeadlines)),
+      accept: match !== null && match.changes.length > 0 && match.conflicts.length === 0,
     };
   });
   const unknown = new Set<string>();
@@ -349,10 +250,11 @@ export async function previewBreakdown(
       field: h.field,
     })),
     threshold: MATCH_THRESHOLD,
-    fingerprint: planFingerprint(ctx.world),
+    fingerprint: planFingerprint(ctx),
     rows,
     unmatchedRows: rows.filter((r) => r.match === null).map((r) => r.row),
     unknownDepartments: [...unknown],
+    conflicts,
   };
 }
 
@@ -364,68 +266,62 @@ export async function applyBreakdown(
   now: string = new Date().toISOString(),
 ): Promise<BreakdownApplyResult> {
   if (body.rows.length === 0)
-    throw new AppError("bad_input", "没有选中的行 / no rows to apply", { field: "rows" });
+    throw new AppError("bad_input", { zh: "没有选中的行", en: "no rows to apply" }, { field: "rows" });
   return inTransaction(db, async (trx) => {
-    const ctx = await loadContext(trx, planId);
+    const ctx = await loadBreakdownContext(trx, planId);
     if (ctx.world.plan.state === "closed")
-      throw new AppError("conflict", "计划已关闭 / the plan is closed", { planId, reason: "bad_state" });
-    if (planFingerprint(ctx.world) !== body.fingerprint)
       throw new AppError(
         "conflict",
-        "预览之后计划的责任单位、完成时限或分期计划已被修改，请重新预览 / the plan changed since the preview: preview again",
+        { zh: "计划已关闭", en: "the plan is closed" },
+        { planId, reason: "bad_state" },
+      );
+    if (planFingerprint(ctx) !== body.fingerprint)
+      throw new AppError(
+        "conflict",
+        {
+          zh: "预览之后计划的责任单位、完成时限、节点或分期计划已被修改，请重新预览",
+          en: "the plan changed since the preview: preview again",
+        },
         { planId, reason: "stale_preview" },
       );
-    const seen = new Set<string>();
-    const proposals = body.rows.map((r, i) => {
+    const seen = new Map<string, number>();
+    for (const [i, r] of body.rows.entries()) {
       const key = `${r.subject.kind}:${r.subject.id}`;
-      if (seen.has(key))
+      const other = seen.get(key);
+      if (other !== undefined) {
+        const what = kindWords(r.subject.kind);
         throw new AppError(
           "bad_input",
-          `第${r.row}行与另一行对应同一${r.subject.kind === "target" ? "指标" : "任务"} / rows[${i}] (row ${r.row}): ${key} is chosen twice`,
-          {
-            field: `rows[${i}].subject`,
-          },
+          atRow(r.row, {
+            zh: `与第${other}行对应同一${what.zh}`,
+            en: `the same ${what.en} as row ${other} (${key})`,
+          }),
+          { field: `rows[${i}].subject`, row: r.row, rule: "same_subject" },
         );
-      seen.add(key);
-      try {
-        return { r, p: propose(ctx, r.fields, r.subject) };
-      } catch (error) {
-        throw new AppError("bad_input", `第${r.row}行 row ${r.row}: ${(error as Error).message}`, {
-          field: `rows[${i}]`,
-        });
       }
-    });
-    let changes = 0;
-    for (const { r, p } of proposals) {
-      const a = p.apply;
-      if (r.subject.kind === "node") {
-        if (a.leadDepartmentId !== undefined || a.coDepartmentIds !== undefined) {
-          await updateNode(trx, actor, r.subject.id, {
-            ...(a.leadDepartmentId !== undefined ? { leadDepartmentId: a.leadDepartmentId } : {}),
-            ...(a.coDepartmentIds !== undefined ? { coDepartmentIds: a.coDepartmentIds } : {}),
-          });
-        }
-      } else {
-        if (a.leadDepartmentId !== undefined || a.coDepartmentIds !== undefined || a.dueDate !== undefined) {
-          await updateTarget(trx, actor, r.subject.id, {
-            ...(a.leadDepartmentId !== undefined ? { leadDepartmentId: a.leadDepartmentId } : {}),
-            ...(a.coDepartmentIds !== undefined ? { coDepartmentIds: a.coDepartmentIds } : {}),
-            ...(a.dueDate !== undefined ? { dueDate: a.dueDate } : {}),
-          });
-        }
-        if (a.planned) {
-          const t = ctx.world.targets.find((x) => x.id === r.subject.id);
-          const calendar = t ? periodsOf(ctx.world.plan, t.frequency, ctx.world.settings.dueDay) : [];
-          const merged = { ...(ctx.world.planned.get(r.subject.id) ?? {}) };
-          for (const [k, v] of Object.entries(a.planned)) merged[k] = v.value;
-          const values = calendar
-            .filter((c) => merged[c.key] !== undefined)
-            .map((c) => ({ period: c.key, periodEnd: c.end, value: merged[c.key] as number }));
-          await replacePlannedValues(trx, actor, { id: r.subject.id, planId }, values, now);
-        }
-      }
-      changes += p.changes.length;
+      seen.set(key, r.row);
     }
+    const importDeadlines = deadlinesSet(ctx, body.rows);
+    const proposals = body.rows.map((r, i) => {
+      let p: Proposal;
+      try {
+        p = propose(ctx, r.fields, r.subject, importDeadlines);
+      } catch (error) {
+        const m =
+          error instanceof AppError && error.text ? error.text : { zh: String(error), en: String(error) };
+        throw new AppError("bad_input", atRow(r.row, m), { field: `rows[${i}]`, row: r.row });
+      }
+      const conflict = p.conflicts[0];
+      if (conflict)
+        throw new AppError("bad_input", atRow(r.row, conflict.message), {
+          field: `rows[${i}]`,
+          row: r.row,
+          rule: conflict.rule,
+        });
+      return { r, p };
+    });
+    const tasks = await writeRows(trx, actor, ctx, proposals, now);
+    const changes = proposals.reduce((n, { p }) => n + p.changes.length, 0);
     await appendAudit(
       trx,
       actor,
@@ -438,6 +334,7 @@ export async function applyBreakdown(
         after: {
           fileName: body.fileName,
           rows: body.rows.map((r) => ({ row: r.row, subject: `${r.subject.kind}:${r.subject.id}` })),
+          tasks,
           changes,
         },
       },
@@ -445,4 +342,83 @@ export async function applyBreakdown(
     );
     return { planId, rows: body.rows.length, changes };
   });
+}
+
+/** Writes the rows' changes; answers the tasks whose deadline or milestones it set. */
+async function writeRows(
+  trx: Db,
+  actor: Actor,
+  ctx: BreakdownContext,
+  proposals: readonly { r: BreakdownApplyRequest["rows"][number]; p: Proposal }[],
+  now: string,
+): Promise<number[]> {
+  const planId = ctx.world.plan.id;
+  /** By task: its input, the milestones it will have, which row added each, which row set the deadline. */
+  const plans = new Map<
+    number,
+    { input: TaskPlanInput; milestones: MilestoneInput[]; addedBy: Map<string, number>; deadlineRow?: number }
+  >();
+  for (const { r, p } of proposals) {
+    const a = p.apply;
+    const departments = {
+      ...(a.leadDepartmentId !== undefined ? { leadDepartmentId: a.leadDepartmentId } : {}),
+      ...(a.coDepartmentIds !== undefined ? { coDepartmentIds: a.coDepartmentIds } : {}),
+    };
+    if (r.subject.kind === "node") {
+      if (Object.keys(departments).length > 0) await updateNode(trx, actor, r.subject.id, departments);
+    } else {
+      if (Object.keys(departments).length > 0 || a.dueDate !== undefined)
+        await updateTarget(trx, actor, r.subject.id, {
+          ...departments,
+          ...(a.dueDate !== undefined ? { dueDate: a.dueDate } : {}),
+        });
+      if (a.planned) {
+        const t = ctx.world.targets.find((x) => x.id === r.subject.id);
+        const calendar = t ? periodsOf(ctx.world.plan, t.frequency, ctx.world.settings.dueDay) : [];
+        const merged = { ...(ctx.world.planned.get(r.subject.id) ?? {}) };
+        for (const [k, v] of Object.entries(a.planned)) merged[k] = v.value;
+        const values = calendar
+          .filter((c) => merged[c.key] !== undefined)
+          .map((c) => ({ period: c.key, periodEnd: c.end, value: merged[c.key] as number }));
+        await replacePlannedValues(trx, actor, { id: r.subject.id, planId }, values, now);
+      }
+    }
+    if (a.task) {
+      const nodeId = a.task.nodeId;
+      const plan = plans.get(nodeId) ?? {
+        input: { nodeId, planId, fields: {} },
+        milestones: (ctx.tasks.get(nodeId)?.milestones ?? []).map((m) => ({ ...m })),
+        addedBy: new Map<string, number>(),
+      };
+      if (a.task.deadline) {
+        plan.input.fields = { deadline: a.task.deadline.date, deadlineText: a.task.deadline.text };
+        plan.deadlineRow = r.row;
+      }
+      plan.milestones = mergeMilestones(plan.milestones, a.task.milestones);
+      for (const m of a.task.milestones) plan.addedBy.set(m.name, r.row);
+      plans.set(nodeId, plan);
+    }
+  }
+  // The rows of one task, together, as the preview judged each: a deadline set is checked against
+  // every milestone the task will have, milestones added against the deadline it will have.
+  for (const [nodeId, plan] of plans) {
+    const deadline =
+      plan.input.fields.deadline !== undefined
+        ? plan.input.fields.deadline
+        : (ctx.tasks.get(nodeId)?.deadline ?? null);
+    const title = ctx.world.nodes.get(nodeId)?.title ?? "";
+    for (const m of plan.milestones) {
+      const row = plan.addedBy.get(m.name) ?? plan.deadlineRow;
+      if (row === undefined) continue;
+      const late = lateMilestones(title, [m], deadline)[0];
+      if (late) throw new AppError("bad_input", atRow(row, late.message), { row, rule: late.rule });
+    }
+    const current = ctx.tasks.get(nodeId)?.milestones ?? [];
+    const changed =
+      plan.milestones.length !== current.length || plan.milestones.some((m, i) => m.due !== current[i]?.due);
+    if (changed) plan.input.milestones = plan.milestones;
+  }
+  const inputs = [...plans.values()].map((p) => p.input);
+  await saveTaskPlans(trx, actor, inputs, now, "task.import");
+  return inputs.map((i) => i.nodeId);
 }

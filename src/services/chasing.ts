@@ -50,6 +50,7 @@ import {
   reportKey,
   requirePlan,
   revisionCutoff,
+  type Subject,
   subjectKey,
   subjectRef,
   today,
@@ -68,15 +69,33 @@ function extensionViewsOf(world: PlanWorld): ExtensionRequestView[] {
   });
 }
 
+/** Tasks still running: a task asked to close, closed or stopped owes no more progress reports. */
+function owingTasks(world: PlanWorld): Subject[] {
+  return [...world.subjects.values()].filter(
+    (s) =>
+      s.kind === "node" &&
+      (s.taskState === undefined ||
+        s.taskState === "assigned" ||
+        s.taskState === "acknowledged" ||
+        s.taskState === "in_progress"),
+  );
+}
+
 /** What the plan's departments owe as of the date (only `departmentId`'s when given). */
 export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: number): DueItem[] {
   const out: DueItem[] = [];
   const extensionViews = new Map(extensionViewsOf(world).map((v) => [v.id, v]));
-  for (const t of world.targets) {
+  // A stopped (中止) target owes no more reports.
+  const owingTargets = world.targets.filter((t) => t.row.stopped_at === null);
+  for (const t of [...owingTargets, ...owingTasks(world)]) {
     if (departmentId !== undefined && t.leadDepartmentId !== departmentId) continue;
-    const key = `target:${t.id}`;
+    const key = subjectKey(t);
+    // A task owes reports from its assignment on (the plan's publication), not for the months before.
+    const from =
+      t.kind === "node" ? (world.plan.published_on ?? world.plan.period_start) : world.plan.period_start;
     for (const p of periodsOf(world.plan, t.frequency, world.settings.dueDay)) {
       if (p.end > asOf) break;
+      if (p.end < from) continue;
       const due = dueInForce(world.extensions, key, p.key, p.due, asOf);
       const report = world.reports.get(reportKey(key, p.key));
       const revisions = report ? (world.revisions.get(report.id) ?? []) : [];

@@ -1,12 +1,19 @@
 // The leaders' cockpit (领导驾驶舱): the plan's status as of a date, cut the way a leader reads it —
 // headline indicators with their trends, counts by status, completion by area and department, the red
-// and yellow lists, the rankings — in one answer; and the trend of any one target against its schedule
-// line. Everything is judged by plan-status.ts; this file only picks and orders.
+// and yellow lists, the rankings (on targets, and on the tasks each department leads) — in one answer;
+// and the trend of any one target against its schedule line. Everything is judged by plan-status.ts and
+// the domain's task ranking (task-ranking.ts); this file only picks and orders.
 
-import type { CockpitView, TargetTrendView, TrendPointView } from "../contract/cockpit.ts";
+import type {
+  CockpitView,
+  DepartmentTaskRankingView,
+  TargetTrendView,
+  TrendPointView,
+} from "../contract/cockpit.ts";
 import type { TargetStatusView } from "../contract/status.ts";
 import { laggingList, pickHeadline, scheduleValue } from "../domain/cockpit.ts";
 import { evaluateAsOf, evaluatePeriod, type TargetStatus } from "../domain/evaluation.ts";
+import { rankTaskDepartments } from "../domain/task-ranking.ts";
 import {
   addDistricts,
   calendarOf,
@@ -26,6 +33,7 @@ import {
   reportKey,
   revisionCutoff,
 } from "./reporting-context.ts";
+import { loadTaskWorld, timelineOf } from "./task-world.ts";
 
 /** The titles of the outline nodes above a node, nearest first. */
 function headingsOf(world: PlanWorld, nodeId: number | null): string[] {
@@ -101,6 +109,21 @@ function lagging(views: TargetStatusView[], status: "far_behind" | "behind"): Ta
   ).map((x) => x.view);
 }
 
+/** Every department leading a task, ranked on its tasks as of the date. */
+async function taskRankings(db: Db, world: PlanWorld, asOf: string): Promise<DepartmentTaskRankingView[]> {
+  const tasks = await loadTaskWorld(db, world.plan.id, world.plan);
+  const led = tasks.tasks.flatMap((entry) => {
+    const id = entry.node.lead_department_id;
+    if (id === null) return [];
+    const name = tasks.names.departments.get(id)?.name ?? `#${id}`;
+    return [{ departmentId: id, name, timeline: timelineOf(tasks, entry) }];
+  });
+  return rankTaskDepartments(led, asOf, tasks.lightSettings).map(({ departmentId, name, ...score }) => ({
+    department: { id: departmentId, name },
+    ...score,
+  }));
+}
+
 /** GET /api/plans/:id/cockpit — the cockpit as of the date (default: today; demo data: its date). */
 export async function planCockpit(db: Db, planId: number, asOfParam?: string): Promise<CockpitView> {
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
@@ -108,8 +131,11 @@ export async function planCockpit(db: Db, planId: number, asOfParam?: string): P
   await addDistricts(db, status.targets, asOf);
   const byId = new Map(world.targets.map((t) => [t.id, t]));
   const viewById = new Map(status.targets.map((v) => [v.targetId, v]));
+  // Stopped (中止) targets are not judged (plan-status.ts), so none of them can be a headline.
   const headlineIds = pickHeadline(
-    world.targets.map((t) => ({ id: t.id, kind: t.row.kind, headings: headingsOf(world, t.row.node_id) })),
+    world.targets
+      .filter((t) => t.row.stopped_at === null)
+      .map((t) => ({ id: t.id, kind: t.row.kind, headings: headingsOf(world, t.row.node_id) })),
   );
   return {
     planId: world.plan.id,
@@ -128,6 +154,7 @@ export async function planCockpit(db: Db, planId: number, asOfParam?: string): P
     red: lagging(status.targets, "far_behind"),
     yellow: lagging(status.targets, "behind"),
     rankings: status.rankings,
+    taskRankings: await taskRankings(db, world, asOf),
     targets: status.targets,
   };
 }

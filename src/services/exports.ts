@@ -1,14 +1,17 @@
 // The documents a plan is exported as, for the CLI (`plantrack export`) and the HTTP route alike: the
 // Word progress report and execution-report draft (progress-report.ts), and the ledger as xlsx, CSV
-// or JSON. One place decides the period, the file name and the media type.
+// or JSON — every task a row with its lifecycle's 完成时限, 节点, 亮灯 and newest approved 进展. One
+// place decides the period, the file name and the media type.
 
 import { AppError } from "../domain/app-error.ts";
 import { renderLedgerCsv, renderLedgerJson } from "../reports/ledger-csv.ts";
 import { buildLedger, type Ledger, ledgerPeriods, periodLabel } from "../reports/ledger-model.ts";
+import { ledgerTaskColumns } from "../reports/ledger-tasks.ts";
 import { renderLedgerXlsx } from "../reports/ledger-xlsx.ts";
 import type { DocumentFrameSettings } from "../reports/progress-frame.ts";
 import { readingClock } from "./plan-status.ts";
-import { type Db, loadPlanWorld, type PlanWorld, periodsOf } from "./reporting-context.ts";
+import { type Db, loadPlanWorld, type PlanWorld, periodsOf, revisionCutoff } from "./reporting-context.ts";
+import { loadTaskWorld } from "./task-world.ts";
 
 export const EXPORT_FORMATS = ["docx", "pdf", "draft", "xlsx", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -52,7 +55,10 @@ export function checkFormat(format: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(f)) return f as ExportFormat;
   throw new AppError(
     "bad_input",
-    `格式“${format}”无效，应为 ${EXPORT_FORMATS.join("、")} / format must be one of ${EXPORT_FORMATS.join(", ")}`,
+    {
+      zh: `格式“${format}”无效，应为 ${EXPORT_FORMATS.join("、")}`,
+      en: `format must be one of ${EXPORT_FORMATS.join(", ")}`,
+    },
     { field: "format", format },
   );
 }
@@ -84,9 +90,22 @@ export function resolvePeriod(world: PlanWorld, period: string | undefined, asOf
   }
   throw new AppError(
     "bad_input",
-    `报告期“${period}”不在计划期内（${calendar[0]?.key}…${calendar[calendar.length - 1]?.key}） / period “${period}” is not one of the plan's ${world.settings.frequency} periods`,
+    {
+      zh: `报告期“${period}”不在计划期内（${calendar[0]?.key}…${calendar[calendar.length - 1]?.key}）`,
+      en: `period “${period}” is not one of the plan's ${world.settings.frequency} periods`,
+    },
     { field: "period", period },
   );
+}
+
+/** The ledger of a loaded plan, its tasks judged by their lifecycle as of the same date. */
+async function ledgerOf(db: Db, world: PlanWorld, period: string, asOf: string): Promise<Ledger> {
+  const tasks = await loadTaskWorld(db, world.plan.id, world.plan);
+  return buildLedger(world, {
+    period,
+    asOf,
+    tasks: ledgerTaskColumns(tasks, asOf, revisionCutoff(world, asOf)),
+  });
 }
 
 /** The plan's ledger as of a period and date, judged like the rest of the product. */
@@ -98,8 +117,12 @@ export async function loadLedger(
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
   const period = resolvePeriod(world, options.period, asOf);
   if (!ledgerPeriods(world, period))
-    throw new AppError("bad_input", `报告期无效 / no such period: ${period}`, { field: "period" });
-  return buildLedger(world, { period, asOf });
+    throw new AppError(
+      "bad_input",
+      { zh: `报告期无效：${period}`, en: `no such period: ${period}` },
+      { field: "period" },
+    );
+  return ledgerOf(db, world, period, asOf);
 }
 
 function safeTitle(title: string): string {
@@ -140,7 +163,7 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
         ...(options.frame ? { frame: options.frame } : {}),
       });
   } else {
-    const ledger = buildLedger(world, { period, asOf });
+    const ledger = await ledgerOf(db, world, period, asOf);
     bytes =
       format === "xlsx"
         ? await renderLedgerXlsx(ledger)

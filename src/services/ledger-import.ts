@@ -17,6 +17,7 @@ import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
 import { AppError } from "../domain/app-error.ts";
+import { refuseArchived } from "../domain/plan-structure.ts";
 import { displayFactor } from "../domain/target-display.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
@@ -37,6 +38,13 @@ import {
 function bad(message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
+
+/**
+ * Column A's header in ledgers exported before every header was in one language; such a file still
+ * reads. The task columns after the texts (节点, 状态, 最新进展) are the lifecycle's, read-only: they are
+ * never read back, whatever is typed in them.
+ */
+const EARLIER_ID_HEADER = "编号 id";
 
 /** The 进展情况 column: after the fixed columns and three per period (ledger-xlsx.ts). */
 function firstTextColumn(periods: number): number {
@@ -104,7 +112,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
     ];
     for (const [col, header] of expect) {
       const found = cellValue(ws.getCell(HEADER_ROW, col).value);
-      if (found !== header)
+      if (found !== header && !(col === 1 && found === EARLIER_ID_HEADER))
         throw bad(
           `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列 / sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
           { file: fileName, sheet: name, row: HEADER_ROW, column: columnLetter(col) },
@@ -291,6 +299,7 @@ export async function applyLedgerImport(
   if (body.items.length === 0) throw bad("没有要导入的差异 / nothing to apply", { field: "items" });
   return inTransaction(db, async (trx) => {
     const { world, asOf } = readingClock(await loadPlanWorld(trx, planId));
+    refuseArchived(world.plan);
     if (world.plan.state !== "published")
       throw new AppError("conflict", "计划未发布或已关闭，不能导入 / the plan is not published", { planId });
     const ledgerPeriod = body.period;

@@ -47,7 +47,7 @@ function ref(names: DepartmentNames, id: number | null): DepartmentRef | null {
   return { id, name: names.get(id) ?? `#${id}` };
 }
 
-function suggestedOf(row: {
+export function suggestedOf(row: {
   suggested_department: string | null;
   suggested_keyword: string | null;
   suggested_department_id: number | null;
@@ -107,6 +107,8 @@ export function toTargetView(row: TargetRow, co: number[], names: DepartmentName
     leadDepartment: ref(names, row.lead_department_id),
     coDepartments: co.map((id) => ref(names, id) as DepartmentRef),
     suggestedDepartment: suggestedOf(row),
+    stoppedAt: row.stopped_at,
+    stoppedReason: row.stopped_reason,
   };
 }
 

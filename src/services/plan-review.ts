@@ -29,9 +29,11 @@ import {
 } from "../db/target-edits-repository.ts";
 import { countReportsOfTargets, getTargetRow, getTargetRows } from "../db/targets-repository.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
+import { refuseArchived } from "../domain/plan-structure.ts";
 import { formatTargetDisplay } from "../domain/target-display.ts";
 import type { ExtractPlanFn } from "./import-plan.ts";
 import { getNodeView, getPlanSummary, getTargetView } from "./plan-queries.ts";
+import { assignTasksOnPublish } from "./task-assignment.ts";
 
 type Db = Kysely<Database>;
 
@@ -44,23 +46,18 @@ function bad(message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
 
-async function editablePlan(db: Db, planId: number): Promise<PlanRow> {
+export async function editablePlan(db: Db, planId: number): Promise<PlanRow> {
   const plan = await getPlanRow(db, planId);
   if (!plan) throw notFound("plan", planId);
-  if (plan.state === "closed") {
-    throw new AppError(
-      "conflict",
-      `计划 ${planId} 已关闭，不能修改 / plan ${planId} is closed and cannot change`,
-      {
-        planId,
-        state: plan.state,
-      },
-    );
-  }
+  refuseArchived(plan);
   return plan;
 }
 
-async function checkDepartments(db: Db, plan: PlanRow, ids: (number | null | undefined)[]): Promise<void> {
+export async function checkDepartments(
+  db: Db,
+  plan: PlanRow,
+  ids: (number | null | undefined)[],
+): Promise<void> {
   const wanted = ids.filter((id): id is number => typeof id === "number");
   if (wanted.length === 0) return;
   const found = await getDepartmentsByIds(db, wanted);
@@ -488,6 +485,7 @@ export async function publishPlan(db: Db, actor: Actor, planId: number): Promise
       );
     }
     await setPlanState(trx, actor, planId, "published");
+    await assignTasksOnPublish(trx, actor, plan);
     return (await getPlanSummary(trx, planId)) as PlanSummary;
   });
 }

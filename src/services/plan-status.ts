@@ -242,22 +242,36 @@ function rollupInput(v: TargetStatusView): RollupInput {
   };
 }
 
+/** Where a target sits: what the roll-ups group by. */
+type Placement = Pick<TargetStatusView, "areaId" | "groupId" | "department">;
+
+/** A stopped (中止) target's place, for counting it apart; it is not judged. */
+function placementOf(world: PlanWorld, t: WorldTarget): Placement {
+  const lead = t.leadDepartmentId;
+  return {
+    ...ancestors(world, t.row.node_id),
+    department: lead === null ? null : (world.names.departments.get(lead) ?? null),
+  };
+}
+
+/** A target as the roll-ups take it: where it sits and what it counts as. */
+interface RollupEntry {
+  place: Placement;
+  input: RollupInput;
+}
+
 function groupBy(
-  views: readonly TargetStatusView[],
-  keyOf: (v: TargetStatusView) => number | null,
+  entries: readonly RollupEntry[],
+  keyOf: (p: Placement) => number | null,
   titleOf: (id: number) => string,
 ): RollupGroupView[] {
-  const groups = new Map<number, TargetStatusView[]>();
-  for (const v of views) {
-    const k = keyOf(v);
+  const groups = new Map<number, RollupInput[]>();
+  for (const e of entries) {
+    const k = keyOf(e.place);
     if (k === null) continue;
-    groups.set(k, [...(groups.get(k) ?? []), v]);
+    groups.set(k, [...(groups.get(k) ?? []), e.input]);
   }
-  return [...groups.entries()].map(([id, list]) => ({
-    id,
-    title: titleOf(id),
-    rollup: rollup(list.map(rollupInput)),
-  }));
+  return [...groups.entries()].map(([id, inputs]) => ({ id, title: titleOf(id), rollup: rollup(inputs) }));
 }
 
 /** A task or an item as of the date: its approved reports by period, judged on word or percent. */
@@ -372,8 +386,20 @@ export async function addDistricts(db: Db, views: TargetStatusView[], asOf: stri
 }
 
 export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
-  const judged = world.targets.map((t) => ({ t, ...judge(world, t, asOf) }));
+  // A stopped (中止) target is kept but not judged: it owes no reports, and it is counted apart.
+  const judged = world.targets
+    .filter((t) => t.row.stopped_at === null)
+    .map((t) => ({ t, ...judge(world, t, asOf) }));
   const views = judged.map((j) => j.view);
+  const entries: RollupEntry[] = [
+    ...views.map((v) => ({ place: v, input: rollupInput(v) })),
+    ...world.targets
+      .filter((t) => t.row.stopped_at !== null)
+      .map((t) => ({
+        place: placementOf(world, t),
+        input: { status: "stopped" as const, completion: null },
+      })),
+  ];
   const nodeTitle = (id: number) => world.nodes.get(id)?.title ?? "";
   const deptName = (id: number) => world.names.departments.get(id)?.name ?? "";
   const scores = new Map<number, DepartmentScore>();
@@ -392,7 +418,7 @@ export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
     s.reportsOnTime += o.inTime;
     scores.set(lead, s);
   }
-  const departments = groupBy(views, (v) => v.department?.id ?? null, deptName);
+  const departments = groupBy(entries, (v) => v.department?.id ?? null, deptName);
   for (const d of departments) {
     const s = scores.get(d.id);
     if (s) s.completionIndex = d.rollup.completionIndex;
@@ -412,9 +438,9 @@ export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
     items: [...world.subjects.values()]
       .filter((s) => s.kind === "item")
       .map((s) => judgeSubject(world, s, asOf)),
-    plan: rollup(views.map(rollupInput)),
-    areas: groupBy(views, (v) => v.areaId, nodeTitle),
-    groups: groupBy(views, (v) => v.groupId, nodeTitle),
+    plan: rollup(entries.map((e) => e.input)),
+    areas: groupBy(entries, (v) => v.areaId, nodeTitle),
+    groups: groupBy(entries, (v) => v.groupId, nodeTitle),
     departments,
     rankings: rankDepartments([...scores.values()]).map((r) => ({
       department: { id: r.departmentId, name: r.name },

@@ -59,11 +59,25 @@ describe.each(testDialects())("the Word reports of the demo plan on %s", (dialec
   it("gather problems and next steps from approved reports only, 无 left out", async () => {
     const { db, planId } = await demo();
     const model = await progressReportModel(db, planId, { period: "2020-09" });
-    expect(model.problems.map((g) => g.text)).toEqual(["受疫情影响，项目推进和市场需求恢复不及预期。"]);
-    expect(model.nextSteps.map((g) => g.text).sort()).toEqual(
-      ["加强调度，倒排工期，力争年底前追回进度。", "继续按计划推进。"].sort(),
+    const approved = await db
+      .selectFrom("report_revisions")
+      .innerJoin("reports", "reports.id", "report_revisions.report_id")
+      .select(["report_revisions.problems", "report_revisions.next_steps", "report_revisions.state"])
+      .where("reports.plan_id", "=", planId)
+      .execute();
+    const said = (field: "problems" | "next_steps", state: string) =>
+      new Set(approved.filter((r) => r.state === state).map((r) => r[field]));
+    const problems = model.problems.map((g) => g.text);
+    // The targets' problem, and the tasks' too now that their reports are approved like any report.
+    expect(problems).toContain("受疫情影响，项目推进和市场需求恢复不及预期。");
+    expect(model.nextSteps.map((g) => g.text)).toEqual(
+      expect.arrayContaining(["加强调度，倒排工期，力争年底前追回进度。", "继续按计划推进。"]),
     );
-    expect(model.problems[0]?.departments.length).toBeGreaterThan(0);
+    for (const text of problems) expect(said("problems", "approved").has(text), text).toBe(true);
+    for (const g of model.nextSteps) expect(said("next_steps", "approved").has(g.text), g.text).toBe(true);
+    expect(problems.filter((t) => /^(无|暂无|没有)[。.]?$/.test(t.trim()))).toEqual([]);
+    expect(new Set(problems).size).toBe(problems.length);
+    expect(model.problems.every((g) => g.departments.length > 0)).toBe(true);
   });
 
   it("read an earlier period with what was known then", async () => {

@@ -8,14 +8,15 @@ import type { RevisionRow } from "../db/reports-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
+import { judgeTask } from "../domain/task-lights.ts";
 import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
+import { latestApprovedProgress, taskDeadlineWords } from "../reports/ledger-tasks.ts";
 import { renderProgressDocx } from "../reports/progress-docx.ts";
 import { type DocumentFrameSettings, frameOf } from "../reports/progress-frame.ts";
 import {
   buildProgressModel,
   type ProgressInput,
   type ProgressModel,
-  periodWords,
   type ReportTarget,
   type ReportText,
 } from "../reports/progress-model.ts";
@@ -30,6 +31,7 @@ import {
   revisionCutoff,
   subjectKey,
 } from "./reporting-context.ts";
+import { loadTaskWorld, type TaskWorld, timelineOf } from "./task-world.ts";
 
 export interface ReportDocOptions {
   /** A period of the plan's reporting frequency: "2020-06" (monthly) or "2020-Q2" (quarterly). */
@@ -124,26 +126,30 @@ function approvedRevision(world: PlanWorld, key: string, period: string, cutoff:
 }
 
 /**
- * The plan's tasks as the report needs them: today the outline's task nodes judged on their reports
- * (status word or percent). The task lifecycle (states, milestones, deadlines) plugs in here.
+ * The plan's tasks as the report needs them, judged by the lifecycle (亮灯, with its working) on the
+ * day the report is judged on, with their 完成时限 and the newest progress approved by the cut-off.
  */
-function reportTasks(world: PlanWorld, status: PlanStatusView, asOf: string): ReportTask[] {
+function reportTasks(
+  world: PlanWorld,
+  tasks: TaskWorld,
+  status: PlanStatusView,
+  judgedOn: string,
+  asOf: string,
+): ReportTask[] {
   const cutoff = revisionCutoff(world, asOf);
-  return status.tasks.map((v) => {
-    const period = v.evaluation.period?.key ?? null;
-    const revision =
-      period === null
-        ? null
-        : approvedRevision(world, subjectKey({ kind: v.kind, id: v.id }), period, cutoff);
+  const areaOf = new Map(status.tasks.map((v) => [v.id, v.areaId]));
+  return tasks.tasks.map((entry) => {
+    const judged = judgeTask(timelineOf(tasks, entry), judgedOn, tasks.lightSettings);
+    const lead = entry.node.lead_department_id;
     return {
-      id: v.id,
-      title: v.title,
-      areaId: v.areaId,
-      department: v.department?.name ?? null,
-      status: v.evaluation.status,
-      progress: revision?.progress ?? null,
-      periodWords: period === null ? null : periodWords(period),
-      due: v.evaluation.status === "not_reported" ? (v.evaluation.period?.due ?? null) : null,
+      id: entry.node.id,
+      title: entry.node.title,
+      areaId: areaOf.get(entry.node.id) ?? null,
+      department: lead === null ? null : (world.names.departments.get(lead)?.name ?? null),
+      light: judged.status,
+      working: judged.working.zh,
+      deadline: taskDeadlineWords(entry.row?.deadline ?? null, entry.row?.deadline_text ?? null),
+      progress: latestApprovedProgress(entry, cutoff, judgedOn)?.text ?? null,
     };
   });
 }
@@ -199,6 +205,7 @@ export async function progressReportModel(
   const judgedOn = next && asOf >= next.end ? dayBefore(next.end) : asOf;
   const known: PlanWorld = { ...world, knownBy: world.knownBy ?? asOf };
   const status = statusOfWorld(known, judgedOn);
+  const taskWorld = await loadTaskWorld(db, planId, world.plan);
   const region = world.plan.region_id === null ? undefined : await getRegion(db, world.plan.region_id);
   const areas = [...world.nodes.values()]
     .filter((n) => n.kind === "area")
@@ -213,7 +220,7 @@ export async function progressReportModel(
     targets: reportTargets(world, status),
     areas,
     texts: reportTexts(known, status, asOf),
-    tasks: reportTasks(known, status, asOf),
+    tasks: reportTasks(known, taskWorld, status, judgedOn, asOf),
     frame: frameOf(world.settings.document, options.frame ?? {}),
     departments: status.rankings.map((r) => ({
       name: r.department.name,

@@ -1,18 +1,23 @@
 // What the public sees: published plans the planner made public, read-only, without the planners'
-// working data (suggestions, confidence, source spans, co-operating departments).
+// working data (suggestions, confidence, source spans, co-operating departments): targets with their
+// approved values, tasks with their light and their approved 进展情况 only.
 
 import type { Kysely } from "kysely";
 import type { PlanSummary } from "../contract/plans.ts";
-import type { PublicPlanDetail } from "../contract/public.ts";
+import type { PublicPlanDetail, PublicTaskView } from "../contract/public.ts";
 import type { Actor } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { getPlanRow, setPlanPublic } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
+import { judgeTask } from "../domain/task-lights.ts";
+import { latestApprovedProgress } from "../reports/ledger-tasks.ts";
 import { getPlanSummary, listPlans, loadPlanDetail } from "./plan-queries.ts";
 import { readingClock, statusOfWorld } from "./plan-status.ts";
 import { loadPlanWorld, type PlanWorld, periodsOf, reportKey, revisionCutoff } from "./reporting-context.ts";
+import { departmentRef } from "./task-presenter.ts";
+import { loadTaskWorld, timelineOf } from "./task-world.ts";
 
 type Db = Kysely<Database>;
 
@@ -29,13 +34,14 @@ export async function publicPlanList(db: Db): Promise<PlanSummary[]> {
  * demo plan's fixed date for demo data), judged like the planners' status page. Only approved
  * revisions count, and only numbers leave: no report texts, no authors, no reviewers.
  */
-export async function publicPlanDetail(db: Db, id: number): Promise<PublicPlanDetail> {
+export async function publicPlanDetail(db: Db, id: number, asOfParam?: string): Promise<PublicPlanDetail> {
   const detail = await loadPlanDetail(db, id);
   if (!detail || !isShown(detail.plan)) {
     throw new AppError("not_found", `没有公开的计划 ${id} / no public plan ${id}`, { entity: "plan", id });
   }
-  const { world, asOf } = readingClock(await loadPlanWorld(db, id, { texts: false }));
+  const { world, asOf } = readingClock(await loadPlanWorld(db, id, { texts: false }), asOfParam);
   const status = new Map(statusOfWorld(world, asOf).targets.map((v) => [v.targetId, v]));
+  const tasks = await publicTasks(db, world, asOf);
   return {
     plan: detail.plan,
     asOf,
@@ -74,7 +80,31 @@ export async function publicPlanDetail(db: Db, id: number): Promise<PublicPlanDe
         gapPoints: judged?.evaluation.gapPoints ?? null,
       };
     }),
+    tasks,
   };
+}
+
+/**
+ * Each task with the light the office sees as of the date and the 进展情况 of its newest report
+ * approved by then; a report waiting for review, or returned, says nothing here.
+ */
+async function publicTasks(db: Db, world: PlanWorld, asOf: string): Promise<PublicTaskView[]> {
+  const tasks = await loadTaskWorld(db, world.plan.id, world.plan);
+  const cutoff = revisionCutoff(world, asOf);
+  return tasks.tasks.map((entry) => ({
+    id: entry.node.id,
+    title: entry.node.title,
+    leadDepartment: departmentRef(tasks.names, entry.node.lead_department_id),
+    deadline: entry.row?.deadline ?? null,
+    deadlineText: entry.row?.deadline_text ?? null,
+    milestones: entry.milestones.map((m) => ({
+      name: m.name,
+      due: m.due,
+      doneOn: m.done_on !== null && m.done_on <= asOf ? m.done_on : null,
+    })),
+    status: judgeTask(timelineOf(tasks, entry), asOf, tasks.lightSettings).status,
+    progress: latestApprovedProgress(entry, cutoff),
+  }));
 }
 
 /** The value of the newest period with a revision approved by the cut-off (a percent for milestones). */

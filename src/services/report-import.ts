@@ -10,6 +10,7 @@ import { appendRevision, findReport } from "../db/reports-repository.ts";
 import type { PlanRow } from "../db/schema.ts";
 import { findTargetIdsBySubject } from "../db/targets-repository.ts";
 import { AppError } from "../domain/app-error.ts";
+import { refuseArchived } from "../domain/plan-structure.ts";
 import { decodeText } from "../extract/decode-text.ts";
 import { validateContent } from "./reporting.ts";
 import { type Db, loadSubject, periodsOf, type Subject, settingsOf } from "./reporting-context.ts";
@@ -174,6 +175,7 @@ export async function importReportsCsv(
           "bad_input",
           `指标 ${targetId} 不属于计划 #${plan.id} / target ${targetId} is not of plan #${plan.id}`,
         );
+      refuseArchived(plan);
       if (plan.state !== "published")
         throw new AppError("bad_input", `计划 #${plan.id} 未发布 / plan #${plan.id} is not published`);
       const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});

@@ -42,10 +42,13 @@ import {
   listTargetCoDepartments,
   listTargetRowsOfPlan,
 } from "../db/targets-repository.ts";
+import { getTaskRow, listTaskRowsOfPlan } from "../db/tasks-repository.ts";
 import { canEditPlan, type Principal, regionScope, scopeNeedsRegions } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
+import { taskSettingsOf } from "../domain/task-settings.ts";
+import type { TaskState } from "../domain/task-states.ts";
 import { storedFrame } from "../reports/progress-frame.ts";
 
 export type Db = Kysely<Database>;
@@ -78,6 +81,7 @@ export function settingsOf(raw: Record<string, unknown>): PlanSettingsView {
     demo: raw.demo === true,
     demoAsOf: typeof raw.demoAsOf === "string" ? raw.demoAsOf : null,
     document: storedFrame(raw.document),
+    tasks: taskSettingsOf(raw),
   };
 }
 
@@ -112,6 +116,10 @@ export interface Subject {
   /** The reporting department (lead), then the co-operating ones. */
   leadDepartmentId: number | null;
   departmentIds: number[];
+  /** A task's place in its life (closed and stopped tasks owe no more reports); undefined otherwise. */
+  taskState?: TaskState;
+  /** A target's 中止 (migration 0010): when it was stopped, and it owes no more reports; null: it runs. */
+  stoppedAt?: string | null;
   /** Where it sits in the outline: a task is its own node, an item its task's (set by loadPlanWorld). */
   nodeId?: number | null;
 }
@@ -145,6 +153,7 @@ export async function loadSubject(
     const n = await getNodeRow(db, id);
     if (n?.kind !== "task") throw notFound("任务", "task", id);
     const co = await listNodeCoDepartmentIds(db, id);
+    const task = await getTaskRow(db, id);
     return {
       kind,
       id,
@@ -154,8 +163,9 @@ export async function loadSubject(
       targetKind: null,
       unit: null,
       displayUnit: null,
-      frequency: (await planSettings(n.plan_id)).frequency,
+      frequency: task?.frequency ?? (await planSettings(n.plan_id)).frequency,
       leadDepartmentId: n.lead_department_id,
+      taskState: task?.state ?? "assigned",
       departmentIds: unique([n.lead_department_id, ...co]),
     };
   }
@@ -209,6 +219,7 @@ function targetSubject(t: TargetRow, coDepartmentIds: readonly number[]): Subjec
     frequency: t.frequency ?? "monthly",
     leadDepartmentId: t.lead_department_id,
     departmentIds: unique([t.lead_department_id, ...coDepartmentIds]),
+    stoppedAt: t.stopped_at,
   };
 }
 
@@ -483,14 +494,16 @@ export interface WorldOptions {
 export async function loadPlanWorld(db: Db, planId: number, options: WorldOptions = {}): Promise<PlanWorld> {
   // Side by side on the pool's connections (one after another inside a transaction): a cockpit read
   // waits for the slowest query, not for their sum.
-  const [plan, rows, nodeRows, items, reportRows, extensions] = await Promise.all([
+  const [plan, rows, nodeRows, items, reportRows, extensions, taskRows] = await Promise.all([
     requirePlan(db, planId),
     listTargetRowsOfPlan(db, planId),
     listNodeBriefsOfPlan(db, planId),
     listItemRowsOfPlan(db, planId),
     listReportsOfPlan(db, planId),
     listExtensions(db, { planId }),
+    listTaskRowsOfPlan(db, planId),
   ]);
+  const taskRowOf = new Map(taskRows.map((t) => [t.node_id, t]));
   const reportIds = reportRows.map((r) => r.id);
   const half = Math.ceil(reportIds.length / 2);
   const [co, nodeCo, plannedRows, firstRevisions, lastRevisions] = await Promise.all([
@@ -531,8 +544,9 @@ export async function loadPlanWorld(db: Db, planId: number, options: WorldOption
       targetKind: null,
       unit: null,
       displayUnit: null,
-      frequency: settings.frequency,
+      frequency: taskRowOf.get(n.id)?.frequency ?? settings.frequency,
       leadDepartmentId: n.lead_department_id,
+      taskState: taskRowOf.get(n.id)?.state ?? "assigned",
       departmentIds: unique([
         n.lead_department_id,
         ...nodeCo.filter((c) => c.node_id === n.id).map((c) => c.department_id),

@@ -31,6 +31,7 @@ import {
 import type { PlanRow } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
+import { refuseArchived } from "../domain/plan-structure.ts";
 import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
 import { frameOf } from "../reports/progress-frame.ts";
 import {
@@ -135,11 +136,19 @@ export async function saveReport(
       { subject: subjectKey(subject) },
     );
   }
+  refuseArchived(plan);
   if (plan.state !== "published") {
     throw new AppError(
       "conflict",
       `计划${plan.state === "draft" ? "尚未发布" : "已关闭"}，不能填报 / the plan is ${plan.state}: no reports`,
       { planId: plan.id, reason: "bad_state" },
+    );
+  }
+  if (subject.stoppedAt) {
+    throw new AppError(
+      "conflict",
+      { zh: "该指标已中止，不再填报", en: "the target is stopped (中止): it takes no more reports" },
+      { rule: "target_stopped", targetId: subject.id, stoppedAt: subject.stoppedAt },
     );
   }
   const settings = settingsOfPlan(plan);
@@ -233,6 +242,7 @@ export async function reviewReport(
   const plan = await requirePlan(db, report.plan_id);
   if (!(await mayEditPlan(db, user, plan)))
     throw new AppError("forbidden", "无权审核此报告 / you may not review this report");
+  refuseArchived(plan);
   const reason = body.reason?.trim() ?? "";
   if (body.action === "return" && reason === "")
     throw bad("退回须说明原因 / give a reason to return a report", { field: "reason" });
@@ -429,6 +439,7 @@ export async function updatePlanSettings(
 ): Promise<PlanSettingsView> {
   const raw = await readPlanSettings(db, planId);
   if (!raw) throw notFound("计划", "plan", planId);
+  refuseArchived(await requirePlan(db, planId));
   const current = settingsOf(raw);
   const thresholds = { ...current.thresholds, ...(patch.thresholds ?? {}) };
   if (thresholds.farBehindPoints < thresholds.behindPoints)
@@ -442,6 +453,7 @@ export async function updatePlanSettings(
     dueDay: patch.dueDay ?? current.dueDay,
     // Checked (发文字号 with 六角括号) before anything is written.
     document: patch.document ? frameOf(current.document, patch.document) : current.document,
+    tasks: { ...current.tasks, ...(patch.tasks ?? {}) },
   };
   await writePlanSettings(db, actor, planId, next);
   return settingsOf(next);
@@ -473,6 +485,7 @@ export async function setTargetPlanned(
 ): Promise<TargetPlannedView> {
   const subject = await loadSubject(db, "target", targetId);
   const plan = await requirePlan(db, subject.planId);
+  refuseArchived(plan);
   const settings = settingsOf((await readPlanSettings(db, plan.id)) ?? {});
   const frequency = subject.frequency;
   const periods = periodsOf(plan, frequency, settings.dueDay);

@@ -10,6 +10,7 @@ import { inTransaction } from "../db/database.ts";
 import { appendRevision, getReport, listRevisions, type ReportRow } from "../db/reports-repository.ts";
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
+import { refuseArchived } from "../domain/plan-structure.ts";
 import { type Clock, reportViewsOf, reviewRevision, subjectIdOf } from "./reporting.ts";
 import { DB_TO_KIND, type Db, loadSubject, mayEditPlan, requirePlan } from "./reporting-context.ts";
 
@@ -51,6 +52,7 @@ export async function reviewReportsBulk(
   const plan = await requirePlan(db, planId);
   if (!(await mayEditPlan(db, user, plan)))
     throw new AppError("forbidden", "无权审核此计划的报告 / you may not review this plan's reports");
+  refuseArchived(plan);
   const reason = body.reason?.trim() ?? "";
   if (body.action === "return" && reason === "")
     throw new AppError("bad_input", "批量退回须说明原因 / give a reason to return the reports", {

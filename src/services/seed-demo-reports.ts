@@ -1,25 +1,46 @@
-// Demo data (示例数据) for `npm start`: the Nankai plan published, every target given a reporting
-// department (the extractor's suggestion, else the statistics bureau for rates and the development
-// and reform commission for the rest), and a year of reports from January to September 2020, shown as
-// of a fixed date (DEMO_AS_OF) so the demo is stable: mostly approved and on schedule, some targets
-// behind or far behind, some reports late, some missing, one returned. Runs once; deterministic.
+// Demo data (示例数据) for `npm start`: the Nankai plan published in the first week of work of its year
+// (its tasks assigned then, each with its departments, deadline and milestones: seed-demo-tasks.ts),
+// as its targets are reported from January; every target
+// given a reporting department (the extractor's suggestion, else the statistics bureau for rates and
+// the development and reform commission for the rest), and a year of reports from January to September
+// 2020, shown as of a fixed date (DEMO_AS_OF) so the demo is stable: targets mostly approved and on
+// schedule, some behind or far behind, some reports late, some missing, one returned; tasks signed,
+// reported, some closed, one stopped, one milestone moved (seed-demo-task-plan.ts). Runs once;
+// deterministic.
 
 import { type Actor, appendAudit, SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { listDepartmentNamesOfRegion } from "../db/departments-repository.ts";
 import { readPlanSettings, writePlanSettings } from "../db/plan-settings-repository.ts";
-import { markPlanPublished } from "../db/plans-repository.ts";
+import { getPlanRow, markPlanPublished } from "../db/plans-repository.ts";
 import { appendRevision } from "../db/reports-repository.ts";
 import { getSetting, setSetting } from "../db/settings-repository.ts";
 import { listTargetRowsOfPlanBySpan, setTargetLeadDepartment } from "../db/targets-repository.ts";
 import { listUserRoles } from "../db/users-repository.ts";
+import { addWorkingDays } from "../domain/iso-dates.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";
+import { demoUsers, demoYearOf, liveDemoTaskYear, prepareDemoTasks } from "./seed-demo-tasks.ts";
+import { assignTasksOnPublish } from "./task-assignment.ts";
 
 export const DEMO_REPORTS_KEY = "demo.reports";
 /** The demo is shown as of this date: September's reports are in (due 5 October), reviewed by the 12th. */
 export const DEMO_AS_OF = "2020-10-12";
 const LAST_PERIOD_END = "2020-09-30";
+/**
+ * 2020's public holidays on weekdays and the weekends worked instead (国务院办公厅 2019-11-21, and the
+ * Spring Festival extended to 2 February): the days the demo's offices sign, report and review on.
+ */
+export const DEMO_CALENDAR = {
+  holidays: [
+    "2020-01-01",
+    ...["01-24", "01-27", "01-28", "01-29", "01-30", "01-31"].map((d) => `2020-${d}`),
+    "2020-04-06",
+    ...["05-01", "05-04", "05-05", "06-25", "06-26"].map((d) => `2020-${d}`),
+    ...["10-01", "10-02", "10-05", "10-06", "10-07", "10-08"].map((d) => `2020-${d}`),
+  ],
+  workdays: ["2020-01-19", "2020-04-26", "2020-05-09", "2020-06-28", "2020-09-27", "2020-10-10"],
+};
 
 /** A small deterministic generator (mulberry32), so every first start shows the same demo. */
 function random(seed: number): () => number {
@@ -42,9 +63,19 @@ const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export interface DemoReportsOutcome {
   seeded: boolean;
+  /** Every report written, the targets' and the tasks', and every revision of them. */
   reports: number;
   revisions: number;
+  /** The tasks' part: the steps of their year (签收, reports, reviews …), their reports and revisions. */
+  tasks: { steps: number; reports: number; revisions: number };
 }
+
+const NOTHING: DemoReportsOutcome = {
+  seeded: false,
+  reports: 0,
+  revisions: 0,
+  tasks: { steps: 0, reports: 0, revisions: 0 },
+};
 
 /** Seeds the demo reports into the plan once; the users (planner, reporters) must exist already. */
 export async function seedDemoReports(
@@ -52,24 +83,44 @@ export async function seedDemoReports(
   planId: number,
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<DemoReportsOutcome> {
-  if (await getSetting(db, DEMO_REPORTS_KEY)) return { seeded: false, reports: 0, revisions: 0 };
+  if (await getSetting(db, DEMO_REPORTS_KEY)) return NOTHING;
   return inTransaction(db, async (trx) => {
-    if (await getSetting(trx, DEMO_REPORTS_KEY)) return { seeded: false, reports: 0, revisions: 0 };
-    const plan = await requirePlan(trx, planId);
+    if (await getSetting(trx, DEMO_REPORTS_KEY)) return NOTHING;
     const now = new Date().toISOString();
-    if (plan.state === "draft") {
-      await markPlanPublished(trx, planId, now);
-      await appendAudit(trx, actor, {
-        action: "plan.publish",
-        entity: "plan",
-        entityId: planId,
-        planId,
-        before: { state: "draft" },
-        after: { state: "published", demo: true },
-      });
-    }
     const settings = (await readPlanSettings(trx, planId)) ?? {};
-    await writePlanSettings(trx, actor, planId, { ...settings, demo: true, demoAsOf: DEMO_AS_OF });
+    const taskSettings = typeof settings.tasks === "object" && settings.tasks !== null ? settings.tasks : {};
+    await writePlanSettings(trx, actor, planId, {
+      ...settings,
+      demo: true,
+      demoAsOf: DEMO_AS_OF,
+      tasks: { ...taskSettings, ...DEMO_CALENDAR },
+    });
+    const plan = await requirePlan(trx, planId);
+    // In force from January, as its targets report from January: published, and its tasks assigned,
+    // on the fifth working day of the year.
+    const publishedOn = addWorkingDays(plan.period_start, 5, DEMO_CALENDAR);
+    const publishedAt = `${publishedOn}T01:00:00.000Z`;
+    const taskUsers = demoUsers(await listUserRoles(trx), plan);
+    const year = await demoYearOf(trx, plan, publishedOn, DEMO_AS_OF);
+    const tasks = await prepareDemoTasks(trx, plan, year, taskUsers);
+    if (plan.state === "draft") {
+      await markPlanPublished(trx, planId, publishedAt);
+      await appendAudit(
+        trx,
+        taskUsers.planner.actor,
+        {
+          action: "plan.publish",
+          entity: "plan",
+          entityId: planId,
+          planId,
+          before: { state: "draft" },
+          after: { state: "published", demo: true },
+        },
+        publishedAt,
+      );
+    }
+    const published = (await getPlanRow(trx, planId)) ?? plan;
+    await assignTasksOnPublish(trx, taskUsers.planner.actor, published, publishedAt);
 
     const departments = await listDepartmentNamesOfRegion(trx, plan.region_id ?? -1);
     const byName = new Map(departments.map((d) => [d.name, d.id]));
@@ -186,12 +237,18 @@ export async function seedDemoReports(
         reports++;
       }
     }
+    const lived = await liveDemoTaskYear(trx, published, year, tasks, taskUsers);
     await setSetting(
       trx,
       actor,
       DEMO_REPORTS_KEY,
-      JSON.stringify({ at: now, planId, asOf: DEMO_AS_OF, reports, revisions }),
+      JSON.stringify({ at: now, planId, asOf: DEMO_AS_OF, reports, revisions, tasks: lived }),
     );
-    return { seeded: true, reports, revisions };
+    return {
+      seeded: true,
+      reports: reports + lived.reports,
+      revisions: revisions + lived.revisions,
+      tasks: lived,
+    };
   });
 }

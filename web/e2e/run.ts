@@ -24,6 +24,7 @@ import { planEditorTest, publicPageTest } from "./editor-public.e2e.ts";
 import { reportingCycleTest } from "./monitoring.e2e.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
+import { tasksTest } from "./tasks.e2e.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
@@ -121,6 +122,10 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
     run: (baseUrl) => documentsTest({ baseUrl, screenshots, log }),
   },
   // Last: it adds a 2021 copy of the plan, the newest plan, which tests taking plans[0] would pick.
+  {
+    name: "tasks: planner assigns a group in one action and sets milestones; reporter on a phone 签收, reports with a file and a milestone, asks to close; planner approves and closes; cockpit shows a task past its milestone as 逾期",
+    run: (baseUrl) => tasksTest({ baseUrl, screenshots, log }),
+  },
   {
     name: "plan editor: planner bulk-assigns departments, types a 分期计划 (a fall refused as typed), copies to next year, publishes the copy",
     run: (baseUrl) => planEditorTest({ baseUrl, screenshots, log }),

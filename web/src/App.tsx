@@ -17,6 +17,7 @@ import { UsersPage } from "./pages/admin/UsersPage.tsx";
 import { CockpitLanding } from "./pages/cockpit/CockpitLanding.tsx";
 import { DeskPage } from "./pages/desk/DeskPage.tsx";
 import { ReportPage } from "./pages/desk/ReportPage.tsx";
+import { TaskWorkPage } from "./pages/desk/TaskWorkPage.tsx";
 import { PlanEditorPage } from "./pages/editor/PlanEditorPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
@@ -115,6 +116,7 @@ export function App() {
               />
             ) : null}
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/tasks/:id" element={<TaskWorkPage />} />
             <Route
               path="/desk"
               element={

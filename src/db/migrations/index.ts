@@ -10,6 +10,7 @@ import * as m0005 from "./0005-write-path.ts";
 import * as m0006 from "./0006-audit-integrity.ts";
 import * as m0007 from "./0007-tasks.ts";
 import * as m0009 from "./0009-reminder-channels.ts";
+import * as m0010 from "./0010-target-stop.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006-audit-integrity": m0006,
   "0007-tasks": m0007,
   "0009-reminder-channels": m0009,
+  "0010-target-stop": m0010,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import type {
   CockpitHeadlineView,
   CockpitView,
+  DepartmentTaskRankingView,
   TargetTrendView,
   TrendPointView,
 } from "../../contract/cockpit.ts";
@@ -70,6 +71,24 @@ const RankingSchema = Type.Object({
 });
 sameShape<Same<Static<typeof RankingSchema>, DepartmentRankingView>>();
 
+const TaskRankingSchema = Type.Object({
+  department: DepartmentRefSchema,
+  assigned: Type.Integer(),
+  acknowledgeDue: Type.Integer(),
+  acknowledgedOnTime: Type.Integer(),
+  acknowledgeRate: Nullable(Type.Number()),
+  reportsDue: Type.Integer(),
+  reportsOnTime: Type.Integer(),
+  reportRate: Nullable(Type.Number()),
+  stopped: Type.Integer(),
+  closed: Type.Integer(),
+  completionRate: Nullable(Type.Number()),
+  completionRank: Type.Integer(),
+  reportRank: Type.Integer(),
+  acknowledgeRank: Type.Integer(),
+});
+sameShape<Same<Static<typeof TaskRankingSchema>, DepartmentTaskRankingView>>();
+
 const CockpitSchema = Type.Object({
   planId: Type.Integer(),
   title: Type.String(),
@@ -84,6 +103,7 @@ const CockpitSchema = Type.Object({
   red: Type.Array(TargetStatusSchema),
   yellow: Type.Array(TargetStatusSchema),
   rankings: Type.Array(RankingSchema),
+  taskRankings: Type.Array(TaskRankingSchema),
   targets: Type.Array(TargetStatusSchema),
 });
 sameShape<Same<Static<typeof CockpitSchema>, CockpitView>>();

@@ -172,6 +172,8 @@ export const TargetViewSchema = Type.Object({
   leadDepartment: Nullable(DepartmentRefSchema),
   coDepartments: Type.Array(DepartmentRefSchema),
   suggestedDepartment: Nullable(SuggestedDepartmentSchema),
+  stoppedAt: Nullable(Type.String()),
+  stoppedReason: Nullable(Type.String()),
 });
 sameShape<Same<Static<typeof TargetViewSchema>, TargetView>>();
 

@@ -21,10 +21,11 @@ function readSheet(request: FastifyRequest): Promise<Upload> {
   return readUpload(request, {
     name: baseName,
     tooLarge: (fileName) =>
-      new AppError("file_too_large", `${fileName}: 文件超过 20 MB / the file is over 20 MB`, {
-        file: fileName,
-        limit: MAX_DOCUMENT_BYTES,
-      }),
+      new AppError(
+        "file_too_large",
+        { zh: `${fileName}：文件超过 20 MB`, en: `${fileName}: the file is over 20 MB` },
+        { file: fileName, limit: MAX_DOCUMENT_BYTES },
+      ),
   });
 }
 

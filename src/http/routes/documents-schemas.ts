@@ -102,6 +102,9 @@ const BreakdownFieldsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const LocalTextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
+const BreakdownConflictSchema = Type.Object({ rule: Type.String(), message: LocalTextSchema });
+
 const BreakdownCandidateSchema = Type.Object({
   kind: SubjectKind,
   id: Type.Integer(),
@@ -115,13 +118,16 @@ const BreakdownCandidateSchema = Type.Object({
         Type.Literal("coDepartments"),
         Type.Literal("dueDate"),
         Type.Literal("planned"),
+        Type.Literal("deadline"),
+        Type.Literal("milestones"),
       ]),
       before: Type.String(),
       after: Type.String(),
     }),
   ),
   unknownDepartments: Type.Array(Type.String()),
-  warnings: Type.Array(Type.String()),
+  warnings: Type.Array(LocalTextSchema),
+  conflicts: Type.Array(BreakdownConflictSchema),
 });
 
 export const BreakdownPreviewSchema = Type.Object({
@@ -139,10 +145,12 @@ export const BreakdownPreviewSchema = Type.Object({
       fields: BreakdownFieldsSchema,
       match: Nullable(BreakdownCandidateSchema),
       alternatives: Type.Array(BreakdownCandidateSchema),
+      accept: Type.Boolean(),
     }),
   ),
   unmatchedRows: Type.Array(Type.Integer()),
   unknownDepartments: Type.Array(Type.String()),
+  conflicts: Type.Array(Type.Object({ row: Type.Integer(), rule: Type.String(), message: LocalTextSchema })),
 });
 sameShape<Same<Static<typeof BreakdownPreviewSchema>, BreakdownPreview>>();
 

@@ -1,6 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { SetPublicRequest } from "../../contract/plans.ts";
-import type { PublicOutlineNode, PublicPlanDetail, PublicTargetView } from "../../contract/public.ts";
+import type {
+  PublicOutlineNode,
+  PublicPlanDetail,
+  PublicTargetView,
+  PublicTaskView,
+} from "../../contract/public.ts";
+import { TASK_LIGHTS } from "../../domain/task-lights.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   Comparator,
@@ -55,12 +61,27 @@ export const PublicTargetSchema = Type.Object({
 });
 sameShape<Same<Static<typeof PublicTargetSchema>, PublicTargetView>>();
 
+export const PublicTaskSchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  leadDepartment: Nullable(DepartmentRefSchema),
+  deadline: Nullable(Type.String()),
+  deadlineText: Nullable(Type.String()),
+  milestones: Type.Array(
+    Type.Object({ name: Type.String(), due: Type.String(), doneOn: Nullable(Type.String()) }),
+  ),
+  status: Type.Union(TASK_LIGHTS.map((l) => Type.Literal(l))),
+  progress: Nullable(Type.Object({ period: Type.String(), text: Type.String() })),
+});
+sameShape<Same<Static<typeof PublicTaskSchema>, PublicTaskView>>();
+
 export const PublicPlanDetailSchema = Type.Object({
   plan: PlanSummarySchema,
   asOf: Type.String(),
   demo: Type.Boolean(),
   outline: Type.Array(PublicOutlineNodeSchema),
   targets: Type.Array(PublicTargetSchema),
+  tasks: Type.Array(PublicTaskSchema),
 });
 sameShape<Same<Static<typeof PublicPlanDetailSchema>, PublicPlanDetail>>();
 
@@ -76,7 +97,8 @@ export const publicPlansSchema = {
 };
 
 export const publicPlanSchema = {
-  summary: "公开计划的提纲与指标（无需登录） / a public plan's outline and targets (no sign-in)",
+  summary:
+    "公开计划的提纲、指标与重点任务（无需登录） / a public plan's outline, targets and tasks (no sign-in)",
   tags,
   params: IdParams,
   response: { 200: PublicPlanDetailSchema, ...errorResponses },

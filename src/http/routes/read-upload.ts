@@ -53,3 +53,59 @@ export async function readUpload(
     });
   return file;
 }
+
+/**
+ * A JSON body with files: multipart with the JSON in a field `body` and any number of `file` fields
+ * (each at most `fileSize`), or plain JSON without files. Every file is read before anything is
+ * decided, so the service can refuse the whole request on one bad file.
+ */
+export async function readBodyWithFiles(
+  request: FastifyRequest,
+  options: { fileSize: number; maxFiles: number; tooLarge: (fileName: string) => AppError },
+): Promise<{ body: unknown; files: Upload[] }> {
+  if (!request.isMultipart()) return { body: request.body ?? null, files: [] };
+  let body: unknown;
+  let sawBody = false;
+  const files: Upload[] = [];
+  const parts = request.parts({ limits: { fileSize: options.fileSize, files: options.maxFiles } });
+  for await (const part of parts) {
+    if (part.type === "file") {
+      if (part.fieldname !== "file") {
+        part.file.resume();
+        throw new AppError(
+          "bad_input",
+          {
+            zh: `文件字段名应为 file（收到 ${part.fieldname}）`,
+            en: `the file fields must be named file (got ${part.fieldname})`,
+          },
+          { field: part.fieldname },
+        );
+      }
+      const fileName = part.filename || "file";
+      try {
+        files.push({ fileName, bytes: await part.toBuffer() });
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw options.tooLarge(fileName);
+        throw error;
+      }
+    } else if (part.fieldname === "body") {
+      sawBody = true;
+      try {
+        body = JSON.parse(String(part.value));
+      } catch {
+        throw new AppError(
+          "bad_input",
+          { zh: "字段 body 不是有效的 JSON", en: "the field `body` is not valid JSON" },
+          { field: "body" },
+        );
+      }
+    }
+  }
+  if (!sawBody)
+    throw new AppError(
+      "bad_input",
+      { zh: "缺少字段 body（JSON 内容）", en: "the field `body` (the JSON content) is missing" },
+      { field: "body" },
+    );
+  return { body, files };
+}

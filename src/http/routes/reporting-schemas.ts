@@ -54,7 +54,7 @@ const SubjectKind = Lit("target", "node", "item");
 const StatusWord = Lit("未启动", "推进中", "已完成", "受阻");
 const TargetStatus = Lit("completed", "on_track", "behind", "far_behind", "not_reported", "not_started");
 const ExtensionState = Lit("pending", "granted", "refused");
-const ZhEn = Type.Object({ zh: Type.String(), en: Type.String() });
+export const ZhEn = Type.Object({ zh: Type.String(), en: Type.String() });
 
 export const PeriodViewSchema = Type.Object({
   key: Type.String(),
@@ -66,7 +66,7 @@ export const PeriodViewSchema = Type.Object({
 });
 sameShape<Same<Static<typeof PeriodViewSchema>, PeriodView>>();
 
-const UserRefSchema = Type.Object({
+export const UserRefSchema = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
@@ -271,6 +271,7 @@ export const RollupSchema = Type.Object({
   }),
   completionIndex: Nullable(Type.Number()),
   measured: Type.Integer(),
+  stopped: Type.Integer(),
 });
 export const RollupGroupSchema = Type.Object({
   id: Type.Integer(),
@@ -352,6 +353,13 @@ const DocumentSettingsSchema = Type.Object({
   issuer: Nullable(Type.String({ maxLength: 60 })),
 });
 
+const TaskSettingsSchema = Type.Object({
+  dueSoonDays: Type.Integer({ minimum: 0, maximum: 90 }),
+  acknowledgeWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+  holidays: Type.Array(DateString(), { maxItems: 400 }),
+  workdays: Type.Array(DateString(), { maxItems: 400 }),
+});
+
 const PlanSettingsSchema = Type.Object({
   thresholds: ThresholdsSchema,
   frequency: Frequency,
@@ -359,6 +367,7 @@ const PlanSettingsSchema = Type.Object({
   demo: Type.Boolean(),
   demoAsOf: Nullable(Type.String()),
   document: DocumentSettingsSchema,
+  tasks: TaskSettingsSchema,
 });
 sameShape<Same<Static<typeof PlanSettingsSchema>, PlanSettingsView>>();
 
@@ -368,6 +377,7 @@ const PlanSettingsPatchSchema = Type.Object(
     frequency: Type.Optional(Frequency),
     dueDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })),
     document: Type.Optional(Type.Partial(DocumentSettingsSchema, { additionalProperties: false })),
+    tasks: Type.Optional(Type.Partial(TaskSettingsSchema, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

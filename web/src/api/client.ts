@@ -8,6 +8,7 @@ import type { ApiErrorBody } from "../../../src/contract/common.ts";
 import type {
   CopyPlanRequest,
   ImportResult,
+  OutlineNodeView,
   PlanDetail,
   PlanSettingsPatch,
   PlanSettingsView,
@@ -38,6 +39,12 @@ import type {
 import type { BulkReviewRequest, BulkReviewResult, ReviewRequest } from "../../../src/contract/review.ts";
 import type { PlanStatusView, TargetEvaluationView } from "../../../src/contract/status.ts";
 import type {
+  AddTaskRequest,
+  MergeNodesRequest,
+  SplitNodeResult,
+  StopTargetRequest,
+} from "../../../src/contract/structure.ts";
+import type {
   BulkTargetsRequest,
   BulkTargetsResult,
   PlannedValuesRequest,
@@ -45,6 +52,23 @@ import type {
   TargetPlannedView,
   TargetView,
 } from "../../../src/contract/targets.ts";
+import type {
+  AdjustmentDecisionRequest,
+  AdjustmentListView,
+  AdjustmentView,
+  AdjustRequestBody,
+  BulkTasksRequest,
+  CloseRequestBody,
+  CloseTaskRequest,
+  ReturnCloseRequest,
+  StopTaskRequest,
+  TaskDetailView,
+  TaskListView,
+  TaskPatch,
+  TaskProgressReportView,
+  TaskProgressRequest,
+  TaskView,
+} from "../../../src/contract/tasks.ts";
 import type {
   ChangePasswordRequest,
   CreateDepartmentRequest,
@@ -383,6 +407,48 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<ExtensionRequestView>("POST", `/api/plans/${planId}/extensions`, body),
     decideExtension: (id: number, body: ExtensionDecision) =>
       request<ExtensionRequestView>("POST", `/api/extensions/${id}/decision`, body),
+
+    // ── tasks (重点任务): 交办 → 签收 → 进展 → 办结申请 → 办结销号, 中止, 调整申请 (issue 13) ──
+    planTasks: (planId: number, filter: TaskFilter = {}) =>
+      request<TaskListView>("GET", `/api/plans/${planId}/tasks${query({ ...filter })}`),
+    getTask: (id: number, asOf?: string | null) =>
+      request<TaskDetailView>("GET", `/api/tasks/${id}${query({ asOf })}`),
+    patchTask: (id: number, patch: TaskPatch) => request<TaskView>("PATCH", `/api/tasks/${id}`, patch),
+    bulkPatchTasks: (planId: number, body: BulkTasksRequest) =>
+      request<{ tasks: TaskView[] }>("PATCH", `/api/plans/${planId}/tasks`, body),
+    acknowledgeTask: (id: number) => request<TaskView>("POST", `/api/tasks/${id}/acknowledge`, {}),
+    /** Multipart when files come with it: the JSON in `body`, each file in a `file` field. */
+    reportTaskProgress: (id: number, body: TaskProgressRequest, files: readonly File[] = []) =>
+      request<TaskProgressReportView>("POST", `/api/tasks/${id}/progress`, withFiles(body, files)),
+    requestTaskClose: (id: number, body: CloseRequestBody, files: readonly File[] = []) =>
+      request<TaskView>("POST", `/api/tasks/${id}/close-request`, withFiles(body, files)),
+    closeTask: (id: number, body: CloseTaskRequest) =>
+      request<TaskView>("POST", `/api/tasks/${id}/close`, body),
+    returnTaskClose: (id: number, body: ReturnCloseRequest) =>
+      request<TaskView>("POST", `/api/tasks/${id}/close-return`, body),
+    stopTask: (id: number, body: StopTaskRequest) => request<TaskView>("POST", `/api/tasks/${id}/stop`, body),
+    requestTaskAdjustment: (id: number, body: AdjustRequestBody) =>
+      request<AdjustmentView>("POST", `/api/tasks/${id}/adjust-request`, body),
+    planAdjustments: (planId: number, state?: AdjustmentView["state"]) =>
+      request<AdjustmentListView>("GET", `/api/plans/${planId}/adjustments${query({ state })}`),
+    decideAdjustment: (id: number, body: AdjustmentDecisionRequest) =>
+      request<AdjustmentView>("POST", `/api/adjustments/${id}/decision`, body),
+
+    // ── the plan's structure (issue 13): a draft is cut, joined and pruned; a published plan stops
+    // what it no longer pursues (kept, with the reason) and is archived when it is over ──
+    deletePlan: (id: number) => request<unknown>("DELETE", `/api/plans/${id}`),
+    archivePlan: (id: number) => request<PlanSummary>("POST", `/api/plans/${id}/archive`, {}),
+    /** A task from a span of the source text (201: the new outline node). */
+    addTaskFromSpan: (planId: number, body: AddTaskRequest) =>
+      request<OutlineNodeView>("POST", `/api/plans/${planId}/tasks`, body),
+    /** `at`: the offset in the node's title where the second part begins. */
+    splitNode: (nodeId: number, at: number) =>
+      request<SplitNodeResult>("POST", `/api/nodes/${nodeId}/split`, { at }),
+    mergeNodes: (body: MergeNodesRequest) => request<OutlineNodeView>("POST", "/api/nodes/merge", body),
+    deleteNode: (nodeId: number) => request<unknown>("DELETE", `/api/nodes/${nodeId}`),
+    deleteTarget: (id: number) => request<unknown>("DELETE", `/api/targets/${id}`),
+    stopTarget: (id: number, body: StopTargetRequest) =>
+      request<TargetView>("POST", `/api/targets/${id}/stop`, body),
   };
 }
 
@@ -402,6 +468,22 @@ export interface ReportFilter {
   departmentId?: number;
   state?: ReportState;
   subjectKind?: ReportSubjectKind;
+}
+
+export interface TaskFilter {
+  asOf?: string | null;
+  departmentId?: number | null;
+  status?: string | null;
+  nodeId?: number | null;
+}
+
+/** JSON as it is without files; with files, multipart: the JSON in `body` first, then each `file`. */
+function withFiles(body: object, files: readonly File[]): object | FormData {
+  if (files.length === 0) return body;
+  const form = new FormData();
+  form.append("body", JSON.stringify(body));
+  for (const file of files) form.append("file", file, file.name);
+  return form;
 }
 
 const SUBJECT_PATH: Record<ReportSubjectKind, string> = { target: "targets", node: "nodes", item: "items" };

@@ -23,6 +23,7 @@ function group(id: number, title: string, index: number | null, far = 0, behind 
       },
       completionIndex: index,
       measured: index === null ? 0 : 3,
+      stopped: 0,
     },
   };
 }

@@ -12,6 +12,8 @@ import { planListZhCN } from "./messages-plan-list.ts";
 import { publicZhCN } from "./messages-public.ts";
 import { reviewZhCN } from "./messages-review.ts";
 import { statusZhCN } from "./messages-status.ts";
+import { taskWorkZhCN } from "./messages-task-work.ts";
+import { tasksZhCN } from "./messages-tasks.ts";
 
 describe("messages", () => {
   it("has the same keys and placeholders in both languages", () => {
@@ -38,6 +40,8 @@ describe("messages", () => {
       publicZhCN,
       reviewZhCN,
       statusZhCN,
+      taskWorkZhCN,
+      tasksZhCN,
     ];
     const keys = parts.flatMap((part) => Object.keys(part));
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);

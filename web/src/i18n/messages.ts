@@ -16,6 +16,8 @@ import { planListEnUS, planListZhCN } from "./messages-plan-list.ts";
 import { publicEnUS, publicZhCN } from "./messages-public.ts";
 import { reviewEnUS, reviewZhCN } from "./messages-review.ts";
 import { statusEnUS, statusZhCN } from "./messages-status.ts";
+import { taskWorkEnUS, taskWorkZhCN } from "./messages-task-work.ts";
+import { tasksEnUS, tasksZhCN } from "./messages-tasks.ts";
 
 export const zhCN = {
   "app.name": "PlanTrack",
@@ -117,6 +119,8 @@ export const zhCN = {
   ...deskZhCN,
   ...reviewZhCN,
   ...channelsZhCN,
+  ...taskWorkZhCN,
+  ...tasksZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -223,6 +227,8 @@ export const enUS: Messages = {
   ...deskEnUS,
   ...reviewEnUS,
   ...channelsEnUS,
+  ...taskWorkEnUS,
+  ...tasksEnUS,
 };
 
 export type Vars = Record<string, string | number>;

@@ -43,6 +43,8 @@ export function target(over: Partial<TargetView> & Pick<TargetView, "id">): Targ
     leadDepartment: null,
     coDepartments: [],
     suggestedDepartment: null,
+    stoppedAt: null,
+    stoppedReason: null,
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 // The review step of a 任务分解表 import: every row of the file beside the plan content it matched, the
 // score, and the changes taking it would make; the planner accepts, rejects or picks another match,
-// then confirms once.
+// then confirms once. The server's defaults are ticked; a row it names as a conflict (a milestone
+// after the deadline, a target another row takes) is listed with its reason and left unticked.
 import { Alert, App, Button, Checkbox, Modal, Select, Table, Tag, Upload } from "antd";
 import { useState } from "react";
 import type {
@@ -8,6 +9,7 @@ import type {
   BreakdownPreview,
   BreakdownRowView,
 } from "../../../../src/contract/documents.ts";
+import type { LocalText } from "../../../../src/domain/app-error.ts";
 import { documentsApi } from "../../api/documents-api.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { errorMessage } from "../ErrorState.tsx";
@@ -27,7 +29,8 @@ export function BreakdownImportModal({
   onClose: () => void;
   onApplied: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const words = (text: LocalText) => (lang === "zh-CN" ? text.zh : text.en);
   const { message } = App.useApp();
   const [fileName, setFileName] = useState("");
   const [preview, setPreview] = useState<BreakdownPreview | null>(null);
@@ -45,9 +48,7 @@ export function BreakdownImportModal({
       setFileName(file.name);
       setPreview(p);
       setChoice(Object.fromEntries(p.rows.map((r) => [r.row, r.match ? keyOf(r.match) : ""])));
-      setAccepted(
-        Object.fromEntries(p.rows.map((r) => [r.row, r.match !== null && r.match.changes.length > 0])),
-      );
+      setAccepted(Object.fromEntries(p.rows.map((r) => [r.row, r.accept])));
     } catch (e) {
       setError(t("docs.failed", { message: errorMessage(e, t) }));
     } finally {
@@ -127,6 +128,22 @@ export function BreakdownImportModal({
               unmatched: preview.unmatchedRows.length,
             })}
           </p>
+          {preview.conflicts.length > 0 ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="breakdown-conflicts"
+              message={t("docs.bd.conflicts", { count: new Set(preview.conflicts.map((c) => c.row)).size })}
+              description={
+                <ul className="small" style={{ margin: 0, paddingLeft: 16 }}>
+                  {preview.conflicts.map((c) => (
+                    <li key={`${c.row}:${c.rule}:${c.message.en}`}>{words(c.message)}</li>
+                  ))}
+                </ul>
+              }
+              style={{ marginBottom: 8 }}
+            />
+          ) : null}
           {preview.unknownDepartments.length > 0 ? (
             <Alert
               type="warning"
@@ -178,7 +195,8 @@ export function BreakdownImportModal({
                     value={choice[r.row] ?? ""}
                     onChange={(v) => {
                       setChoice({ ...choice, [r.row]: v });
-                      setAccepted({ ...accepted, [r.row]: v !== "" });
+                      const c = candidatesOf(r).find((x) => keyOf(x) === v);
+                      setAccepted({ ...accepted, [r.row]: c !== undefined && c.conflicts.length === 0 });
                     }}
                     data-testid={`match-${r.row}`}
                     options={[
@@ -208,10 +226,15 @@ export function BreakdownImportModal({
                 render: (_, r) => {
                   const c = chosen(r);
                   if (!c) return null;
-                  if (c.changes.length === 0)
+                  if (c.changes.length === 0 && c.conflicts.length === 0)
                     return <span className="muted small">{t("docs.bd.noChanges")}</span>;
                   return (
                     <ul className="small" style={{ margin: 0, paddingLeft: 16 }}>
+                      {c.conflicts.map((x) => (
+                        <li key={`${x.rule}:${x.message.en}`} style={{ color: "#cf1322" }}>
+                          {words(x.message)}
+                        </li>
+                      ))}
                       {c.changes.map((ch) => (
                         <li key={ch.field}>
                           {t(`docs.field.${ch.field}`)}：<s className="muted">{ch.before || "—"}</s> →{" "}
@@ -219,8 +242,8 @@ export function BreakdownImportModal({
                         </li>
                       ))}
                       {c.warnings.map((w) => (
-                        <li key={w} className="muted">
-                          {w}
+                        <li key={w.en} className="muted">
+                          {words(w)}
                         </li>
                       ))}
                     </ul>

@@ -1,9 +1,9 @@
-import { Button, DatePicker, Empty, Select, Skeleton, Table, Tag, Tooltip } from "antd";
+import { Button, DatePicker, Empty, Select, Skeleton, Tag, Tooltip } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { CockpitView } from "../../../../src/contract/cockpit.ts";
-import type { DepartmentRankingView, TargetStatusView } from "../../../../src/contract/status.ts";
+import type { TargetStatusView } from "../../../../src/contract/status.ts";
 import { isApiError } from "../../api/client.ts";
 import { useCockpit, useTargetTrend } from "../../api/cockpit-queries.ts";
 import { completionGaugeOption, groupBarOption, trendOption } from "../../charts/cockpit-charts.ts";
@@ -13,6 +13,8 @@ import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { phraseOf, STATUS_CLASS, STATUS_ORDER } from "../plan/status-model.ts";
 import { CockpitDrawer } from "./CockpitDrawer.tsx";
+import { CockpitRanking } from "./CockpitRanking.tsx";
+import { CockpitTasks } from "./CockpitTasks.tsx";
 import { type Drill, defaultTrendTarget } from "./cockpit-model.ts";
 import "./cockpit.css";
 
@@ -95,6 +97,7 @@ export function CockpitPage() {
         ) : null}
       </header>
       {view ? <CockpitBody view={view} asOf={asOf} onDrill={setDrill} /> : <CockpitSkeleton />}
+      {view ? <CockpitTasks planId={planId} asOf={asOf} /> : null}
       {view ? (
         <CockpitDrawer
           view={view}
@@ -242,55 +245,7 @@ function CockpitBody({
         <TrendPanel view={view} asOf={asOf} onDrill={onDrill} />
       </section>
 
-      <section className="cockpit-card cockpit-wide" aria-labelledby="ck-ranking">
-        <h2 id="ck-ranking">{t("cockpit.ranking")}</h2>
-        <Table<DepartmentRankingView>
-          size="small"
-          rowKey={(r) => r.department.id}
-          dataSource={view.rankings}
-          pagination={false}
-          scroll={{ x: 520 }}
-          locale={{ emptyText: t("cockpit.rankingEmpty") }}
-          data-testid="cockpit-ranking"
-          onRow={(r) => ({
-            onClick: () => onDrill({ kind: "department", id: r.department.id, title: r.department.name }),
-            className: "clickable-row",
-          })}
-          columns={[
-            { title: t("cockpit.rank"), dataIndex: "completionRank", width: 64, className: "num" },
-            {
-              title: t("cockpit.department"),
-              key: "department",
-              render: (_, r) => (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onDrill({ kind: "department", id: r.department.id, title: r.department.name });
-                  }}
-                >
-                  {r.department.name}
-                </button>
-              ),
-            },
-            {
-              title: t("cockpit.completionIndex"),
-              key: "completion",
-              className: "num",
-              render: (_, r) => formatShare(r.completionIndex),
-            },
-            {
-              title: t("cockpit.onTime"),
-              key: "onTime",
-              className: "num",
-              render: (_, r) =>
-                `${r.reportsOnTime}/${r.reportsDue}${r.onTimeRate === null ? "" : `（${formatShare(r.onTimeRate, 0)}）`}`,
-            },
-            { title: t("cockpit.onTimeRank"), dataIndex: "onTimeRank", width: 84, className: "num" },
-          ]}
-        />
-      </section>
+      <CockpitRanking view={view} onDrill={onDrill} />
       <span className="sr-only" aria-live="polite">
         {lang === "zh-CN" ? `截至${view.asOf}` : `as of ${view.asOf}`}
       </span>

@@ -4,6 +4,7 @@ import { useMyDue } from "../../api/monitoring-queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { DeskTasks } from "./DeskTasks.tsx";
 import { DueCard } from "./DueCard.tsx";
 import { RemindersCard } from "./RemindersCard.tsx";
 import { dueKey, sortDue } from "./report-model.ts";
@@ -42,6 +43,8 @@ export function DeskPage() {
               <Alert type="info" showIcon title={t("desk.noDepartment")} />
             )}
             <RemindersCard reminders={due.data.reminders} />
+            <DeskTasks />
+            <h2 className="tw-desk-section-title tw-desk-targets-title">{t("taskw.desk.targetsTitle")}</h2>
             {items.length > 0 ? (
               <>
                 <p className="desk-summary small" data-testid="desk-summary">

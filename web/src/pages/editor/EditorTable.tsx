@@ -1,14 +1,20 @@
-import { EditOutlined } from "@ant-design/icons";
-import { Button, Table, type TableColumnsType, Tag } from "antd";
-import { useMemo } from "react";
-import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
+import { DeleteOutlined, EditOutlined, StopOutlined } from "@ant-design/icons";
+import { App, Button, Space, Table, type TableColumnsType, Tag } from "antd";
+import { useState } from "react";
+import type { OutlineNodeView, PlanSummary } from "../../../../src/contract/plans.ts";
 import type { TargetView } from "../../../../src/contract/targets.ts";
+import { usePlanStructure } from "../../api/task-queries.ts";
+import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatCnQuantity } from "../../format/cn-number.ts";
 import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";
+import { StopDialog } from "./StopDialog.tsx";
+import { isStoppedTarget, rowActions } from "./task-editor-model.ts";
 
 interface Props {
+  planId: number;
+  planState: PlanSummary["state"];
   rows: TargetView[];
   total: number;
   areas: Map<number, OutlineNodeView>;
@@ -18,120 +24,189 @@ interface Props {
   onEdit: (id: number) => void;
 }
 
-/** The targets with checkboxes: what the bulk bar changes, and a way into each target's drawer. */
-export function EditorTable({ rows, total, areas, selectable, selected, onSelect, onEdit }: Props) {
+/**
+ * The targets with checkboxes: what the bulk bar changes, and a way into each target's drawer; a
+ * draft's target deleted, a published plan's stopped (中止) with a reason and kept, struck through.
+ */
+export function EditorTable({
+  planId,
+  planState,
+  rows,
+  total,
+  areas,
+  selectable,
+  selected,
+  onSelect,
+  onEdit,
+}: Props) {
   const { t, lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const structure = usePlanStructure(planId);
+  const [stopping, setStopping] = useState<TargetView | null>(null);
   const none = t("common.none");
-  const columns = useMemo<TableColumnsType<TargetView>>(
-    () => [
-      {
-        key: "subject",
-        title: t("editor.col.subject"),
-        render: (_: unknown, r) => (
+
+  async function run(op: Parameters<typeof structure.mutateAsync>[0], done: string): Promise<boolean> {
+    try {
+      await structure.mutateAsync(op);
+      message.success(done);
+      return true;
+    } catch (error) {
+      message.error(t("taskEditor.failed", { message: errorMessage(error, t) }), 8);
+      return false;
+    }
+  }
+
+  const confirmDelete = (target: TargetView) =>
+    modal.confirm({
+      title: t("taskEditor.target.deleteTitle"),
+      content: <p className="task-quote">{`${target.subject} · ${target.display}`}</p>,
+      okText: t("taskEditor.delete.ok"),
+      okButtonProps: { danger: true },
+      cancelText: t("common.cancel"),
+      onOk: async () => {
+        if (await run({ op: "delete-target", id: target.id }, t("taskEditor.target.deleted"))) {
+          onSelect(new Set([...selected].filter((id) => id !== target.id)));
+        }
+      },
+    });
+  // Rebuilt on each render: the row buttons close over the selection and the dialogs.
+  const columns: TableColumnsType<TargetView> = [
+    {
+      key: "subject",
+      title: t("editor.col.subject"),
+      render: (_: unknown, r) => {
+        const stopped = isStoppedTarget(r);
+        const reason = r.stoppedReason;
+        return (
           <button
             type="button"
-            className="link-button editor-subject"
+            className={`link-button editor-subject${stopped ? " is-stopped" : ""}`}
             onClick={() => onEdit(r.id)}
             aria-label={t("editor.editTarget", { subject: r.subject })}
-            title={r.display}
+            title={stopped && reason ? t("taskEditor.stoppedBecause", { reason }) : r.display}
           >
-            {r.subject}
+            {stopped ? <del>{r.subject}</del> : r.subject}
           </button>
+        );
+      },
+    },
+    {
+      key: "area",
+      title: t("editor.col.area"),
+      width: 150,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, r) => {
+        const area = r.nodeId === null ? undefined : areas.get(r.nodeId);
+        return area ? nodeLabel(area, 14) : <span className="muted">{none}</span>;
+      },
+    },
+    {
+      key: "value",
+      title: t("editor.col.value"),
+      width: 120,
+      align: "right",
+      render: (_: unknown, r) => (
+        <span className="num strong">
+          {r.value === null ? t(`kind.${r.kind}`) : formatTargetValue(r, lang)}
+        </span>
+      ),
+    },
+    {
+      key: "kind",
+      title: t("editor.col.kind"),
+      width: 76,
+      render: (_: unknown, r) => t(`kind.${r.kind}`),
+    },
+    {
+      key: "baseline",
+      title: t("editor.col.baseline"),
+      width: 100,
+      align: "right",
+      render: (_: unknown, r) =>
+        r.baseline === null ? (
+          <span className="muted">{none}</span>
+        ) : (
+          <span className="num">{formatCnQuantity(r.baseline, r.unit, r.displayUnit, lang)}</span>
         ),
-      },
-      {
-        key: "area",
-        title: t("editor.col.area"),
-        width: 150,
-        ellipsis: { showTitle: true },
-        render: (_: unknown, r) => {
-          const area = r.nodeId === null ? undefined : areas.get(r.nodeId);
-          return area ? nodeLabel(area, 14) : <span className="muted">{none}</span>;
-        },
-      },
-      {
-        key: "value",
-        title: t("editor.col.value"),
-        width: 120,
-        align: "right",
-        render: (_: unknown, r) => (
-          <span className="num strong">
-            {r.value === null ? t(`kind.${r.kind}`) : formatTargetValue(r, lang)}
+    },
+    {
+      key: "lead",
+      title: t("editor.col.lead"),
+      width: 140,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, r) =>
+        r.leadDepartment ? (
+          <span data-testid="editor-lead">{r.leadDepartment.name}</span>
+        ) : r.suggestedDepartment ? (
+          <span className="muted">
+            {r.suggestedDepartment.department}
+            <sup className="sup-suggested">{t("editor.suggested")}</sup>
           </span>
+        ) : (
+          <Tag variant="filled">{t("assignment.unassigned")}</Tag>
         ),
-      },
-      {
-        key: "kind",
-        title: t("editor.col.kind"),
-        width: 76,
-        render: (_: unknown, r) => t(`kind.${r.kind}`),
-      },
-      {
-        key: "baseline",
-        title: t("editor.col.baseline"),
-        width: 100,
-        align: "right",
-        render: (_: unknown, r) =>
-          r.baseline === null ? (
-            <span className="muted">{none}</span>
-          ) : (
-            <span className="num">{formatCnQuantity(r.baseline, r.unit, r.displayUnit, lang)}</span>
-          ),
-      },
-      {
-        key: "lead",
-        title: t("editor.col.lead"),
-        width: 140,
-        ellipsis: { showTitle: true },
-        render: (_: unknown, r) =>
-          r.leadDepartment ? (
-            <span data-testid="editor-lead">{r.leadDepartment.name}</span>
-          ) : r.suggestedDepartment ? (
-            <span className="muted">
-              {r.suggestedDepartment.department}
-              <sup className="sup-suggested">{t("editor.suggested")}</sup>
-            </span>
-          ) : (
-            <Tag variant="filled">{t("assignment.unassigned")}</Tag>
-          ),
-      },
-      {
-        key: "co",
-        title: t("editor.col.co"),
-        width: 170,
-        ellipsis: { showTitle: true },
-        render: (_: unknown, r) =>
-          r.coDepartments.length > 0 ? (
-            r.coDepartments.map((d) => d.name).join("、")
-          ) : (
-            <span className="muted">{none}</span>
-          ),
-      },
-      {
-        key: "frequency",
-        title: t("editor.col.frequency"),
-        width: 72,
-        render: (_: unknown, r) => t(`editor.frequency.${r.frequency}`),
-      },
-      {
-        key: "actions",
-        title: t("editor.col.actions"),
-        width: 72,
-        render: (_: unknown, r) => (
-          <Button
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => onEdit(r.id)}
-            aria-label={t("editor.editTarget", { subject: r.subject })}
-            data-testid="editor-edit"
-          >
-            {t("editor.edit")}
-          </Button>
+    },
+    {
+      key: "co",
+      title: t("editor.col.co"),
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, r) =>
+        r.coDepartments.length > 0 ? (
+          r.coDepartments.map((d) => d.name).join("、")
+        ) : (
+          <span className="muted">{none}</span>
         ),
+    },
+    {
+      key: "frequency",
+      title: t("editor.col.frequency"),
+      width: 72,
+      render: (_: unknown, r) => t(`editor.frequency.${r.frequency}`),
+    },
+    {
+      key: "actions",
+      title: t("editor.col.actions"),
+      width: 150,
+      render: (_: unknown, r) => {
+        const can = rowActions(planState, isStoppedTarget(r));
+        return (
+          <Space size={4}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => onEdit(r.id)}
+              aria-label={t("editor.editTarget", { subject: r.subject })}
+              data-testid="editor-edit"
+            >
+              {t("editor.edit")}
+            </Button>
+            {selectable && can.remove ? (
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => confirmDelete(r)}
+                aria-label={t("taskEditor.target.deleteFor", { subject: r.subject })}
+                data-testid="target-delete"
+              />
+            ) : null}
+            {selectable && can.stop ? (
+              <Button
+                size="small"
+                icon={<StopOutlined />}
+                onClick={() => setStopping(r)}
+                aria-label={t("taskEditor.target.stopFor", { subject: r.subject })}
+                data-testid="target-stop"
+              >
+                {t("taskEditor.stop.open")}
+              </Button>
+            ) : null}
+          </Space>
+        );
       },
-    ],
-    [t, lang, areas, none, onEdit],
-  );
+    },
+  ];
 
   return (
     <div className="editor-table" data-testid="editor-table">
@@ -142,7 +217,8 @@ export function EditorTable({ rows, total, areas, selectable, selected, onSelect
         dataSource={rows}
         pagination={false}
         sticky
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1080 }}
+        rowClassName={(r) => (isStoppedTarget(r) ? "task-row-stopped" : "")}
         locale={{ emptyText: total === 0 ? t("editor.empty") : t("editor.emptyFiltered") }}
         rowSelection={
           selectable
@@ -150,10 +226,27 @@ export function EditorTable({ rows, total, areas, selectable, selected, onSelect
                 selectedRowKeys: [...selected],
                 preserveSelectedRowKeys: true,
                 onChange: (keys) => onSelect(new Set(keys.map(Number))),
-                getCheckboxProps: (r) => ({ "aria-label": t("editor.selectRow", { subject: r.subject }) }),
+                // A stopped target is kept as it was: no bulk change reaches it.
+                getCheckboxProps: (r) => ({
+                  disabled: isStoppedTarget(r),
+                  "aria-label": t("editor.selectRow", { subject: r.subject }),
+                }),
               }
             : undefined
         }
+      />
+      <StopDialog
+        open={stopping !== null}
+        title={t("taskEditor.target.stopTitle")}
+        subject={stopping ? `${stopping.subject} · ${stopping.display}` : ""}
+        pending={structure.isPending}
+        onCancel={() => setStopping(null)}
+        onStop={async (reason) => {
+          if (!stopping) return;
+          if (await run({ op: "stop-target", id: stopping.id, reason }, t("taskEditor.target.stopped"))) {
+            setStopping(null);
+          }
+        }}
       />
     </div>
   );

@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, CopyOutlined, SendOutlined, SettingOutlined } from "@ant-design/icons";
-import { Alert, Button, Skeleton, Space } from "antd";
+import { Alert, Button, Skeleton, Space, Tabs } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { usePlan } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
+import { usePlanTasks } from "../../api/task-queries.ts";
 import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -20,9 +21,12 @@ import {
   EMPTY_FILTER,
   filterEditorTargets,
 } from "./editor-model.ts";
+import { PlanLifecycleButtons } from "./PlanLifecycleButtons.tsx";
 import { PublishDialog } from "./PublishDialog.tsx";
 import { SettingsDrawer } from "./SettingsDrawer.tsx";
 import { TargetDrawer } from "./TargetDrawer.tsx";
+import { TaskTab } from "./TaskTab.tsx";
+import { targetTabCounts, taskTabCounts } from "./task-editor-model.ts";
 import "./editor.css";
 
 /** /plans/:id/edit — the planner's editor: bulk assignment, kinds, baselines, 分期计划, thresholds, publish, copy. */
@@ -37,6 +41,10 @@ export function PlanEditorPage() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<number | null>(null);
   const [dialog, setDialog] = useState<"settings" | "publish" | "copy" | null>(null);
+  const [tab, setTab] = useState<"targets" | "tasks">("targets");
+  // The same query as the 任务 tab's: the tab's label counts without a second request.
+  const tasks = usePlanTasks(Number.isFinite(planId) ? planId : null);
+  const taskCounts = useMemo(() => taskTabCounts(tasks.data?.tasks ?? []), [tasks.data]);
 
   const detail = plan.data;
   const areas = useMemo(() => areaByNode(detail?.outline ?? []), [detail]);
@@ -49,6 +57,7 @@ export function PlanEditorPage() {
     [detail, areas],
   );
   const rows = useMemo(() => filterEditorTargets(ordered, filter, areas), [ordered, filter, areas]);
+  const targetCounts = useMemo(() => targetTabCounts(ordered), [ordered]);
 
   if (!Number.isFinite(planId) || plan.isError) {
     const notFound = !Number.isFinite(planId) || (isApiError(plan.error) && plan.error.status === 404);
@@ -88,6 +97,7 @@ export function PlanEditorPage() {
             )}
           </div>
           <Space wrap>
+            {detail && can(role, "plans.edit") ? <PlanLifecycleButtons plan={detail.plan} /> : null}
             <Button
               icon={<SettingOutlined />}
               onClick={() => setDialog("settings")}
@@ -126,15 +136,53 @@ export function PlanEditorPage() {
         {detail?.plan.state === "closed" ? (
           <Alert type="warning" showIcon title={t("editor.closed")} className="editor-alert" />
         ) : null}
-        <EditorFilters
-          filter={filter}
-          onChange={setFilter}
-          areas={areaList}
-          departments={detail?.departments ?? []}
-          shown={rows.length}
-          total={ordered.length}
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key === "tasks" ? "tasks" : "targets")}
+          className="editor-tabs"
+          items={[
+            {
+              key: "targets",
+              label: (
+                <span data-testid="editor-tab-targets">
+                  {t("taskEditor.tab.targets", { count: targetCounts.active })}
+                  {targetCounts.stopped > 0 ? (
+                    <span className="muted">
+                      {" "}
+                      · {t("taskEditor.tab.stopped", { count: targetCounts.stopped })}
+                    </span>
+                  ) : null}
+                </span>
+              ),
+            },
+            {
+              key: "tasks",
+              label: (
+                <span data-testid="editor-tab-tasks">
+                  {t("taskEditor.tab.tasks", { count: tasks.data ? taskCounts.active : "…" })}
+                  {taskCounts.stopped > 0 ? (
+                    <span className="muted">
+                      {" "}
+                      · {t("taskEditor.tab.stopped", { count: taskCounts.stopped })}
+                    </span>
+                  ) : null}
+                </span>
+              ),
+            },
+          ]}
         />
-        {mayEdit && detail ? (
+        {tab === "tasks" && detail ? <TaskTab planId={planId} detail={detail} mayEdit={mayEdit} /> : null}
+        {tab === "targets" ? (
+          <EditorFilters
+            filter={filter}
+            onChange={setFilter}
+            areas={areaList}
+            departments={detail?.departments ?? []}
+            shown={rows.length}
+            total={ordered.length}
+          />
+        ) : null}
+        {tab === "targets" && mayEdit && detail ? (
           <BulkBar
             planId={planId}
             targets={ordered}
@@ -143,8 +191,10 @@ export function PlanEditorPage() {
             onClear={() => setSelected(new Set())}
           />
         ) : null}
-        {detail ? (
+        {tab !== "targets" ? null : detail ? (
           <EditorTable
+            planId={planId}
+            planState={detail.plan.state}
             rows={rows}
             total={ordered.length}
             areas={areas}
@@ -177,6 +227,7 @@ export function PlanEditorPage() {
             onClose={() => setDialog(null)}
             onShowUnassigned={() => {
               setFilter({ ...EMPTY_FILTER, unassignedOnly: true });
+              setTab("targets");
               setDialog(null);
             }}
           />

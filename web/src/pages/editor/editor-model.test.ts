@@ -60,6 +60,8 @@ function target(id: number, over: Partial<TargetView> = {}): TargetView {
     leadDepartment: null,
     coDepartments: [],
     suggestedDepartment: null,
+    stoppedAt: null,
+    stoppedReason: null,
     ...over,
   };
 }

@@ -11,14 +11,16 @@ import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { points, STATUS_CLASS } from "../plan/status-model.ts";
 import { groupPublicTargets, publicNodeLabel, statusCounts } from "./model.ts";
+import { PublicTasks } from "./PublicTasks.tsx";
 import "./public-print.css";
 
 const COLUMNS = 7;
 
 /**
  * /public/plans/:id (政务公开): a public plan's targets by area with their latest approved values and
- * statuses, read only, made to be printed on A4 — the header with the plan's title and the as-of
- * date repeats on every printed page, a row is never cut in two.
+ * statuses, then its key tasks with their lights and approved progress (PublicTasks), read only, made
+ * to be printed on A4 — the header with the plan's title and the as-of date repeats on every printed
+ * page, a row is never cut in two.
  */
 export function PublicPlanPage() {
   const { t, lang } = useI18n();
@@ -184,6 +186,7 @@ export function PublicPlanPage() {
           </tbody>
         </table>
         <p className="muted small public-note">{t("publicPage.note")}</p>
+        <PublicTasks outline={plan.data.outline} tasks={plan.data.tasks} />
       </article>
     </div>
   );

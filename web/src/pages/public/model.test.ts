@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PublicOutlineNode, PublicTargetView } from "../../../../src/contract/public.ts";
-import { groupPublicTargets, statusCounts } from "./model.ts";
+import type { PublicOutlineNode, PublicTargetView, PublicTaskView } from "../../../../src/contract/public.ts";
+import { groupPublicTargets, groupPublicTasks, lightCounts, statusCounts } from "./model.ts";
 
 const node = (id: number, parentId: number | null, title: string, marker = ""): PublicOutlineNode => ({
   id,
@@ -77,5 +77,41 @@ describe("public plan groups", () => {
   it("count the targets in each status", () => {
     const counts = statusCounts([{ status: "behind" }, { status: "behind" }, { status: "completed" }]);
     expect(counts).toMatchObject({ behind: 2, completed: 1, on_track: 0, far_behind: 0 });
+  });
+
+  it("group the tasks under their area in outline order, those outside the areas under their part", () => {
+    const outline: PublicOutlineNode[] = [
+      { ...node(1, null, "主要预期指标", "一、"), kind: "section" },
+      { ...node(2, 1, "地区生产总值增长5%"), kind: "task" },
+      { ...node(3, null, "重点任务", "二、"), kind: "section" },
+      { ...node(4, 3, "调优产业结构", "1."), kind: "area" },
+      { ...node(5, 4, "新增就业"), kind: "task" },
+      { ...node(6, 4, "建成美术馆"), kind: "task" },
+    ];
+    const task = (id: number, status: PublicTaskView["status"]): PublicTaskView => ({
+      id,
+      title: `t${id}`,
+      leadDepartment: null,
+      deadline: null,
+      deadlineText: null,
+      milestones: [],
+      status,
+      progress: null,
+    });
+    // Given out of order: the page follows the outline.
+    const groups = groupPublicTasks(outline, [task(6, "closed"), task(2, "overdue"), task(5, "on_track")]);
+    expect(groups.map((g) => [g.node?.id, g.tasks.map((t) => t.id)])).toEqual([
+      [1, [2]],
+      [4, [5, 6]],
+    ]);
+    expect(
+      lightCounts(
+        [task(1, "overdue"), task(2, "overdue"), task(3, "closed")],
+        ["closed", "on_track", "overdue"],
+      ),
+    ).toEqual([
+      { light: "closed", count: 1 },
+      { light: "overdue", count: 2 },
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { OverdueTable } from "./OverdueTable.tsx";
 import { ReviewDrawer } from "./ReviewDrawer.tsx";
 import { ReviewQueue } from "./ReviewQueue.tsx";
 import { pickPlan } from "./review-model.ts";
+import { TaskReviewPanel, TaskReviewTabLabel } from "./TaskReviewPanel.tsx";
 
 const SUBMITTED = { state: "submitted" as const };
 
@@ -110,6 +111,11 @@ export function ReviewPage() {
                   </span>
                 ),
                 children: <ExtensionsTable query={extensions} />,
+              },
+              {
+                key: "tasks",
+                label: <TaskReviewTabLabel planId={planId} />,
+                children: <TaskReviewPanel planId={planId} />,
               },
               ...(canEdit
                 ? [

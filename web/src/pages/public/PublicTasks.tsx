@@ -1,0 +1,114 @@
+import { Tag } from "antd";
+import { Fragment, useMemo } from "react";
+import type { PublicOutlineNode, PublicTaskView } from "../../../../src/contract/public.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { LIGHT_COLOR, LIGHT_ORDER } from "../tasks/task-model.ts";
+import { groupPublicTasks, lightCounts, publicNodeLabel } from "./model.ts";
+
+const COLUMNS = 6;
+
+/**
+ * The public page's 重点任务: each task under its area with its light, 完成时限, 节点 and the 进展情况
+ * of its newest approved report (the server sends nothing else), printed like the targets' table.
+ */
+export function PublicTasks({ outline, tasks }: { outline: PublicOutlineNode[]; tasks: PublicTaskView[] }) {
+  const { t, lang } = useI18n();
+  const groups = useMemo(() => groupPublicTasks(outline, tasks), [outline, tasks]);
+  if (tasks.length === 0) return null;
+  const none = t("common.none");
+  // The office's words (2020年12月底前) in Chinese; the date itself in English, the words when no date.
+  const deadline = (task: PublicTaskView) =>
+    (lang === "zh-CN" ? (task.deadlineText ?? task.deadline) : (task.deadline ?? task.deadlineText)) ??
+    t("publicPage.tasks.noDeadline");
+  const counts = lightCounts(tasks, LIGHT_ORDER)
+    .map((c) => t("publicPage.tasks.count", { light: t(`taskEditor.light.${c.light}`), count: c.count }))
+    .join(t("publicPage.tasks.countSep"));
+  let index = 0;
+  return (
+    <section className="public-tasks" aria-labelledby="public-tasks-title" data-testid="public-tasks">
+      <h2 id="public-tasks-title" className="public-tasks-title">
+        {t("publicPage.tasks.title")}
+      </h2>
+      <div className="small public-summary" data-testid="public-tasks-summary">
+        {t("publicPage.tasks.summary", { total: tasks.length, counts })}
+      </div>
+      <table className="public-table public-task-table">
+        <colgroup>
+          <col className="col-index" />
+          <col />
+          <col className="col-dept" />
+          <col className="col-due" />
+          <col className="col-light" />
+          <col className="col-progress" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th className="col-index">{t("targets.col.index")}</th>
+            <th>{t("publicPage.tasks.col.task")}</th>
+            <th className="col-dept">{t("publicPage.tasks.col.lead")}</th>
+            <th className="col-due">{t("publicPage.tasks.col.deadline")}</th>
+            <th className="col-light">{t("publicPage.tasks.col.status")}</th>
+            <th className="col-progress">{t("publicPage.tasks.col.progress")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <Fragment key={g.node?.id ?? "none"}>
+              <tr className="group-row">
+                <th colSpan={COLUMNS} scope="colgroup">
+                  {g.node ? publicNodeLabel(g.node) : t("public.other")}
+                </th>
+              </tr>
+              {g.tasks.map((task) => {
+                index++;
+                return (
+                  <tr key={task.id} data-light={task.status}>
+                    <td className="col-index num">{index}</td>
+                    <td>
+                      <div>{task.title}</div>
+                      {task.milestones.length > 0 ? (
+                        <ul className="muted small public-milestones">
+                          {task.milestones.map((m) => (
+                            <li key={`${m.name}-${m.due}`}>
+                              {m.doneOn
+                                ? t("publicPage.tasks.milestoneDone", {
+                                    name: m.name,
+                                    due: m.due,
+                                    done: m.doneOn,
+                                  })
+                                : t("publicPage.tasks.milestoneOpen", { name: m.name, due: m.due })}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                    <td className="col-dept">{task.leadDepartment?.name ?? none}</td>
+                    <td className="col-due">{deadline(task)}</td>
+                    <td className="col-light">
+                      <Tag color={LIGHT_COLOR[task.status]} variant="filled">
+                        {t(`taskEditor.light.${task.status}`)}
+                      </Tag>
+                    </td>
+                    <td className="col-progress">
+                      {task.progress ? (
+                        <>
+                          <span>{task.progress.text}</span>
+                          <span className="muted small">
+                            {t("publicPage.latestOf", { period: task.progress.period })}
+                          </span>
+                        </>
+                      ) : (
+                        <span className="muted">{t("publicPage.tasks.noProgress")}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small public-note">{t("publicPage.tasks.note")}</p>
+    </section>
+  );
+}

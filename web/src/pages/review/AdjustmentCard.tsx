@@ -1,0 +1,159 @@
+import { App, Button, Input, Tag } from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import type { AdjustmentView } from "../../../../src/contract/tasks.ts";
+import { useTaskStep } from "../../api/task-queries.ts";
+import { errorMessage } from "../../components/ErrorState.tsx";
+import { formatDateTime } from "../../format/number.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { local } from "../tasks/task-model.ts";
+import { adjustmentSides, decisionProblem, shiftDays } from "./task-review-model.ts";
+
+const STATE_COLOR: Record<AdjustmentView["state"], string> = {
+  pending: "gold",
+  approved: "green",
+  refused: "default",
+};
+
+/** One 调整申请: the original beside the proposal, the reason; the planner approves or refuses it. */
+export function AdjustmentCard({
+  adjustment: a,
+  planId,
+  canDecide,
+  showTask = false,
+}: {
+  adjustment: AdjustmentView;
+  planId: number;
+  canDecide: boolean;
+  showTask?: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const step = useTaskStep(planId);
+  const [opinion, setOpinion] = useState("");
+  const [missing, setMissing] = useState(false);
+  const sides = adjustmentSides(a, lang);
+  const shift = shiftDays(a);
+
+  async function decide(decision: "approved" | "refused") {
+    if (decisionProblem(decision, opinion)) {
+      setMissing(true);
+      return;
+    }
+    try {
+      await step.mutateAsync({
+        step: "decision",
+        adjustmentId: a.id,
+        body: { decision, opinion: opinion.trim() === "" ? null : opinion.trim() },
+      });
+      message.success(t(`taskw.decide.${decision}`));
+    } catch (error) {
+      message.error(t("taskw.stepFailed", { message: errorMessage(error, t) }), 8);
+    }
+  }
+
+  return (
+    <article
+      className="tw-adjustment-card"
+      data-testid="adjustment-card"
+      data-adjustment-id={a.id}
+      data-state={a.state}
+    >
+      <header className="tw-adjustment-head">
+        <Tag variant="filled" color="blue">
+          {t(`taskw.kind.${a.kind}`)}
+        </Tag>
+        <Tag variant="filled" color={STATE_COLOR[a.state]}>
+          {t(`taskw.adjState.${a.state}`)}
+        </Tag>
+        {a.milestoneName ? <span className="small">{a.milestoneName}</span> : null}
+      </header>
+      {showTask ? (
+        <Link to={`/tasks/${a.taskId}`} className="tw-adjustment-task">
+          {a.taskTitle}
+        </Link>
+      ) : null}
+      <dl className="tw-adjustment-sides">
+        <div>
+          <dt className="small muted">{t("taskw.adjustments.original")}</dt>
+          <dd className={a.kind === "content" ? "tw-adjustment-text" : "num"}>
+            {sides.original ?? t("taskw.fact.noDeadline")}
+          </dd>
+        </div>
+        <div className="tw-adjustment-proposed">
+          <dt className="small muted">{t("taskw.adjustments.proposed")}</dt>
+          <dd className={a.kind === "content" ? "tw-adjustment-text" : "num"}>
+            {sides.proposed}
+            {shift !== null && shift !== 0 ? (
+              <span className="small muted">
+                {" "}
+                {t(shift > 0 ? "taskw.adjustments.later" : "taskw.adjustments.earlier", {
+                  days: Math.abs(shift),
+                })}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+      <p className="small">{t("taskw.adjustments.reason", { reason: a.reason })}</p>
+      <p className="small muted">
+        {t("taskw.adjustments.requested", {
+          name: a.requestedBy.displayName,
+          time: formatDateTime(a.requestedAt),
+        })}
+      </p>
+      {a.record ? <p className="small tw-adjustment-record">{local(a.record, lang)}</p> : null}
+      {a.state !== "pending" && a.opinion ? (
+        <p className="small">{t("taskw.adjustments.opinion", { opinion: a.opinion })}</p>
+      ) : null}
+      {a.state === "pending" && canDecide ? (
+        <div className="tw-adjustment-decide">
+          <label htmlFor={`adj-opinion-${a.id}`} className="small">
+            {t("taskw.decide.opinion")}
+          </label>
+          <Input.TextArea
+            id={`adj-opinion-${a.id}`}
+            value={opinion}
+            onChange={(e) => {
+              setOpinion(e.target.value);
+              setMissing(false);
+            }}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            status={missing ? "error" : undefined}
+            data-testid="adjustment-opinion"
+          />
+          {missing ? (
+            <span className="field-error small" role="alert">
+              {t("taskw.problem.opinion")}
+            </span>
+          ) : null}
+          <div className="report-actions">
+            <Button
+              type="primary"
+              loading={
+                step.isPending &&
+                step.variables?.step === "decision" &&
+                step.variables.body.decision === "approved"
+              }
+              onClick={() => void decide("approved")}
+              data-testid="adjustment-approve"
+            >
+              {t("taskw.decide.approve")}
+            </Button>
+            <Button
+              loading={
+                step.isPending &&
+                step.variables?.step === "decision" &&
+                step.variables.body.decision === "refused"
+              }
+              onClick={() => void decide("refused")}
+              data-testid="adjustment-refuse"
+            >
+              {t("taskw.decide.refuse")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </article>
+  );
+}
