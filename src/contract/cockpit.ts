@@ -1,6 +1,7 @@
 // The leader cockpit and trends. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
 import type { TargetStatus } from "../domain/evaluation.ts";
+import type { DepartmentTaskScore } from "../domain/task-ranking.ts";
 import type { Comparator, TargetKind } from "../extract/types.ts";
 import type { DepartmentRef, ThresholdsView } from "./common.ts";
 import type { PeriodView } from "./reports.ts";
@@ -53,21 +54,8 @@ export interface CockpitHeadlineView {
  * tasks 办结销号 of those assigned, stopped (中止) tasks left out. Shares are 0..1, null when nothing
  * was due; ranks are 1-based, equal shares sharing one, no share ranking last.
  */
-export interface DepartmentTaskRankingView {
+export interface DepartmentTaskRankingView extends Omit<DepartmentTaskScore, "departmentId" | "name"> {
   department: DepartmentRef;
-  assigned: number;
-  acknowledgeDue: number;
-  acknowledgedOnTime: number;
-  acknowledgeRate: number | null;
-  reportsDue: number;
-  reportsOnTime: number;
-  reportRate: number | null;
-  stopped: number;
-  closed: number;
-  completionRate: number | null;
-  completionRank: number;
-  reportRank: number;
-  acknowledgeRank: number;
 }
 
 /** GET /api/plans/:id/cockpit?asOf=YYYY-MM-DD — everything the leaders' cockpit shows, in one answer. */

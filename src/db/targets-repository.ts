@@ -233,29 +233,6 @@ export async function listTargetCoDepartmentPairsOfPlan(
 // ── The editor's structural changes and 中止 (issue 13) ────────────────────────────────────────
 // Single steps without an audit row: the service runs them in one transaction and audits the change.
 
-/** The targets of these outline nodes, in text order. */
-export async function listTargetRowsOfNodes(db: Db, nodeIds: readonly number[]): Promise<TargetRow[]> {
-  const out: TargetRow[] = [];
-  for (const chunk of idChunks(db, nodeIds))
-    out.push(...(await db.selectFrom("targets").selectAll().where("node_id", "in", chunk).execute()));
-  return out.sort((a, b) => a.span_start - b.span_start || a.id - b.id);
-}
-
-/** Puts these targets under another outline node (null: under none). */
-export async function setTargetsNode(
-  db: Db,
-  ids: readonly number[],
-  nodeId: number | null,
-  now: string,
-): Promise<void> {
-  for (const chunk of idChunks(db, ids))
-    await db
-      .updateTable("targets")
-      .set({ node_id: nodeId, updated_at: now })
-      .where("id", "in", chunk)
-      .execute();
-}
-
 /** Deletes a target; its departments, 分期计划 and links go with it (cascade). */
 export async function deleteTargetRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom("targets").where("id", "=", id).execute();

@@ -71,7 +71,8 @@ export interface RankedDepartment extends DepartmentScore {
   onTimeRank: number;
 }
 
-function ranks<T>(items: T[], score: (t: T) => number | null): Map<T, number> {
+/** 1-based ranks by score, highest first; equal scores share a rank (1, 2, 2, 4); no score ranks last. */
+export function ranks<T>(items: readonly T[], score: (t: T) => number | null): Map<T, number> {
   const sorted = [...items].sort((a, b) => (score(b) ?? -1) - (score(a) ?? -1));
   const out = new Map<T, number>();
   sorted.forEach((item, i) => {

@@ -13,6 +13,7 @@
 //   not the department's failure, and not a completion either).
 
 import { addWorkingDays } from "./iso-dates.ts";
+import { ranks } from "./rollup.ts";
 import type { TaskLightSettings, TaskTimeline } from "./task-lights.ts";
 
 export interface LedTask {
@@ -84,16 +85,6 @@ function tallyTask(tally: Tally, t: TaskTimeline, asOf: string, settings: TaskLi
   }
   if (stoppedOn !== null) tally.stopped++;
   else if (closedOn !== null) tally.closed++;
-}
-
-function ranks<T>(items: readonly T[], score: (t: T) => number | null): Map<T, number> {
-  const sorted = [...items].sort((a, b) => (score(b) ?? -1) - (score(a) ?? -1));
-  const out = new Map<T, number>();
-  sorted.forEach((item, i) => {
-    const prev = sorted[i - 1];
-    out.set(item, prev !== undefined && score(prev) === score(item) ? (out.get(prev) as number) : i + 1);
-  });
-  return out;
 }
 
 /**

@@ -4,15 +4,14 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CockpitView } from "../contract/cockpit.ts";
-import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { signIn } from "../test/auth-helpers.ts";
 import {
   buildTaskOutputsWorld,
   TASK_OUTPUTS_AS_OF,
   type TaskOutputsWorld,
 } from "../test/task-outputs-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 describe.each(testDialects())("the cockpit's task ranking on %s", (dialect) => {
   const store = useTestDatabase(dialect);
@@ -21,13 +20,7 @@ describe.each(testDialects())("the cockpit's task ranking on %s", (dialect) => {
 
   beforeEach(async () => {
     w = await buildTaskOutputsWorld(store().db);
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
   });
   afterEach(async () => {
     await app.close();

@@ -8,8 +8,6 @@ import type { PublicPlanDetail } from "../contract/public.ts";
 import { findReport } from "../db/reports-repository.ts";
 import { publicPlanDetail, setPublic } from "../services/public-plans.ts";
 import { reviewReport } from "../services/reporting.ts";
-import { TEST_AUTH } from "../test/auth-helpers.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import {
   APPROVED_PROGRESS,
   buildTaskOutputsWorld,
@@ -17,8 +15,8 @@ import {
   type TaskOutputsWorld,
   UNAPPROVED_PROGRESS,
 } from "../test/task-outputs-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 describe.each(testDialects())("the public page's tasks on %s", (dialect) => {
   const store = useTestDatabase(dialect);
@@ -28,13 +26,7 @@ describe.each(testDialects())("the public page's tasks on %s", (dialect) => {
   beforeEach(async () => {
     w = await buildTaskOutputsWorld(store().db);
     await setPublic(store().db, { userId: w.planner.id, ip: null }, w.planId, true);
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
   });
   afterEach(async () => {
     await app.close();

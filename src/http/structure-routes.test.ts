@@ -1,6 +1,7 @@
 // The editor's structural operations over HTTP (issue 13): a task added from the text, a draft's tasks
 // split, merged and deleted and its targets deleted, 中止 of a published plan's target, a draft plan
 // deleted and a published plan archived — with the refusals a client tells apart by their rule.
+
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OutlineNodeView, PlanDetail, PlanSummary } from "../contract/plans.ts";
@@ -9,10 +10,10 @@ import type { SplitNodeResult } from "../contract/structure.ts";
 import type { TargetView } from "../contract/targets.ts";
 import { importPlan } from "../services/import-plan.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
-import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
+import { signIn, type TestClient } from "../test/auth-helpers.ts";
 import { FIXTURE_TEXT, fixtureExtract, spanOf } from "../test/plan-draft-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -57,13 +58,7 @@ describe.each(testDialects())("structural operations API on %s", (dialect) => {
 
   beforeEach(async () => {
     world = await buildAccessWorld(store().db);
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
     planner = await signIn(app, world.usernames.planner);
   }, 60_000);
   afterEach(async () => {

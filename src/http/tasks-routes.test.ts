@@ -8,11 +8,10 @@ import type {
   TaskView,
 } from "../contract/tasks.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
-import { createTestUser, signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
+import { createTestUser, signIn, type TestClient } from "../test/auth-helpers.ts";
 import { multipartBody } from "../test/multipart.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -38,13 +37,7 @@ describe.each(testDialects())("task routes on %s", (dialect) => {
       regionId: world.regions.nankai,
       departmentId: world.departments.nankaiJyj,
     });
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
     planner = await signIn(app, world.usernames.planner);
     reporter = await signIn(app, world.usernames.reporter);
   });

@@ -9,7 +9,7 @@ import type { OutlineNodeView, PlanSummary } from "../contract/plans.ts";
 import type { AddTaskRequest, MergeNodesRequest, SplitNodeRequest } from "../contract/structure.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
-import { listItemRowsOfNodes, listItemRowsOfPlan, setItemsNode } from "../db/items-repository.ts";
+import { listHeldRows, setHeldRowsNode } from "../db/node-contents-repository.ts";
 import {
   coDepartmentIdsOfNode,
   copyNodeDepartments,
@@ -30,7 +30,6 @@ import {
 } from "../db/plans-repository.ts";
 import { listReportsOfPlan } from "../db/reports-repository.ts";
 import type { Database, OutlineNodeRow, PlanRow } from "../db/schema.ts";
-import { listTargetRowsOfNodes, listTargetRowsOfPlan, setTargetsNode } from "../db/targets-repository.ts";
 import { assignTasksOfPlan, getTaskRow } from "../db/tasks-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import {
@@ -137,14 +136,14 @@ async function moveContents(
   now: string,
   from = 0,
 ): Promise<{ targetIds: number[]; itemIds: number[] }> {
-  const targetIds = (await listTargetRowsOfNodes(db, fromNodeIds))
-    .filter((t) => t.span_start >= from)
-    .map((t) => t.id);
-  const itemIds = (await listItemRowsOfNodes(db, fromNodeIds))
-    .filter((i) => i.span_start >= from)
-    .map((i) => i.id);
-  await setTargetsNode(db, targetIds, toNodeId, now);
-  await setItemsNode(db, itemIds, toNodeId, now);
+  const held = async (table: "targets" | "items") =>
+    (await listHeldRows(db, table, { nodeIds: fromNodeIds }))
+      .filter((r) => r.span_start >= from)
+      .map((r) => r.id);
+  const targetIds = await held("targets");
+  const itemIds = await held("items");
+  await setHeldRowsNode(db, "targets", targetIds, toNodeId, now);
+  await setHeldRowsNode(db, "items", itemIds, toNodeId, now);
   return { targetIds, itemIds };
 }
 
@@ -266,10 +265,10 @@ export async function addTask(
     const tasks = new Set(nodes.filter((n) => n.kind === "task").map((n) => n.id));
     const inSpan = (r: { node_id: number | null; span_start: number; span_end: number }) =>
       r.span_start >= start && r.span_end <= end && (r.node_id === null || !tasks.has(r.node_id));
-    const targetIds = (await listTargetRowsOfPlan(trx, planId)).filter(inSpan).map((t) => t.id);
-    const itemIds = (await listItemRowsOfPlan(trx, planId)).filter(inSpan).map((i) => i.id);
-    await setTargetsNode(trx, targetIds, id, now);
-    await setItemsNode(trx, itemIds, id, now);
+    const targetIds = (await listHeldRows(trx, "targets", { planId })).filter(inSpan).map((t) => t.id);
+    const itemIds = (await listHeldRows(trx, "items", { planId })).filter(inSpan).map((i) => i.id);
+    await setHeldRowsNode(trx, "targets", targetIds, id, now);
+    await setHeldRowsNode(trx, "items", itemIds, id, now);
     await appendAudit(
       trx,
       actor,

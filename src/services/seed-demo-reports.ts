@@ -19,6 +19,7 @@ import { listTargetRowsOfPlanBySpan, setTargetLeadDepartment } from "../db/targe
 import { listUserRoles } from "../db/users-repository.ts";
 import { addWorkingDays } from "../domain/iso-dates.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
+import { randomFrom } from "../generate/random.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";
 import { demoUsers, demoYearOf, liveDemoTaskYear, prepareDemoTasks } from "./seed-demo-tasks.ts";
 import { assignTasksOnPublish } from "./task-assignment.ts";
@@ -41,18 +42,6 @@ export const DEMO_CALENDAR = {
   ],
   workdays: ["2020-01-19", "2020-04-26", "2020-05-09", "2020-06-28", "2020-09-27", "2020-10-10"],
 };
-
-/** A small deterministic generator (mulberry32), so every first start shows the same demo. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -150,7 +139,7 @@ export async function seedDemoReports(
         });
       }
       if (t.value === null && t.kind !== "milestone") continue;
-      const rnd = random(1000 + i);
+      const rnd = randomFrom(1000 + i);
       const profile: Profile =
         i % 7 === 4 ? "far_behind" : i % 7 === 3 ? "behind" : i % 4 === 0 ? "ahead" : "on_track";
       const pace = { ahead: 1.12, on_track: 1.0, behind: 0.72, far_behind: 0.45 }[profile];

@@ -20,6 +20,7 @@ import {
 import type { Frequency, ReportingPeriod } from "../domain/periods.ts";
 import { firstDateInText, milestonesInText, readDeadline } from "../domain/task-deadlines.ts";
 import { DEFAULT_DEPARTMENT_KEYWORDS, levelPrefix } from "../extract/departments.ts";
+import { randomFrom } from "../generate/random.ts";
 import {
   type MilestoneFate,
   milestoneNames,
@@ -36,7 +37,6 @@ import {
   closeEvidence,
   closeOpinion,
   closeReturnReason,
-  random,
   reportReturnReason,
   reportWords,
   stopReason,
@@ -333,7 +333,7 @@ function stepsOf(plan: DemoTaskPlan, task: DemoTaskSource, year: DemoYear, story
   const nodeId = plan.nodeId;
   const clauses = clausesOf(task.text);
   if (clauses.length === 0 || plan.lead === null || plan.role === "unacknowledged") return steps;
-  const r = random(story.seed);
+  const r = randomFrom(story.seed);
   const minute = story.index;
   const push = (step: DemoStep) => {
     if (step.at.slice(0, 10) <= year.asOf) steps.push(step);

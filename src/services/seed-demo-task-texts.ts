@@ -4,6 +4,7 @@
 // the whole plan. Pure and deterministic: the same task and period give the same words.
 
 import { dayWords } from "../domain/iso-dates.ts";
+import { randomFrom } from "../generate/random.ts";
 
 const CLAUSE_BREAK = /[，,；;。：:！!？?]/;
 /** Words before the work a clause names (持续, 进一步, 确保 …): kept out of the report's own phrasing. */
@@ -28,18 +29,6 @@ export function clausesOf(text: string): string[] {
 export function workOf(clause: string): string {
   const w = clause.replace(LEAD_WORDS, "");
   return w.length >= 4 ? w : clause;
-}
-
-/** A small deterministic generator (mulberry32): the same seed gives the same words. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A number of a text (FNV-1a): a task's words choose its words, not its id or its place. */
@@ -110,7 +99,7 @@ const quoted = (s: string) => `“${s}”`;
 
 /** 进展情况, 存在问题, 下步打算 of one period. */
 export function reportWords(s: ReportSituation): ReportWords {
-  const r = random(s.seed + 7919 * (s.ordinal + 1));
+  const r = randomFrom(s.seed + 7919 * (s.ordinal + 1));
   const n = s.clauses.length;
   const work = workOf(pick(s.clauses, s.ordinal + (s.seed % n)));
   const other = workOf(pick(s.clauses, s.ordinal + (s.seed % n) + 1));

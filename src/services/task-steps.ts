@@ -30,6 +30,7 @@ import {
   acknowledge,
   closeTask,
   type MilestoneDone,
+  type ProgressMove,
   reportProgress,
   requestClose,
   returnCloseRequest,
@@ -49,6 +50,19 @@ export interface StepClock {
 }
 
 const nowOf = (clock: StepClock) => clock.now ?? new Date().toISOString();
+
+/** What every step starts from: the task as the asker may see it, the time, the facts, who acts. */
+async function begin(db: Db, user: Principal, nodeId: number, clock: StepClock) {
+  const found = await loadTask(db, user, nodeId);
+  const at = nowOf(clock);
+  return {
+    ...found,
+    at,
+    on: at.slice(0, 10),
+    facts: taskFactsOf(found.entry),
+    who: taskActorOf(user, found.entry),
+  };
+}
 
 function accepted<M extends TaskMove>(result: TaskResult<M>): M {
   if (!result.ok) throw refusalError(result);
@@ -100,9 +114,8 @@ export async function acknowledgeTask(
   nodeId: number,
   clock: StepClock = {},
 ): Promise<TaskView> {
-  const { world, entry } = await loadTask(db, user, nodeId);
-  const at = nowOf(clock);
-  const move = accepted(acknowledge(taskFactsOf(entry), taskActorOf(user, entry), { on: at.slice(0, 10) }));
+  const { world, entry, at, on, facts, who } = await begin(db, user, nodeId, clock);
+  const move = accepted(acknowledge(facts, who, { on }));
   published(world, entry);
   await record(
     db,
@@ -204,6 +217,43 @@ async function writeReport(
 const marks = (done: readonly MilestoneDone[] | undefined, reportId: number) =>
   (done ?? []).map((d) => ({ milestoneId: d.milestoneId, doneOn: d.doneOn, reportId }));
 
+/**
+ * A step that comes with a report (进展报送, 办结申请): the report with its files, the milestones it
+ * marks done and the step, in one transaction. Returns the report's id.
+ */
+async function reportAndStep(
+  db: Db,
+  actor: Actor,
+  user: Principal,
+  found: { world: TaskWorld; entry: TaskEntry },
+  step: { move: ProgressMove; at: string; set?: TaskStep["set"] },
+  content: ReportWrite,
+  files: readonly CheckedUpload[],
+): Promise<number> {
+  const { world, entry } = found;
+  const { move, at } = step;
+  return inTransaction(db, async (trx) => {
+    const id = await writeReport(trx, actor, user, entry, content, files, at);
+    await record(
+      trx,
+      actor,
+      {
+        nodeId: entry.node.id,
+        planId: world.plan.id,
+        action: move.action,
+        from: move.from,
+        to: move.state,
+        at,
+        summary: move.summary,
+        ...(step.set ? { set: step.set } : {}),
+        milestonesDone: marks(move.milestonesDone, id),
+      },
+      entry,
+    );
+    return id;
+  });
+}
+
 /** POST /api/tasks/:id/progress */
 export async function reportTaskProgress(
   db: Db,
@@ -214,11 +264,9 @@ export async function reportTaskProgress(
   files: readonly Upload[] = [],
   clock: StepClock = {},
 ): Promise<TaskProgressReportView> {
-  const { world, entry } = await loadTask(db, user, nodeId);
-  const at = nowOf(clock);
-  const on = at.slice(0, 10);
+  const { world, entry, at, on, facts, who } = await begin(db, user, nodeId, clock);
   const move = accepted(
-    reportProgress(taskFactsOf(entry), taskActorOf(user, entry), {
+    reportProgress(facts, who, {
       on,
       progress: body.progress,
       problems: body.problems ?? null,
@@ -230,40 +278,22 @@ export async function reportTaskProgress(
   published(world, entry);
   const period = checkPeriod(world, entry, body.period, on);
   const uploads = checkUploads(files);
-  const reportId = await inTransaction(db, async (trx) => {
-    const id = await writeReport(
-      trx,
-      actor,
-      user,
-      entry,
-      {
-        period,
-        progress: body.progress.trim(),
-        problems: body.problems?.trim() || null,
-        nextSteps: body.nextSteps?.trim() || null,
-        percent: body.percent ?? null,
-        statusWord: "推进中",
-      },
-      uploads,
-      at,
-    );
-    await record(
-      trx,
-      actor,
-      {
-        nodeId,
-        planId: world.plan.id,
-        action: move.action,
-        from: move.from,
-        to: move.state,
-        at,
-        summary: move.summary,
-        milestonesDone: marks(move.milestonesDone, id),
-      },
-      entry,
-    );
-    return id;
-  });
+  const reportId = await reportAndStep(
+    db,
+    actor,
+    user,
+    { world, entry },
+    { move, at },
+    {
+      period,
+      progress: body.progress.trim(),
+      problems: body.problems?.trim() || null,
+      nextSteps: body.nextSteps?.trim() || null,
+      percent: body.percent ?? null,
+      statusWord: "推进中",
+    },
+    uploads,
+  );
   const detail = await taskDetail(db, user, nodeId, on);
   const view = detail.progressReports.find((r) => r.id === reportId);
   if (!view) throw notFound("进展报告", "progress report", reportId);
@@ -280,11 +310,9 @@ export async function requestTaskClose(
   files: readonly Upload[] = [],
   clock: StepClock = {},
 ): Promise<TaskView> {
-  const { world, entry } = await loadTask(db, user, nodeId);
-  const at = nowOf(clock);
-  const on = at.slice(0, 10);
+  const { world, entry, at, on, facts, who } = await begin(db, user, nodeId, clock);
   const move = accepted(
-    requestClose(taskFactsOf(entry), taskActorOf(user, entry), {
+    requestClose(facts, who, {
       on,
       evidence: body.evidence,
       attachmentIds: body.attachmentIds ?? [],
@@ -315,40 +343,22 @@ export async function requestTaskClose(
   }
   const uploads = checkUploads(files);
   const evidence = body.evidence.trim();
-  await inTransaction(db, async (trx) => {
-    const id = await writeReport(
-      trx,
-      actor,
-      user,
-      entry,
-      {
-        period: periodOfDay(world, entry, on),
-        progress: evidence,
-        problems: null,
-        nextSteps: null,
-        percent: 100,
-        statusWord: "已完成",
-      },
-      uploads,
-      at,
-    );
-    await record(
-      trx,
-      actor,
-      {
-        nodeId,
-        planId: world.plan.id,
-        action: move.action,
-        from: move.from,
-        to: move.state,
-        at,
-        summary: move.summary,
-        set: { close_requested_at: at, close_evidence: evidence },
-        milestonesDone: marks(move.milestonesDone, id),
-      },
-      entry,
-    );
-  });
+  await reportAndStep(
+    db,
+    actor,
+    user,
+    { world, entry },
+    { move, at, set: { close_requested_at: at, close_evidence: evidence } },
+    {
+      period: periodOfDay(world, entry, on),
+      progress: evidence,
+      problems: null,
+      nextSteps: null,
+      percent: 100,
+      statusWord: "已完成",
+    },
+    uploads,
+  );
   return currentTaskView(db, user, nodeId);
 }
 
@@ -364,11 +374,7 @@ export async function plannerTaskStep(
   body: { opinion?: string | null; reason?: string },
   clock: StepClock = {},
 ): Promise<TaskView> {
-  const { world, entry } = await loadTask(db, user, nodeId);
-  const at = nowOf(clock);
-  const on = at.slice(0, 10);
-  const facts = taskFactsOf(entry);
-  const who = taskActorOf(user, entry);
+  const { world, entry, at, on, facts, who } = await begin(db, user, nodeId, clock);
   const move =
     step === "close"
       ? accepted(closeTask(facts, who, { on, opinion: body.opinion ?? null }))
@@ -410,11 +416,10 @@ export async function requestTaskAdjustment(
   body: AdjustRequestBody,
   clock: StepClock = {},
 ): Promise<AdjustmentView> {
-  const { world, entry } = await loadTask(db, user, nodeId);
-  const at = nowOf(clock);
+  const { world, entry, at, on, facts, who } = await begin(db, user, nodeId, clock);
   const move = accepted(
-    requestAdjustment(taskFactsOf(entry), taskActorOf(user, entry), {
-      on: at.slice(0, 10),
+    requestAdjustment(facts, who, {
+      on,
       kind: body.kind,
       milestoneId: body.kind === "milestone" ? body.milestoneId : null,
       proposedDue: body.kind === "content" ? null : body.proposedDue,
