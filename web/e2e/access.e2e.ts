@@ -1,56 +1,14 @@
 // Sign-in, administration, roles and the public page, driven in Chromium (issue 4).
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import type { Browser, Page } from "playwright-core";
 import type { PlanSummary } from "../../src/contract/plans.ts";
 import type { UserView, UserWithPassword } from "../../src/contract/users.ts";
 // The server's TOTP, to compute the codes an authenticator app would show (a test import only).
 import { totpAt } from "../../src/services/totp.ts";
-import { launchChromium } from "./browser.ts";
-import {
-  ADMIN_PASSWORD,
-  apiJson,
-  apiLogin,
-  DEMO_PASSWORD,
-  getJson,
-  signIn,
-  watchProblems,
-} from "./session.ts";
-
-export interface AccessTestOptions {
-  baseUrl: string;
-  /** Folder for the screenshots; none when null. */
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function withPage<T>(
-  viewport: { width: number; height: number },
-  run: (page: Page, problems: string[], browser: Browser) => Promise<T>,
-): Promise<T> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport, locale: "zh-CN" });
-    const problems = watchProblems(page);
-    const result = await run(page, problems, browser);
-    assert.deepEqual(problems, [], "the page logged no errors");
-    return result;
-  } finally {
-    await browser.close();
-  }
-}
-
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
+import { type BrowserTestOptions, shot, withPage } from "./pages.ts";
+import { ADMIN_PASSWORD, apiJson, apiLogin, DEMO_PASSWORD, getJson, signIn } from "./session.ts";
 
 /** /login: errors in words, keyboard only, and back to the page the user was going to. */
-export async function signInTest({ baseUrl, screenshots, log = console.log }: AccessTestOptions) {
+export async function signInTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const session = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const plans = await getJson<PlanSummary[]>(baseUrl, session, "/api/plans");
   const plan = plans[0];
@@ -108,7 +66,7 @@ export async function signInTest({ baseUrl, screenshots, log = console.log }: Ac
 }
 
 /** An administrator creates a user, sees the one-time password; the user signs in and must change it. */
-export async function adminUsersTest({ baseUrl, screenshots, log = console.log }: AccessTestOptions) {
+export async function adminUsersTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const username = `e2e-${Date.now().toString(36)}`;
   const password = await withPage({ width: 1440, height: 900 }, async (page) => {
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
@@ -182,7 +140,7 @@ export async function adminUsersTest({ baseUrl, screenshots, log = console.log }
 }
 
 /** The audit log: the sign-ins and the new user are there, a change shows before and after, the chain holds. */
-export async function auditTest({ baseUrl, screenshots, log = console.log }: AccessTestOptions) {
+export async function auditTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   await withPage({ width: 1440, height: 900 }, async (page) => {
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD, "/admin/audit");
     await page.waitForURL("**/admin/audit");
@@ -228,7 +186,7 @@ export async function auditTest({ baseUrl, screenshots, log = console.log }: Acc
 }
 
 /** Anonymous: /api/plans refused with 401; a plan the planner made public opens without sign-in. */
-export async function publicPlanTest({ baseUrl, screenshots, log = console.log }: AccessTestOptions) {
+export async function publicPlanTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const anonymous = await apiJson<{ code: string }>(baseUrl, null, "GET", "/api/plans");
   assert.equal(anonymous.status, 401, "GET /api/plans without a session");
   assert.equal(anonymous.body.code, "unauthenticated");
@@ -275,7 +233,7 @@ export async function publicPlanTest({ baseUrl, screenshots, log = console.log }
 }
 
 /** A leader reads the plan: no publish, no import, no save; the card's fields are disabled. */
-export async function leaderReadOnlyTest({ baseUrl }: AccessTestOptions) {
+export async function leaderReadOnlyTest({ baseUrl }: BrowserTestOptions) {
   const leader = await apiLogin(baseUrl, "leader", DEMO_PASSWORD);
   const plans = await getJson<PlanSummary[]>(baseUrl, leader, "/api/plans");
   const plan = plans[0];
@@ -301,7 +259,7 @@ export async function leaderReadOnlyTest({ baseUrl }: AccessTestOptions) {
  * Second factor: a new planner turns TOTP on from the account page (secret and QR code shown); the
  * next sign-in asks for the code, refuses a wrong one, accepts the right one.
  */
-export async function totpTest({ baseUrl, log = console.log }: AccessTestOptions) {
+export async function totpTest({ baseUrl, log = console.log }: BrowserTestOptions) {
   const admin = await apiLogin(baseUrl, "admin", ADMIN_PASSWORD);
   const username = `e2e-totp-${Date.now().toString(36)}`;
   const made = await apiJson<UserWithPassword>(baseUrl, admin, "POST", "/api/admin/users", {

@@ -2,38 +2,17 @@
 // open a red target and drill down to its reports and the working behind its status; then the same
 // cockpit on a 390-pixel phone. Writes docs/screenshots/cockpit.png and cockpit-phone.png.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Page } from "playwright-core";
 import { launchChromium } from "./browser.ts";
+import { type BrowserTestOptions, phonePage, shot } from "./pages.ts";
 import { DEMO_PASSWORD, watchProblems } from "./session.ts";
-
-export interface CockpitTestOptions {
-  baseUrl: string;
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function shot(
-  page: Page,
-  dir: string | null,
-  name: string,
-  log: (l: string) => void,
-  fullPage = false,
-) {
-  if (!dir) return;
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path, fullPage });
-  log(`screenshot: ${path}`);
-}
 
 /** Waits until every chart on the page has finished drawing (EChart sets data-drawn). */
 async function chartsDrawn(page: Page, ids: string[]) {
   for (const id of ids) await page.locator(`[data-testid="${id}"][data-drawn="true"]`).waitFor();
 }
 
-export async function cockpitTest({ baseUrl, screenshots, log = console.log }: CockpitTestOptions) {
+export async function cockpitTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
@@ -51,7 +30,7 @@ export async function cockpitTest({ baseUrl, screenshots, log = console.log }: C
     assert.equal(await page.getByTestId("headline-card").count(), 3, "three headline indicators");
     const red = page.getByTestId("cockpit-red").getByTestId("lagging-target");
     assert.ok((await red.count()) > 0, "the demo data has a red target");
-    await shot(page, screenshots, "cockpit.png", log, true);
+    await shot(page, screenshots, "cockpit.png", log, { fullPage: true });
 
     // An earlier date: fewer reports approved, the figures change and the address keeps the date.
     const before = (await page.getByTestId("cockpit-counts").allInnerTexts()).join("\n");
@@ -97,11 +76,7 @@ export async function cockpitTest({ baseUrl, screenshots, log = console.log }: C
     assert.deepEqual(problems, [], "the page logged no errors");
 
     // A phone: one column, nothing wider than the screen.
-    const phone = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      locale: "zh-CN",
-      isMobile: true,
-    });
+    const phone = await phonePage(browser);
     const phoneProblems = watchProblems(phone);
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(page.url().replace(/\?.*$/, ""));

@@ -5,9 +5,6 @@
 // approves two reports in one bulk action, and sends a one-click reminder (催报) about one overdue
 // report. Writes docs/screenshots/desk-phone.png and review-desk.png.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import type { Browser, Page } from "playwright-core";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { DueItem, MyDueView, ReminderView } from "../../src/contract/reminders.ts";
 import type { ReportDetail } from "../../src/contract/reports.ts";
@@ -15,49 +12,18 @@ import type { BulkReviewResult } from "../../src/contract/review.ts";
 import type { TargetView } from "../../src/contract/targets.ts";
 import { formatQuantity, toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
+import { type BrowserTestOptions, pageAs, phonePage, shot } from "./pages.ts";
 import {
   type ApiSession,
   apiJson,
   apiLogin,
   DEMO_PASSWORD,
   getJson,
+  importPlanText,
   responseAfter,
   signIn,
   watchProblems,
 } from "./session.ts";
-
-export interface DeskReviewTestOptions {
-  baseUrl: string;
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
-
-async function pageWithSession(browser: Browser, baseUrl: string, session: ApiSession): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  await context.addCookies(
-    session.cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl };
-    }),
-  );
-  return context.newPage();
-}
 
 interface Scene {
   planId: number;
@@ -91,18 +57,7 @@ async function setScene(
     "3.创业带动。全年新增创业实体1500家。",
     "",
   ].join("\n");
-  const form = new FormData();
-  form.append("region", "120104");
-  form.append("year", String(year));
-  form.append("file", new Blob([text], { type: "text/plain" }), `e2e-desk-${stamp}.txt`);
-  const imported = await fetch(`${baseUrl}/api/plans/import`, {
-    method: "POST",
-    headers: { cookie: planner.cookie, "x-csrf-token": planner.csrf, accept: "application/json" },
-    body: form,
-  });
-  const body = (await imported.json()) as { planId?: number };
-  assert.ok(imported.ok && typeof body.planId === "number", `import → ${imported.status}`);
-  const planId = body.planId;
+  const planId = await importPlanText(baseUrl, planner, { text, year, fileName: `e2e-desk-${stamp}.txt` });
   const detail = await getJson<PlanDetail>(baseUrl, planner, `/api/plans/${planId}`);
   const department = detail.departments.find((d) => d.name === "区人社局");
   assert.ok(department, "the plan's region has 区人社局");
@@ -160,7 +115,7 @@ async function setScene(
   };
 }
 
-export async function deskReviewTest({ baseUrl, screenshots, log = console.log }: DeskReviewTestOptions) {
+export async function deskReviewTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const reporter = await apiLogin(baseUrl, "rpt-rsj", DEMO_PASSWORD);
   const scene = await setScene(baseUrl, planner, reporter, log);
@@ -170,11 +125,7 @@ export async function deskReviewTest({ baseUrl, screenshots, log = console.log }
   const browser = await launchChromium();
   try {
     // ── The reporter, on a phone ──
-    const phone = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      locale: "zh-CN",
-      isMobile: true,
-    });
+    const phone = await phonePage(browser);
     const phoneProblems = watchProblems(phone);
     await signIn(phone, baseUrl, "rpt-rsj", DEMO_PASSWORD);
     await phone.waitForURL("**/desk");
@@ -258,7 +209,7 @@ export async function deskReviewTest({ baseUrl, screenshots, log = console.log }
     }
 
     // ── The planner ──
-    const desk = await pageWithSession(browser, baseUrl, planner);
+    const desk = await pageAs(browser, baseUrl, planner);
     const deskProblems = watchProblems(desk);
     await desk.goto(`${baseUrl}/review?plan=${scene.planId}`);
     const queue = desk.getByTestId("review-queue");

@@ -3,35 +3,20 @@
 // 任务分解表: the review table shows each row's match and score and the unmatched rows; the planner
 // rejects one row and confirms; the planned values arrive. Writes docs/screenshots/breakdown-review.png.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { TargetPlannedView } from "../../src/contract/targets.ts";
 import { breakdownFixtureXlsx, FIXTURE_ROWS } from "../../src/test/breakdown-fixture.ts";
 import { launchChromium } from "./browser.ts";
+import { type BrowserTestOptions, pageAs, shot } from "./pages.ts";
 import { apiLogin, DEMO_PASSWORD, getJson, watchProblems } from "./session.ts";
-
-export interface DocumentsTestOptions {
-  baseUrl: string;
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
 
 export async function documentsTest({
   baseUrl,
   screenshots,
   log = () => {},
-}: DocumentsTestOptions): Promise<void> {
+}: BrowserTestOptions): Promise<void> {
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const plans = await getJson<PlanSummary[]>(baseUrl, planner, "/api/plans");
   const plan = plans.find((p) => p.title === "南开区2020年国民经济和社会发展计划");
@@ -43,18 +28,7 @@ export async function documentsTest({
 
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: "zh-CN",
-      acceptDownloads: true,
-    });
-    await context.addCookies(
-      planner.cookie.split("; ").map((pair) => {
-        const eq = pair.indexOf("=");
-        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl };
-      }),
-    );
-    const page = await context.newPage();
+    const page = await pageAs(browser, baseUrl, planner, { acceptDownloads: true });
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/plans/${plan.id}`);
 
@@ -112,7 +86,7 @@ export async function documentsTest({
       "the rejected row changed nothing",
     );
     assert.deepEqual(problems, []);
-    await context.close();
+    await page.context().close();
   } finally {
     await browser.close();
   }

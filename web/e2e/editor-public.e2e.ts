@@ -3,56 +3,11 @@
 // refused as it is typed), copies the plan to the next year and publishes the copy after the check;
 // an anonymous visitor reads the public page (screen and print) and is refused everything else.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import type { Browser, Page } from "playwright-core";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { PublicPlanDetail } from "../../src/contract/public.ts";
 import type { TargetPlannedView, TargetView } from "../../src/contract/targets.ts";
-import { launchChromium } from "./browser.ts";
-import { apiJson, apiLogin, DEMO_PASSWORD, getJson, signIn, watchProblems } from "./session.ts";
-
-export interface EditorPublicTestOptions {
-  baseUrl: string;
-  /** Folder for the screenshots; none when null. */
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function withPage<T>(
-  viewport: { width: number; height: number },
-  run: (page: Page, browser: Browser) => Promise<T>,
-): Promise<T> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport, locale: "zh-CN" });
-    const problems = watchProblems(page);
-    const result = await run(page, browser);
-    assert.deepEqual(problems, [], "the page logged no errors");
-    return result;
-  } finally {
-    await browser.close();
-  }
-}
-
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
-
-/** Picks an option of an antd Select (found by its label) by typing its words and pressing Enter. */
-async function choose(page: Page, label: string, words: string) {
-  await page.getByRole("combobox", { name: label, exact: true }).click();
-  await page.keyboard.type(words);
-  // The newest dropdown is the last in the page; an earlier one may still be closing.
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").last().waitFor();
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Escape");
-  await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" });
-}
+import { type BrowserTestOptions, choose, shot, withPage } from "./pages.ts";
+import { apiJson, apiLogin, DEMO_PASSWORD, getJson, signIn } from "./session.ts";
 
 async function nankai(baseUrl: string): Promise<{ plan: PlanSummary; detail: PlanDetail }> {
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
@@ -63,7 +18,7 @@ async function nankai(baseUrl: string): Promise<{ plan: PlanSummary; detail: Pla
 }
 
 /** Planner: bulk assignment, 分期计划 typed with a wrong value first, copy to next year, publish the copy. */
-export async function planEditorTest({ baseUrl, screenshots, log = console.log }: EditorPublicTestOptions) {
+export async function planEditorTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const { plan, detail } = await nankai(baseUrl);
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const jyj = detail.departments.find((d) => d.name === "区教育局");
@@ -180,7 +135,7 @@ export async function planEditorTest({ baseUrl, screenshots, log = console.log }
 }
 
 /** A visitor without an account: the public page with approved values and statuses, printed; refused elsewhere. */
-export async function publicPageTest({ baseUrl, screenshots, log = console.log }: EditorPublicTestOptions) {
+export async function publicPageTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const { plan } = await nankai(baseUrl);
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   if (plan.state === "draft") {

@@ -3,8 +3,6 @@
 // reason; the reporter sees the reason, corrects and resubmits; the planner compares and approves;
 // the target's status on the plan page changes. Writes docs/screenshots/desk.png (390 px) and review.png.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { DepartmentRef } from "../../src/contract/common.ts";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
@@ -16,54 +14,24 @@ import type { TargetView } from "../../src/contract/targets.ts";
 import { DEPARTMENT_SLUGS } from "../../src/services/bootstrap-users.ts";
 import { toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
-import { type ApiSession, apiJson, apiLogin, DEMO_PASSWORD, getJson, watchProblems } from "./session.ts";
-
-export interface MonitoringTestOptions {
-  baseUrl: string;
-  /** Folder for desk.png and review.png; none when null. */
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
+import { type BrowserTestOptions, pageAs, phonePage, shot } from "./pages.ts";
+import {
+  type ApiSession,
+  apiJson,
+  apiLogin,
+  DEMO_PASSWORD,
+  getJson,
+  importPlanText,
+  watchProblems,
+} from "./session.ts";
 
 function reporterOf(department: DepartmentRef): string {
   return `rpt-${DEPARTMENT_SLUGS[department.name] ?? `d${department.id}`}`;
 }
 
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  // Let drawers and popovers finish opening (endless ones, like a spinner, are not waited for).
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
-
 /** The problems of a page, less the 409 the test provokes and a 429 it waits out. */
 function unexpected(problems: string[]): string[] {
   return problems.filter((p) => !/status of (409|429)/.test(p));
-}
-
-/**
- * A page signed in with an API session's cookies: the planner's side needs no second sign-in, which
- * keeps the run under the sign-in rate limit (20 a minute from one address).
- */
-async function pageWithSession(browser: Browser, baseUrl: string, session: ApiSession): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  await context.addCookies(
-    session.cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl };
-    }),
-  );
-  return context.newPage();
 }
 
 interface Scene {
@@ -89,21 +57,13 @@ function planText(year: number, stamp: string): string {
   ].join("\n");
 }
 
-async function importPlan(baseUrl: string, planner: ApiSession, year: number): Promise<number> {
-  const form = new FormData();
-  form.append("region", "120104");
-  form.append("year", String(year));
+function importPlan(baseUrl: string, planner: ApiSession, year: number): Promise<number> {
   const stamp = Date.now().toString(36);
-  form.append("file", new Blob([planText(year, stamp)], { type: "text/plain" }), `e2e-plan-${stamp}.txt`);
-  const response = await fetch(`${baseUrl}/api/plans/import`, {
-    method: "POST",
-    headers: { cookie: planner.cookie, "x-csrf-token": planner.csrf, accept: "application/json" },
-    body: form,
+  return importPlanText(baseUrl, planner, {
+    text: planText(year, stamp),
+    year,
+    fileName: `e2e-plan-${stamp}.txt`,
   });
-  const body = (await response.json()) as { planId?: number };
-  assert.ok(response.ok, `importing the test plan → ${response.status}: ${JSON.stringify(body)}`);
-  assert.ok(typeof body.planId === "number", "the import names the new plan");
-  return body.planId;
 }
 
 /**
@@ -239,7 +199,7 @@ async function review(page: Page, reportId: number, act: () => Promise<void>) {
   return (await response.json()) as ReportDetail;
 }
 
-export async function reportingCycleTest({ baseUrl, screenshots, log = console.log }: MonitoringTestOptions) {
+export async function reportingCycleTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const scene = await setScene(baseUrl, planner, log);
   const reporter = await apiLogin(baseUrl, scene.reporter, DEMO_PASSWORD);
@@ -258,13 +218,9 @@ export async function reportingCycleTest({ baseUrl, screenshots, log = console.l
 
   const browser: Browser = await launchChromium();
   try {
-    const phone = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      locale: "zh-CN",
-      isMobile: true,
-    });
+    const phone = await phonePage(browser);
     const phoneProblems = watchProblems(phone);
-    const desk = await pageWithSession(browser, baseUrl, planner);
+    const desk = await pageAs(browser, baseUrl, planner);
     const deskProblems = watchProblems(desk);
 
     // 1. The planner sees the department overdue and sends a reminder (催报) in one click.

@@ -60,6 +60,30 @@ export async function getJson<T>(baseUrl: string, session: ApiSession | null, pa
   return body;
 }
 
+/**
+ * Imports a plan text of Nankai (120104) for `year` as the planner and returns the new plan's id; the
+ * file name, which shows in the plan list, says which test it is for.
+ */
+export async function importPlanText(
+  baseUrl: string,
+  planner: ApiSession,
+  { text, year, fileName }: { text: string; year: number; fileName: string },
+): Promise<number> {
+  const form = new FormData();
+  form.append("region", "120104");
+  form.append("year", String(year));
+  form.append("file", new Blob([text], { type: "text/plain" }), fileName);
+  const response = await fetch(`${baseUrl}/api/plans/import`, {
+    method: "POST",
+    headers: { cookie: planner.cookie, "x-csrf-token": planner.csrf, accept: "application/json" },
+    body: form,
+  });
+  const body = (await response.json()) as { planId?: number };
+  assert.ok(response.ok, `importing ${fileName} → ${response.status}: ${JSON.stringify(body)}`);
+  assert.ok(typeof body.planId === "number", `the import of ${fileName} names the new plan`);
+  return body.planId;
+}
+
 /** Signs in through /login as a person would (keyboard: type, Tab, type, Enter) and waits to leave it. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string, next?: string) {
   await page.goto(`${baseUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);

@@ -6,61 +6,23 @@
 // another task, past its milestone, as 逾期. Writes docs/screenshots/task-editor.png,
 // task-desk-phone.png, task-review.png and cockpit-tasks.png.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import { join } from "node:path";
 import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { TaskDetailView, TaskListView } from "../../src/contract/tasks.ts";
 import { launchChromium } from "./browser.ts";
+import { type BrowserTestOptions, choose, pageAs, shot } from "./pages.ts";
 import {
   type ApiSession,
   apiJson,
   apiLogin,
   DEMO_PASSWORD,
   getJson,
+  importPlanText,
   responseAfter,
   watchProblems,
 } from "./session.ts";
-
-export interface TasksTestOptions {
-  baseUrl: string;
-  screenshots: string | null;
-  log?: (line: string) => void;
-}
-
-async function shot(page: Page, dir: string | null, name: string, log: (l: string) => void) {
-  if (!dir) return;
-  const path = `${dir}/${name}`;
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-  log(`screenshot: ${path}`);
-}
-
-async function pageAs(
-  browser: Browser,
-  baseUrl: string,
-  session: ApiSession,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "zh-CN" });
-  await context.addCookies(
-    session.cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl };
-    }),
-  );
-  return context.newPage();
-}
-
-/** Picks an option of an antd Select (found by its label) by typing its words and pressing Enter. */
-async function choose(page: Page, label: string, words: string) {
-  await page.getByRole("combobox", { name: label, exact: true }).click();
-  await page.keyboard.type(words);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").last().waitFor();
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Escape");
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -84,21 +46,11 @@ async function importScene(baseUrl: string, planner: ApiSession) {
     "深化“放管服”改革。推进“一网通办”，政务服务事项全部网上可办。开展营商环境评价，发布年度评价报告。",
     "",
   ].join("\n");
-  const form = new FormData();
-  form.append("region", "120104");
-  form.append("year", String(year));
-  form.append("file", new Blob([text], { type: "text/plain" }), `e2e-tasks-${stamp}.txt`);
-  const imported = await fetch(`${baseUrl}/api/plans/import`, {
-    method: "POST",
-    headers: { cookie: planner.cookie, "x-csrf-token": planner.csrf, accept: "application/json" },
-    body: form,
-  });
-  const body = (await imported.json()) as { planId?: number };
-  assert.ok(imported.ok && typeof body.planId === "number", `import → ${imported.status}`);
-  return { planId: body.planId, year };
+  const planId = await importPlanText(baseUrl, planner, { text, year, fileName: `e2e-tasks-${stamp}.txt` });
+  return { planId, year };
 }
 
-export async function tasksTest({ baseUrl, screenshots, log = console.log }: TasksTestOptions) {
+export async function tasksTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   const planner = await apiLogin(baseUrl, "planner", DEMO_PASSWORD);
   const reporter = await apiLogin(baseUrl, "rpt-rsj", DEMO_PASSWORD);
   const leader = await apiLogin(baseUrl, "leader", DEMO_PASSWORD);
@@ -122,7 +74,7 @@ export async function tasksTest({ baseUrl, screenshots, log = console.log }: Tas
   const browser = await launchChromium();
   try {
     // ── The planner assigns the group in one action and sets a task's milestones ──
-    const editor = await pageAs(browser, baseUrl, planner, { width: 1440, height: 900 });
+    const editor = await pageAs(browser, baseUrl, planner);
     const editorProblems = watchProblems(editor);
     await editor.goto(`${baseUrl}/plans/${planId}/edit`);
     await editor.getByTestId("editor-tab-tasks").click();
@@ -211,7 +163,7 @@ export async function tasksTest({ baseUrl, screenshots, log = console.log }: Tas
     assert.equal(published.status, 200, `publish → ${published.status}`);
 
     // ── The reporter, on a phone: 签收, progress with a file and the passed milestone, 办结申请 ──
-    const phone = await pageAs(browser, baseUrl, reporter, { width: 390, height: 844 });
+    const phone = await pageAs(browser, baseUrl, reporter, { viewport: { width: 390, height: 844 } });
     const phoneProblems = watchProblems(phone);
     await phone.goto(`${baseUrl}/desk`);
     const card = phone.locator(`[data-testid="task-card"][data-task-id="${incubator.id}"]`);
@@ -253,7 +205,7 @@ export async function tasksTest({ baseUrl, screenshots, log = console.log }: Tas
     assert.deepEqual(phoneProblems, [], "the phone logged no errors");
 
     // ── The planner approves the progress report and closes the task ──
-    const desk = await pageAs(browser, baseUrl, planner, { width: 1440, height: 900 });
+    const desk = await pageAs(browser, baseUrl, planner);
     const deskProblems = watchProblems(desk);
     await desk.goto(`${baseUrl}/review?plan=${planId}`);
     const reportId = afterProgress.progressReports[0]?.id as number;
@@ -284,7 +236,7 @@ export async function tasksTest({ baseUrl, screenshots, log = console.log }: Tas
     assert.deepEqual(deskProblems, [], "the review desk logged no errors");
 
     // ── The leader's cockpit: the loans task, past its milestone, is 逾期 ──
-    const cockpit = await pageAs(browser, baseUrl, leader, { width: 1440, height: 900 });
+    const cockpit = await pageAs(browser, baseUrl, leader);
     const cockpitProblems = watchProblems(cockpit);
     await cockpit.goto(`${baseUrl}/plans/${planId}/cockpit`);
     await cockpit.getByTestId("cockpit-tasks").waitFor();

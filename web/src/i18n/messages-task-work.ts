@@ -4,6 +4,7 @@
 // spread into messages.ts.
 
 export const taskWorkZhCN = {
+  // A task's light and state, wherever a task is shown: also the plan editor and the public page.
   "taskw.light.closed": "已办结",
   "taskw.light.on_track": "正常推进",
   "taskw.light.due_soon": "临期",

@@ -1,14 +1,15 @@
 import { RightOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm, Skeleton, Tag } from "antd";
+import { Button, Skeleton, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { usePlans } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import { useTaskStep, useTasksOfPlans } from "../../api/task-queries.ts";
-import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
+import { useTasksOfPlans } from "../../api/task-queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { local, sortDeskTasks } from "../tasks/task-model.ts";
+import { deadlineShown, local, sortDeskTasks } from "../tasks/task-model.ts";
+import { AcknowledgeButton } from "./AcknowledgeButton.tsx";
 import { TaskLightLine, TaskLightTag } from "./TaskLightTag.tsx";
 import {
   cardActions,
@@ -98,25 +99,12 @@ export function DeskTasks() {
 
 function TaskCard({ task, user, showPlan }: { task: DeskTask; user: DeskUser | null; showPlan: boolean }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const step = useTaskStep(task.planId);
   const actions = cardActions(task, user);
   const lead = isLeadOf(task, user?.departmentId ?? null);
   const next = nextMilestone(task.milestones);
-  // The office's own words (2020年12月底前) for a Chinese reader, the date for an English one.
-  const deadline =
-    lang === "zh-CN" ? (task.deadlineText ?? task.deadline) : (task.deadline ?? task.deadlineText);
+  const deadline = deadlineShown(task, lang);
   const open = `/tasks/${task.id}`;
-
-  async function acknowledge() {
-    try {
-      await step.mutateAsync({ step: "acknowledge", id: task.id });
-      message.success(t("taskw.ack.done"));
-    } catch (error) {
-      message.error(t("taskw.stepFailed", { message: errorMessage(error, t) }), 6);
-    }
-  }
 
   return (
     <li
@@ -163,18 +151,7 @@ function TaskCard({ task, user, showPlan }: { task: DeskTask; user: DeskUser | n
       actions.includes("report_progress") ||
       actions.includes("request_close") ? (
         <div className="tw-task-card-actions">
-          {actions.includes("acknowledge") ? (
-            <Popconfirm
-              title={t("taskw.ack.confirm")}
-              okText={t("taskw.action.acknowledge")}
-              cancelText={t("common.cancel")}
-              onConfirm={acknowledge}
-            >
-              <Button type="primary" loading={step.isPending} data-testid="task-acknowledge">
-                {t("taskw.action.acknowledge")}
-              </Button>
-            </Popconfirm>
-          ) : null}
+          {actions.includes("acknowledge") ? <AcknowledgeButton task={task} /> : null}
           {actions.includes("report_progress") ? (
             <Button
               type={actions.includes("acknowledge") ? "default" : "primary"}

@@ -1,9 +1,8 @@
-import { App, Button, Input, Radio, Select } from "antd";
+import { Input, Radio, Select } from "antd";
 import { useState } from "react";
 import type { TaskDetailView } from "../../../../src/contract/tasks.ts";
-import { useTaskStep } from "../../api/task-queries.ts";
-import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { StepTextField, TaskStepForm, useStepSend } from "./TaskStepForm.tsx";
 import { type AdjustForm, type AdjustProblem, adjustBody, initialAdjustForm } from "./task-work-model.ts";
 
 const KINDS: AdjustForm["kind"][] = ["deadline", "milestone", "content"];
@@ -11,10 +10,8 @@ const KINDS: AdjustForm["kind"][] = ["deadline", "milestone", "content"];
 /** 调整申请: a new deadline, a milestone's new date or the task's new wording, with the reason. */
 export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const step = useTaskStep(task.planId);
+  const { problems, send, pending } = useStepSend<AdjustProblem>(task.planId, onDone);
   const [form, setForm] = useState<AdjustForm>(() => initialAdjustForm(task));
-  const [problems, setProblems] = useState<AdjustProblem[]>([]);
   const openMilestones = task.milestones.filter((m) => m.doneOn === null);
   const milestone = openMilestones.find((m) => m.id === form.milestoneId) ?? null;
   const set = <K extends keyof AdjustForm>(key: K, value: AdjustForm[K]) =>
@@ -28,21 +25,12 @@ export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone:
       return next;
     });
 
-  async function submit() {
-    const checked = adjustBody(form, task);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      return;
-    }
-    setProblems([]);
-    try {
-      await step.mutateAsync({ step: "adjust-request", id: task.id, body: checked.body });
-      message.success(t("taskw.adjust.sent"));
-      onDone();
-    } catch (error) {
-      message.error(t("taskw.stepFailed", { message: errorMessage(error, t) }), 8);
-    }
-  }
+  const submit = () =>
+    send(
+      adjustBody(form, task),
+      (body) => ({ step: "adjust-request", id: task.id, body }),
+      "taskw.adjust.sent",
+    );
 
   const original =
     form.kind === "deadline"
@@ -57,16 +45,14 @@ export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone:
   const kinds = KINDS.filter((k) => k !== "milestone" || openMilestones.length > 0);
 
   return (
-    <form
-      className="tw-task-form"
-      data-testid="task-adjust-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <TaskStepForm
+      testId="task-adjust-form"
+      title={t("taskw.adjust.title")}
+      submit={{ label: t("taskw.adjust.submit"), testId: "task-adjust-submit" }}
+      pending={pending}
+      onSubmit={() => void submit()}
+      onCancel={onDone}
     >
-      <h2 className="tw-task-form-title">{t("taskw.adjust.title")}</h2>
       <div className="report-field">
         <span className="tw-field-label" id="ta-kind">
           {t("taskw.adjust.kind")}
@@ -96,17 +82,15 @@ export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone:
         </div>
       ) : null}
       {form.kind === "content" ? (
-        <div className="report-field">
-          <label htmlFor="ta-title">{t("taskw.adjust.proposedTitle")}</label>
-          <p className="small muted">{t("taskw.adjust.original", { value: task.title })}</p>
-          <Input.TextArea
-            id="ta-title"
-            value={form.proposedTitle}
-            onChange={(e) => set("proposedTitle", e.target.value)}
-            autoSize={{ minRows: 3, maxRows: 10 }}
-            status={problems.includes("title") || problems.includes("no_change") ? "error" : undefined}
-          />
-        </div>
+        <StepTextField
+          id="ta-title"
+          label={t("taskw.adjust.proposedTitle")}
+          hint={<p className="small muted">{t("taskw.adjust.original", { value: task.title })}</p>}
+          value={form.proposedTitle}
+          onChange={(v) => set("proposedTitle", v)}
+          rows={[3, 10]}
+          invalid={problems.includes("title") || problems.includes("no_change")}
+        />
       ) : (
         <div className="report-field">
           <label htmlFor="ta-due">{t("taskw.adjust.proposedDue")}</label>
@@ -122,18 +106,16 @@ export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone:
           />
         </div>
       )}
-      <div className="report-field">
-        <label htmlFor="ta-reason">{t("taskw.adjust.reason")}</label>
-        <Input.TextArea
-          id="ta-reason"
-          value={form.reason}
-          onChange={(e) => set("reason", e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-          status={problems.includes("reason") ? "error" : undefined}
-          aria-required="true"
-          data-testid="task-adjust-reason"
-        />
-      </div>
+      <StepTextField
+        id="ta-reason"
+        label={t("taskw.adjust.reason")}
+        value={form.reason}
+        onChange={(v) => set("reason", v)}
+        rows={[2, 8]}
+        invalid={problems.includes("reason")}
+        required
+        testId="task-adjust-reason"
+      />
       {problems.length > 0 ? (
         <ul className="field-error small tw-task-problems" role="alert">
           {problems.map((p) => (
@@ -141,12 +123,6 @@ export function TaskAdjustForm({ task, onDone }: { task: TaskDetailView; onDone:
           ))}
         </ul>
       ) : null}
-      <div className="report-actions">
-        <Button type="primary" htmlType="submit" loading={step.isPending} data-testid="task-adjust-submit">
-          {t("taskw.adjust.submit")}
-        </Button>
-        <Button onClick={onDone}>{t("common.cancel")}</Button>
-      </div>
-    </form>
+    </TaskStepForm>
   );
 }

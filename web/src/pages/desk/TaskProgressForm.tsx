@@ -1,13 +1,11 @@
-import { App, Button, Input, InputNumber, Select, type UploadFile } from "antd";
+import { InputNumber, Select, type UploadFile } from "antd";
 import { useState } from "react";
 import type { TaskDetailView } from "../../../../src/contract/tasks.ts";
 import { usePlans } from "../../api/queries.ts";
-import { useTaskStep } from "../../api/task-queries.ts";
-import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { todayIso } from "../tasks/task-model.ts";
-import { FilePicker, filesOf } from "./FilePicker.tsx";
-import { MilestoneTicks } from "./MilestoneTicks.tsx";
+import { filesOf } from "./FilePicker.tsx";
+import { StepFiles, StepMilestones, StepTextField, TaskStepForm, useStepSend } from "./TaskStepForm.tsx";
 import {
   initialTicks,
   type MilestoneTick,
@@ -20,8 +18,7 @@ import {
 /** 报送进展: 进展情况 / 存在问题 / 下步打算, 形象进度, milestones done with their day, and the files. */
 export function TaskProgressForm({ task, onDone }: { task: TaskDetailView; onDone: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const step = useTaskStep(task.planId);
+  const { problems, send, pending } = useStepSend<ProgressProblem>(task.planId, onDone);
   const today = todayIso();
   const plan = usePlans().data?.find((p) => p.id === task.planId) ?? null;
   const periods = periodChoices(today, task.frequency, plan);
@@ -35,38 +32,26 @@ export function TaskProgressForm({ task, onDone }: { task: TaskDetailView; onDon
   }));
   const [ticks, setTicks] = useState<MilestoneTick[]>(() => initialTicks(task.milestones, today));
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [problems, setProblems] = useState<ProgressProblem[]>([]);
   const set = <K extends keyof Omit<ProgressForm, "period">>(key: K, value: ProgressForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
-  async function submit() {
-    const checked = progressBody({ ...form, period: period ?? periods[0] ?? "" }, ticks, today);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      return;
-    }
-    setProblems([]);
-    try {
-      await step.mutateAsync({ step: "progress", id: task.id, body: checked.body, files: filesOf(files) });
-      message.success(t("taskw.progress.sent"));
-      onDone();
-    } catch (error) {
-      message.error(t("taskw.stepFailed", { message: errorMessage(error, t) }), 8);
-    }
-  }
+  const submit = () =>
+    send(
+      progressBody({ ...form, period: period ?? periods[0] ?? "" }, ticks, today),
+      (body) => ({ step: "progress", id: task.id, body, files: filesOf(files) }),
+      "taskw.progress.sent",
+    );
 
   const has = (p: ProgressProblem) => problems.includes(p);
   return (
-    <form
-      className="tw-task-form"
-      data-testid="task-progress-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <TaskStepForm
+      testId="task-progress-form"
+      title={t("taskw.progress.title")}
+      submit={{ label: t("taskw.progress.submit"), testId: "task-progress-submit" }}
+      pending={pending}
+      onSubmit={() => void submit()}
+      onCancel={onDone}
     >
-      <h2 className="tw-task-form-title">{t("taskw.progress.title")}</h2>
       <div className="report-field">
         <label htmlFor="tp-period">{t("taskw.progress.period")}</label>
         <Select<string>
@@ -78,41 +63,30 @@ export function TaskProgressForm({ task, onDone }: { task: TaskDetailView; onDon
           data-testid="task-period"
         />
       </div>
-      <div className="report-field">
-        <label htmlFor="tp-progress">{t("taskw.progress.progress")}</label>
-        <Input.TextArea
-          id="tp-progress"
-          value={form.progress}
-          onChange={(e) => set("progress", e.target.value)}
-          autoSize={{ minRows: 3, maxRows: 10 }}
-          status={has("progress") ? "error" : undefined}
-          aria-required="true"
-          data-testid="task-progress-text"
-        />
-        {has("progress") ? (
-          <span className="field-error small" role="alert">
-            {t("taskw.problem.progress")}
-          </span>
-        ) : null}
-      </div>
-      <div className="report-field">
-        <label htmlFor="tp-problems">{t("taskw.progress.problems")}</label>
-        <Input.TextArea
-          id="tp-problems"
-          value={form.problems}
-          onChange={(e) => set("problems", e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-        />
-      </div>
-      <div className="report-field">
-        <label htmlFor="tp-next">{t("taskw.progress.nextSteps")}</label>
-        <Input.TextArea
-          id="tp-next"
-          value={form.nextSteps}
-          onChange={(e) => set("nextSteps", e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-        />
-      </div>
+      <StepTextField
+        id="tp-progress"
+        label={t("taskw.progress.progress")}
+        value={form.progress}
+        onChange={(v) => set("progress", v)}
+        rows={[3, 10]}
+        error={has("progress") ? t("taskw.problem.progress") : null}
+        required
+        testId="task-progress-text"
+      />
+      <StepTextField
+        id="tp-problems"
+        label={t("taskw.progress.problems")}
+        value={form.problems}
+        onChange={(v) => set("problems", v)}
+        rows={[2, 8]}
+      />
+      <StepTextField
+        id="tp-next"
+        label={t("taskw.progress.nextSteps")}
+        value={form.nextSteps}
+        onChange={(v) => set("nextSteps", v)}
+        rows={[2, 8]}
+      />
       <div className="report-field">
         <label htmlFor="tp-percent">{t("taskw.progress.percent")}</label>
         <InputNumber<number>
@@ -134,22 +108,14 @@ export function TaskProgressForm({ task, onDone }: { task: TaskDetailView; onDon
           </span>
         ) : null}
       </div>
-      {ticks.length > 0 ? (
-        <fieldset className="report-field tw-task-fieldset">
-          <legend>{t("taskw.progress.milestones")}</legend>
-          <MilestoneTicks ticks={ticks} today={today} onChange={setTicks} idPrefix="tp" />
-        </fieldset>
-      ) : null}
-      <div className="report-field">
-        <label htmlFor="tp-files">{t("taskw.files.label")}</label>
-        <FilePicker id="tp-files" files={files} onChange={setFiles} />
-      </div>
-      <div className="report-actions">
-        <Button type="primary" htmlType="submit" loading={step.isPending} data-testid="task-progress-submit">
-          {t("taskw.progress.submit")}
-        </Button>
-        <Button onClick={onDone}>{t("common.cancel")}</Button>
-      </div>
-    </form>
+      <StepMilestones
+        legend={t("taskw.progress.milestones")}
+        ticks={ticks}
+        today={today}
+        onChange={setTicks}
+        idPrefix="tp"
+      />
+      <StepFiles id="tp-files" files={files} onChange={setFiles} />
+    </TaskStepForm>
   );
 }

@@ -1,14 +1,15 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm, Skeleton } from "antd";
+import { Button, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { TaskActionName, TaskDetailView } from "../../../../src/contract/tasks.ts";
 import { isApiError } from "../../api/client.ts";
 import { useCurrentUser } from "../../api/session.ts";
-import { useTask, useTaskStep } from "../../api/task-queries.ts";
-import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
+import { useTask } from "../../api/task-queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { TaskCloseDecision } from "../review/TaskCloseDecision.tsx";
+import { AcknowledgeButton } from "./AcknowledgeButton.tsx";
 import { TaskAdjustForm } from "./TaskAdjustForm.tsx";
 import { TaskCloseForm } from "./TaskCloseForm.tsx";
 import { TaskFacts } from "./TaskFacts.tsx";
@@ -82,9 +83,7 @@ export function TaskWorkPage() {
 
 function TaskWork({ task }: { task: TaskDetailView }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
-  const step = useTaskStep(task.planId);
   const asked = search.get("do");
   const doing = isFormName(asked) && task.actions.includes(FORMS[asked]) ? asked : null;
   const setDoing = (form: FormName | null) => {
@@ -94,15 +93,6 @@ function TaskWork({ task }: { task: TaskDetailView }) {
     setSearch(next, { replace: true });
   };
   const can = (a: TaskActionName) => task.actions.includes(a);
-
-  async function acknowledge() {
-    try {
-      await step.mutateAsync({ step: "acknowledge", id: task.id });
-      message.success(t("taskw.ack.done"));
-    } catch (error) {
-      message.error(t("taskw.stepFailed", { message: errorMessage(error, t) }), 8);
-    }
-  }
 
   const formButton = (form: FormName, primary: boolean) =>
     can(FORMS[form]) ? (
@@ -130,18 +120,7 @@ function TaskWork({ task }: { task: TaskDetailView }) {
       </header>
 
       <div className="tw-task-actions report-actions" data-testid="task-actions">
-        {can("acknowledge") ? (
-          <Popconfirm
-            title={t("taskw.ack.confirm")}
-            okText={t("taskw.action.acknowledge")}
-            cancelText={t("common.cancel")}
-            onConfirm={acknowledge}
-          >
-            <Button type="primary" loading={step.isPending} data-testid="task-acknowledge">
-              {t("taskw.action.acknowledge")}
-            </Button>
-          </Popconfirm>
-        ) : null}
+        {can("acknowledge") ? <AcknowledgeButton task={task} /> : null}
         {formButton("progress", true)}
         {formButton("close", false)}
         {formButton("adjust", false)}

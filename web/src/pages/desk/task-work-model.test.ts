@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TaskMilestoneView, TaskProgressReportView, TaskView } from "../../../../src/contract/tasks.ts";
+import { taskView } from "../tasks/task-fixtures.ts";
 import {
   adjustBody,
   cardActions,
@@ -26,8 +27,9 @@ const milestone = (id: number, due: string, doneOn: string | null = null): TaskM
   adjustment: null,
 });
 
-function task(over: Partial<TaskView> = {}): TaskView {
-  return {
+/** An assigned task of 区文旅局 with 区住建委 co-operating, two open milestones and a deadline. */
+const task = (over: Partial<TaskView> = {}): TaskView =>
+  taskView({
     id: 1,
     planId: 9,
     nodeId: 100,
@@ -37,32 +39,14 @@ function task(over: Partial<TaskView> = {}): TaskView {
     end: null,
     leadDepartment: { id: 5, name: "区文旅局" },
     coDepartments: [{ id: 6, name: "区住建委" }],
-    suggestedDepartment: null,
     deadline: "2020-12-31",
-    deadlineText: null,
-    originalDeadline: null,
-    deadlineAdjustment: null,
     milestones: [milestone(1, "2020-06-30"), milestone(2, "2020-09-30")],
-    doneCriteria: null,
     frequency: "monthly",
-    weight: 1,
-    state: "assigned",
     status: "unacknowledged",
     working: { zh: "交办后3个工作日未签收", en: "not acknowledged" },
-    signals: [],
     assignedOn: "2020-03-02",
-    acknowledgedOn: null,
-    closeRequestedOn: null,
-    closedOn: null,
-    stoppedOn: null,
-    stoppedReason: null,
-    closeEvidence: null,
-    percent: null,
-    latestProgress: null,
-    pendingAdjustments: 0,
     ...over,
-  };
-}
+  });
 
 const reporter = (departmentId: number | null) => ({ role: "reporter" as const, departmentId });
 

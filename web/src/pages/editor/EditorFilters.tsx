@@ -1,11 +1,11 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Button, Checkbox, Input, Select } from "antd";
+import { Button, Checkbox, Select } from "antd";
 import type { DepartmentRef } from "../../../../src/contract/common.ts";
 import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
 import type { TargetKind } from "../../../../src/extract/types.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";
-import { type DepartmentFilter, type EditorFilter, EMPTY_FILTER } from "./editor-model.ts";
+import { type EditorFilter, EMPTY_FILTER } from "./editor-model.ts";
+import { DepartmentFilterSelect, FilterSearch } from "./FilterFields.tsx";
 
 export const KINDS: TargetKind[] = ["cumulative", "level", "rate", "milestone"];
 
@@ -30,15 +30,11 @@ export function EditorFilters({ filter, onChange, areas, departments, shown, tot
     filter.unassignedOnly;
   return (
     <search className="editor-filters">
-      <Input
-        allowClear
-        prefix={<SearchOutlined className="muted" />}
-        placeholder={t("editor.search")}
-        aria-label={t("editor.search")}
+      <FilterSearch
+        label={t("editor.search")}
         value={filter.query}
-        onChange={(e) => set({ query: e.target.value })}
-        className="editor-filter-search"
-        data-testid="editor-search"
+        onChange={(query) => set({ query })}
+        testId="editor-search"
       />
       <Select<number[]>
         mode="multiple"
@@ -63,18 +59,10 @@ export function EditorFilters({ filter, onChange, areas, departments, shown, tot
         options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         className="editor-filter-select"
       />
-      <Select<Exclude<DepartmentFilter, null>>
-        allowClear
-        showSearch={{ optionFilterProp: "label" }}
-        placeholder={t("editor.filter.department")}
-        aria-label={t("editor.filter.department")}
-        value={filter.department ?? undefined}
-        onChange={(department) => set({ department: department ?? null })}
-        options={[
-          { value: "none" as const, label: t("editor.filter.noDepartment") },
-          ...departments.map((d) => ({ value: d.id, label: d.name })),
-        ]}
-        className="editor-filter-select"
+      <DepartmentFilterSelect
+        value={filter.department}
+        onChange={(department) => set({ department })}
+        departments={departments}
       />
       <Checkbox
         checked={filter.unassignedOnly}

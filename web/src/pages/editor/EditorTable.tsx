@@ -1,5 +1,4 @@
-import { DeleteOutlined, EditOutlined, StopOutlined } from "@ant-design/icons";
-import { App, Button, Space, Table, type TableColumnsType, Tag } from "antd";
+import { App, type TableColumnsType } from "antd";
 import { useState } from "react";
 import type { OutlineNodeView, PlanSummary } from "../../../../src/contract/plans.ts";
 import type { TargetView } from "../../../../src/contract/targets.ts";
@@ -9,8 +8,9 @@ import { formatCnQuantity } from "../../format/cn-number.ts";
 import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";
+import { coDepartmentsCell, EditorRowsTable, leadCell, RowButtons } from "./EditorRows.tsx";
 import { StopDialog } from "./StopDialog.tsx";
-import { isStoppedTarget, rowActions } from "./task-editor-model.ts";
+import { isStoppedTarget } from "./task-editor-model.ts";
 
 interface Props {
   planId: number;
@@ -134,29 +134,14 @@ export function EditorTable({
       title: t("editor.col.lead"),
       width: 140,
       ellipsis: { showTitle: true },
-      render: (_: unknown, r) =>
-        r.leadDepartment ? (
-          <span data-testid="editor-lead">{r.leadDepartment.name}</span>
-        ) : r.suggestedDepartment ? (
-          <span className="muted">
-            {r.suggestedDepartment.department}
-            <sup className="sup-suggested">{t("editor.suggested")}</sup>
-          </span>
-        ) : (
-          <Tag variant="filled">{t("assignment.unassigned")}</Tag>
-        ),
+      render: (_: unknown, r) => leadCell(r, "editor-lead", t),
     },
     {
       key: "co",
       title: t("editor.col.co"),
       width: 170,
       ellipsis: { showTitle: true },
-      render: (_: unknown, r) =>
-        r.coDepartments.length > 0 ? (
-          r.coDepartments.map((d) => d.name).join("、")
-        ) : (
-          <span className="muted">{none}</span>
-        ),
+      render: (_: unknown, r) => coDepartmentsCell(r.coDepartments, none),
     },
     {
       key: "frequency",
@@ -169,72 +154,47 @@ export function EditorTable({
       title: t("editor.col.actions"),
       width: 150,
       render: (_: unknown, r) => {
-        const can = rowActions(planState, isStoppedTarget(r));
+        const subject = r.subject;
         return (
-          <Space size={4}>
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              onClick={() => onEdit(r.id)}
-              aria-label={t("editor.editTarget", { subject: r.subject })}
-              data-testid="editor-edit"
-            >
-              {t("editor.edit")}
-            </Button>
-            {selectable && can.remove ? (
-              <Button
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() => confirmDelete(r)}
-                aria-label={t("taskEditor.target.deleteFor", { subject: r.subject })}
-                data-testid="target-delete"
-              />
-            ) : null}
-            {selectable && can.stop ? (
-              <Button
-                size="small"
-                icon={<StopOutlined />}
-                onClick={() => setStopping(r)}
-                aria-label={t("taskEditor.target.stopFor", { subject: r.subject })}
-                data-testid="target-stop"
-              >
-                {t("taskEditor.stop.open")}
-              </Button>
-            ) : null}
-          </Space>
+          <RowButtons
+            planState={planState}
+            stopped={isStoppedTarget(r)}
+            selectable={selectable}
+            edit={{
+              label: t("editor.editTarget", { subject }),
+              testId: "editor-edit",
+              onClick: () => onEdit(r.id),
+            }}
+            steps={{
+              remove: {
+                label: t("taskEditor.target.deleteFor", { subject }),
+                testId: "target-delete",
+                onClick: () => confirmDelete(r),
+              },
+              stop: {
+                label: t("taskEditor.target.stopFor", { subject }),
+                testId: "target-stop",
+                onClick: () => setStopping(r),
+              },
+            }}
+          />
         );
       },
     },
   ];
 
   return (
-    <div className="editor-table" data-testid="editor-table">
-      <Table<TargetView>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        sticky
-        scroll={{ x: 1080 }}
-        rowClassName={(r) => (isStoppedTarget(r) ? "task-row-stopped" : "")}
-        locale={{ emptyText: total === 0 ? t("editor.empty") : t("editor.emptyFiltered") }}
-        rowSelection={
-          selectable
-            ? {
-                selectedRowKeys: [...selected],
-                preserveSelectedRowKeys: true,
-                onChange: (keys) => onSelect(new Set(keys.map(Number))),
-                // A stopped target is kept as it was: no bulk change reaches it.
-                getCheckboxProps: (r) => ({
-                  disabled: isStoppedTarget(r),
-                  "aria-label": t("editor.selectRow", { subject: r.subject }),
-                }),
-              }
-            : undefined
-        }
-      />
+    <EditorRowsTable<TargetView>
+      testId="editor-table"
+      rows={rows}
+      columns={columns}
+      empty={total === 0 ? t("editor.empty") : t("editor.emptyFiltered")}
+      selectable={selectable}
+      selected={selected}
+      onSelect={onSelect}
+      isStopped={isStoppedTarget}
+      rowLabel={(r) => t("editor.selectRow", { subject: r.subject })}
+    >
       <StopDialog
         open={stopping !== null}
         title={t("taskEditor.target.stopTitle")}
@@ -248,6 +208,6 @@ export function EditorTable({
           }
         }}
       />
-    </div>
+    </EditorRowsTable>
   );
 }

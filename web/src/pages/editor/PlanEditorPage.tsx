@@ -144,29 +144,21 @@ export function PlanEditorPage() {
             {
               key: "targets",
               label: (
-                <span data-testid="editor-tab-targets">
-                  {t("taskEditor.tab.targets", { count: targetCounts.active })}
-                  {targetCounts.stopped > 0 ? (
-                    <span className="muted">
-                      {" "}
-                      · {t("taskEditor.tab.stopped", { count: targetCounts.stopped })}
-                    </span>
-                  ) : null}
-                </span>
+                <TabLabel
+                  testId="editor-tab-targets"
+                  label={t("taskEditor.tab.targets", { count: targetCounts.active })}
+                  stopped={targetCounts.stopped}
+                />
               ),
             },
             {
               key: "tasks",
               label: (
-                <span data-testid="editor-tab-tasks">
-                  {t("taskEditor.tab.tasks", { count: tasks.data ? taskCounts.active : "…" })}
-                  {taskCounts.stopped > 0 ? (
-                    <span className="muted">
-                      {" "}
-                      · {t("taskEditor.tab.stopped", { count: taskCounts.stopped })}
-                    </span>
-                  ) : null}
-                </span>
+                <TabLabel
+                  testId="editor-tab-tasks"
+                  label={t("taskEditor.tab.tasks", { count: tasks.data ? taskCounts.active : "…" })}
+                  stopped={taskCounts.stopped}
+                />
               ),
             },
           ]}
@@ -235,5 +227,18 @@ export function PlanEditorPage() {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** A tab's name with how many it holds, and how many of them are stopped (counted apart) when any is. */
+function TabLabel({ testId, label, stopped }: { testId: string; label: string; stopped: number }) {
+  const { t } = useI18n();
+  return (
+    <span data-testid={testId}>
+      {label}
+      {stopped > 0 ? (
+        <span className="muted"> · {t("taskEditor.tab.stopped", { count: stopped })}</span>
+      ) : null}
+    </span>
   );
 }

@@ -1,4 +1,3 @@
-import { BulbOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -19,10 +18,12 @@ import type { PlanSummary } from "../../../../src/contract/plans.ts";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { deadlineWords } from "../../../../src/domain/task-deadlines.ts";
 import { usePatchTask } from "../../api/task-queries.ts";
+import { DepartmentSuggestion } from "../../components/DepartmentSuggestion.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { LIGHT_COLOR, local } from "../tasks/task-model.ts";
 import { MilestoneEditor, type MilestoneRow, milestoneRows } from "./MilestoneEditor.tsx";
+import { TaskField } from "./TaskField.tsx";
 import {
   acceptableSuggestion,
   checkTaskDraft,
@@ -129,9 +130,9 @@ function TaskForm({
     <div className="task-form" data-testid="task-drawer" data-task-id={task.id}>
       <div className="task-form-status">
         <Tag color={LIGHT_COLOR[task.status]} variant="filled">
-          {t(`taskEditor.light.${task.status}`)}
+          {t(`taskw.light.${task.status}`)}
         </Tag>
-        <span className="muted small">{t(`taskEditor.state.${task.state}`)}</span>
+        <span className="muted small">{t(`taskw.state.${task.state}`)}</span>
         <span className="small">{local(task.working, lang)}</span>
       </div>
       {stopped ? (
@@ -146,34 +147,31 @@ function TaskForm({
         />
       ) : null}
 
-      <label htmlFor="task-title" className="task-field-label">
-        {t("taskEditor.field.title")}
-      </label>
-      <Input.TextArea
+      <TaskField
         id="task-title"
-        value={draft.title}
-        onChange={(e) => set({ title: e.target.value })}
-        autoSize={{ minRows: 2, maxRows: 8 }}
-        disabled={locked}
-        status={check.problems.title ? "error" : undefined}
-        data-testid="task-field-title"
-      />
-      {check.problems.title ? (
-        <div className="field-error small">{t("taskEditor.field.titleRequired")}</div>
-      ) : null}
+        label={t("taskEditor.field.title")}
+        error={check.problems.title ? t("taskEditor.field.titleRequired") : null}
+      >
+        <Input.TextArea
+          id="task-title"
+          value={draft.title}
+          onChange={(e) => set({ title: e.target.value })}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          disabled={locked}
+          status={check.problems.title ? "error" : undefined}
+          data-testid="task-field-title"
+        />
+      </TaskField>
 
       {suggestion && task.suggestedDepartment && !locked ? (
-        <div className="suggestion" data-testid="task-suggestion">
-          <BulbOutlined className="suggestion-icon" />
-          <span className="suggestion-text">
-            <Tag color="blue" variant="filled" className="tag-suggested">
-              {t("editor.suggested")}
-            </Tag>
-            {t("taskEditor.suggestion", {
-              department: suggestion.name,
-              keyword: task.suggestedDepartment.keyword,
-            })}
-          </span>
+        <DepartmentSuggestion
+          testId="task-suggestion"
+          tag={t("editor.suggested")}
+          text={t("taskEditor.suggestion", {
+            department: suggestion.name,
+            keyword: task.suggestedDepartment.keyword,
+          })}
+        >
           <Button
             size="small"
             type="primary"
@@ -184,44 +182,42 @@ function TaskForm({
           >
             {t("taskEditor.acceptSuggestion")}
           </Button>
-        </div>
+        </DepartmentSuggestion>
       ) : null}
 
       <div className="task-form-row">
         <div>
-          <label htmlFor="task-lead" className="task-field-label">
-            {t("taskEditor.field.lead")}
-          </label>
-          <Select<number>
-            id="task-lead"
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            value={draft.leadDepartmentId ?? undefined}
-            onChange={(id) => set({ leadDepartmentId: id ?? null })}
-            options={departmentOptions}
-            placeholder={t("assignment.unassigned")}
-            disabled={locked}
-            className="w-full"
-            data-testid="task-field-lead"
-          />
+          <TaskField id="task-lead" label={t("taskEditor.field.lead")}>
+            <Select<number>
+              id="task-lead"
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              value={draft.leadDepartmentId ?? undefined}
+              onChange={(id) => set({ leadDepartmentId: id ?? null })}
+              options={departmentOptions}
+              placeholder={t("assignment.unassigned")}
+              disabled={locked}
+              className="w-full"
+              data-testid="task-field-lead"
+            />
+          </TaskField>
         </div>
         <div>
-          <label htmlFor="task-co" className="task-field-label">
-            {t("taskEditor.field.co")}
-          </label>
-          <Select<number[]>
-            id="task-co"
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            showSearch={{ optionFilterProp: "label" }}
-            value={draft.coDepartmentIds.filter((id) => id !== draft.leadDepartmentId)}
-            onChange={(ids) => set({ coDepartmentIds: ids })}
-            options={departmentOptions.filter((o) => o.value !== draft.leadDepartmentId)}
-            disabled={locked}
-            className="w-full"
-            data-testid="task-field-co"
-          />
+          <TaskField id="task-co" label={t("taskEditor.field.co")}>
+            <Select<number[]>
+              id="task-co"
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              showSearch={{ optionFilterProp: "label" }}
+              value={draft.coDepartmentIds.filter((id) => id !== draft.leadDepartmentId)}
+              onChange={(ids) => set({ coDepartmentIds: ids })}
+              options={departmentOptions.filter((o) => o.value !== draft.leadDepartmentId)}
+              disabled={locked}
+              className="w-full"
+              data-testid="task-field-co"
+            />
+          </TaskField>
         </div>
       </div>
 
@@ -243,55 +239,53 @@ function TaskForm({
         readOnly={datesLocked}
       />
 
-      <label htmlFor="task-criteria" className="task-field-label">
-        {t("taskEditor.field.doneCriteria")}
-      </label>
-      <Input.TextArea
-        id="task-criteria"
-        value={draft.doneCriteria}
-        onChange={(e) => set({ doneCriteria: e.target.value })}
-        autoSize={{ minRows: 2, maxRows: 6 }}
-        placeholder={t("taskEditor.field.doneCriteriaHint")}
-        disabled={locked}
-        data-testid="task-field-criteria"
-      />
+      <TaskField id="task-criteria" label={t("taskEditor.field.doneCriteria")}>
+        <Input.TextArea
+          id="task-criteria"
+          value={draft.doneCriteria}
+          onChange={(e) => set({ doneCriteria: e.target.value })}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          placeholder={t("taskEditor.field.doneCriteriaHint")}
+          disabled={locked}
+          data-testid="task-field-criteria"
+        />
+      </TaskField>
 
       <div className="task-form-row">
         <div>
-          <label htmlFor="task-frequency" className="task-field-label">
-            {t("taskEditor.field.frequency")}
-          </label>
-          <Select<TaskView["frequency"]>
-            id="task-frequency"
-            value={draft.frequency}
-            onChange={(frequency) => set({ frequency })}
-            options={(["monthly", "quarterly"] as const).map((f) => ({
-              value: f,
-              label: t(`editor.frequency.${f}`),
-            }))}
-            disabled={locked}
-            className="w-full"
-            data-testid="task-field-frequency"
-          />
+          <TaskField id="task-frequency" label={t("taskEditor.field.frequency")}>
+            <Select<TaskView["frequency"]>
+              id="task-frequency"
+              value={draft.frequency}
+              onChange={(frequency) => set({ frequency })}
+              options={(["monthly", "quarterly"] as const).map((f) => ({
+                value: f,
+                label: t(`editor.frequency.${f}`),
+              }))}
+              disabled={locked}
+              className="w-full"
+              data-testid="task-field-frequency"
+            />
+          </TaskField>
         </div>
         <div>
-          <label htmlFor="task-weight" className="task-field-label">
-            {t("taskEditor.field.weight")}
-          </label>
-          <InputNumber<number>
+          <TaskField
             id="task-weight"
-            min={0}
-            step={0.5}
-            value={draft.weight}
-            onChange={(weight) => set({ weight: weight ?? null })}
-            status={check.problems.weight ? "error" : undefined}
-            disabled={locked}
-            className="w-full"
-            data-testid="task-field-weight"
-          />
-          {check.problems.weight ? (
-            <div className="field-error small">{t("taskEditor.field.weightBad")}</div>
-          ) : null}
+            label={t("taskEditor.field.weight")}
+            error={check.problems.weight ? t("taskEditor.field.weightBad") : null}
+          >
+            <InputNumber<number>
+              id="task-weight"
+              min={0}
+              step={0.5}
+              value={draft.weight}
+              onChange={(weight) => set({ weight: weight ?? null })}
+              status={check.problems.weight ? "error" : undefined}
+              disabled={locked}
+              className="w-full"
+              data-testid="task-field-weight"
+            />
+          </TaskField>
         </div>
       </div>
 

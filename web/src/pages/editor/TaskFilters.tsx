@@ -1,10 +1,10 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Button, Input, Select } from "antd";
+import { Button, Select } from "antd";
 import { useMemo } from "react";
 import type { DepartmentRef } from "../../../../src/contract/common.ts";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { EMPTY_TASK_FILTER, type TaskFilter, taskHeadings } from "../tasks/task-model.ts";
+import { DepartmentFilterSelect, FilterSearch } from "./FilterFields.tsx";
 
 interface Props {
   filter: TaskFilter;
@@ -27,15 +27,11 @@ export function TaskFilters({ filter, onChange, tasks, departments, shown, total
     filter.query !== "" || filter.areaId !== null || filter.groupId !== null || filter.department !== null;
   return (
     <search className="editor-filters" data-testid="task-filters">
-      <Input
-        allowClear
-        prefix={<SearchOutlined className="muted" />}
-        placeholder={t("taskEditor.search")}
-        aria-label={t("taskEditor.search")}
+      <FilterSearch
+        label={t("taskEditor.search")}
         value={filter.query}
-        onChange={(e) => set({ query: e.target.value })}
-        className="editor-filter-search"
-        data-testid="task-search"
+        onChange={(query) => set({ query })}
+        testId="task-search"
       />
       <Select<number>
         allowClear
@@ -59,19 +55,11 @@ export function TaskFilters({ filter, onChange, tasks, departments, shown, total
         className="editor-filter-select"
         data-testid="task-filter-group"
       />
-      <Select<number | "none">
-        allowClear
-        showSearch={{ optionFilterProp: "label" }}
-        placeholder={t("taskEditor.filter.department")}
-        aria-label={t("taskEditor.filter.department")}
-        value={filter.department ?? undefined}
-        onChange={(department) => set({ department: department ?? null })}
-        options={[
-          { value: "none" as const, label: t("taskEditor.filter.noDepartment") },
-          ...departments.map((d) => ({ value: d.id, label: d.name })),
-        ]}
-        className="editor-filter-select"
-        data-testid="task-filter-department"
+      <DepartmentFilterSelect
+        value={filter.department}
+        onChange={(department) => set({ department })}
+        departments={departments}
+        testId="task-filter-department"
       />
       <Button type="link" size="small" disabled={!filtered} onClick={() => onChange(EMPTY_TASK_FILTER)}>
         {t("taskEditor.filter.clear")}

@@ -6,6 +6,7 @@ import { ErrorState } from "../../components/ErrorState.tsx";
 import { type Segment, segmentAt, splitSegments } from "../../format/segments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { nodeLabel } from "../plan/model.ts";
+import { TaskField } from "./TaskField.tsx";
 import {
   headingsOf,
   overlappingTasks,
@@ -130,20 +131,19 @@ export function TaskSourceDialog({ planId, outline, pending, onCancel, onAdd }: 
           <p className="muted small">{t("taskEditor.add.nothing")}</p>
         )}
       </div>
-      <label htmlFor="task-source-parent" className="task-field-label">
-        {t("taskEditor.add.parent")}
-      </label>
-      <Select<number>
-        id="task-source-parent"
-        allowClear
-        showSearch={{ optionFilterProp: "label" }}
-        placeholder={t("taskEditor.add.noParent")}
-        value={parentId ?? undefined}
-        onChange={(id) => setParentChoice(id ?? null)}
-        options={headings.map((h) => ({ value: h.id, label: nodeLabel(h, 40) }))}
-        className="w-full"
-        data-testid="task-source-parent"
-      />
+      <TaskField id="task-source-parent" label={t("taskEditor.add.parent")}>
+        <Select<number>
+          id="task-source-parent"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("taskEditor.add.noParent")}
+          value={parentId ?? undefined}
+          onChange={(id) => setParentChoice(id ?? null)}
+          options={headings.map((h) => ({ value: h.id, label: nodeLabel(h, 40) }))}
+          className="w-full"
+          data-testid="task-source-parent"
+        />
+      </TaskField>
       {overlaps.length > 0 ? (
         <Alert
           type="warning"

@@ -2,6 +2,7 @@ import { Button, Modal, Space } from "antd";
 import { type SyntheticEvent, useEffect, useState } from "react";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { TaskField } from "./TaskField.tsx";
 import { splitParts, splitPoints } from "./task-editor-model.ts";
 
 interface Props {
@@ -44,20 +45,19 @@ export function TaskSplitDialog({ task, pending, onCancel, onSplit }: Props) {
       confirmLoading={pending}
       destroyOnHidden
     >
-      <label htmlFor="split-title" className="task-field-label">
-        {t("taskEditor.split.hint")}
-      </label>
-      <textarea
-        id="split-title"
-        className="task-split-text"
-        readOnly
-        value={title}
-        rows={Math.min(8, Math.max(3, Math.ceil(title.length / 30)))}
-        onSelect={fromCaret}
-        onClick={fromCaret}
-        onKeyUp={fromCaret}
-        data-testid="split-text"
-      />
+      <TaskField id="split-title" label={t("taskEditor.split.hint")}>
+        <textarea
+          id="split-title"
+          className="task-split-text"
+          readOnly
+          value={title}
+          rows={Math.min(8, Math.max(3, Math.ceil(title.length / 30)))}
+          onSelect={fromCaret}
+          onClick={fromCaret}
+          onKeyUp={fromCaret}
+          data-testid="split-text"
+        />
+      </TaskField>
       {points.length > 0 ? (
         <Space size={4} wrap className="task-split-points">
           <span className="muted small">{t("taskEditor.split.points")}</span>

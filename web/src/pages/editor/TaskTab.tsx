@@ -120,7 +120,7 @@ export function TaskTab({ planId, detail, mayEdit }: Props) {
         <span className="num strong">{t("taskEditor.counts.active", { count: counts.active })}</span>
         {LIGHT_ORDER.filter((l) => l !== "stopped" && counts.byLight[l] > 0).map((l) => (
           <Tag key={l} color={LIGHT_COLOR[l]} variant="filled" className="num">
-            {t(`taskEditor.light.${l}`)} {counts.byLight[l]}
+            {t(`taskw.light.${l}`)} {counts.byLight[l]}
           </Tag>
         ))}
         {counts.stopped > 0 ? (

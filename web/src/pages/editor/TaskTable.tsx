@@ -1,10 +1,10 @@
-import { DeleteOutlined, EditOutlined, ScissorOutlined, StopOutlined } from "@ant-design/icons";
-import { Button, Checkbox, Empty, Space, Table, type TableColumnsType, Tag, Tooltip } from "antd";
+import { Checkbox, Empty, type TableColumnsType, Tag, Tooltip } from "antd";
 import type { PlanSummary } from "../../../../src/contract/plans.ts";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { LIGHT_COLOR, local, taskArea, taskGroup } from "../tasks/task-model.ts";
-import { isStoppedTask, rowActions } from "./task-editor-model.ts";
+import { coDepartmentsCell, EditorRowsTable, leadCell, RowButtons } from "./EditorRows.tsx";
+import { isStoppedTask } from "./task-editor-model.ts";
 
 interface Props {
   rows: TaskView[];
@@ -54,19 +54,14 @@ export function TaskTable(props: Props) {
       title: t("taskEditor.col.lead"),
       width: 130,
       ellipsis: { showTitle: true },
-      render: (_: unknown, r) => <LeadCell task={r} />,
+      render: (_: unknown, r) => <TaskLead task={r} />,
     },
     {
       key: "co",
       title: t("taskEditor.col.co"),
       width: 150,
       ellipsis: { showTitle: true },
-      render: (_: unknown, r) =>
-        r.coDepartments.length > 0 ? (
-          r.coDepartments.map((d) => d.name).join("、")
-        ) : (
-          <span className="muted">{none}</span>
-        ),
+      render: (_: unknown, r) => coDepartmentsCell(r.coDepartments, none),
     },
     {
       key: "deadline",
@@ -91,7 +86,7 @@ export function TaskTable(props: Props) {
       key: "actions",
       title: t("taskEditor.col.actions"),
       width: 150,
-      render: (_: unknown, r) => <RowButtons task={r} {...props} />,
+      render: (_: unknown, r) => <TaskButtons task={r} {...props} />,
     },
   ];
 
@@ -128,7 +123,7 @@ export function TaskTable(props: Props) {
               <dl className="task-card-facts small">
                 <dt>{t("taskEditor.col.lead")}</dt>
                 <dd>
-                  <LeadCell task={r} />
+                  <TaskLead task={r} />
                 </dd>
                 <dt>{t("taskEditor.col.deadline")}</dt>
                 <dd>
@@ -138,7 +133,7 @@ export function TaskTable(props: Props) {
                 <dd className="num">{r.milestones.length}</dd>
               </dl>
               <p className="muted small task-card-working">{local(r.working, lang)}</p>
-              <RowButtons task={r} {...props} />
+              <TaskButtons task={r} {...props} />
             </li>
           ))
         )}
@@ -147,33 +142,17 @@ export function TaskTable(props: Props) {
   }
 
   return (
-    <div className="editor-table" data-testid="task-table">
-      <Table<TaskView>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        sticky
-        scroll={{ x: 1080 }}
-        rowClassName={(r) => (isStoppedTask(r) ? "task-row-stopped" : "")}
-        locale={{ emptyText: empty }}
-        rowSelection={
-          selectable
-            ? {
-                selectedRowKeys: [...selected],
-                preserveSelectedRowKeys: true,
-                onChange: (keys) => onSelect(new Set(keys.map(Number))),
-                // A stopped task is kept as it was: no bulk change reaches it.
-                getCheckboxProps: (r) => ({
-                  disabled: isStoppedTask(r),
-                  "aria-label": t("taskEditor.selectRow", { title: r.title }),
-                }),
-              }
-            : undefined
-        }
-      />
-    </div>
+    <EditorRowsTable<TaskView>
+      testId="task-table"
+      rows={rows}
+      columns={columns}
+      empty={empty}
+      selectable={selectable}
+      selected={selected}
+      onSelect={onSelect}
+      isStopped={isStoppedTask}
+      rowLabel={(r) => t("taskEditor.selectRow", { title: r.title })}
+    />
   );
 }
 
@@ -208,24 +187,15 @@ function LightTag({ task }: { task: TaskView }) {
         data-testid="task-light"
         data-light={task.status}
       >
-        {t(`taskEditor.light.${task.status}`)}
+        {t(`taskw.light.${task.status}`)}
       </Tag>
     </Tooltip>
   );
 }
 
-function LeadCell({ task }: { task: TaskView }) {
+function TaskLead({ task }: { task: TaskView }) {
   const { t } = useI18n();
-  if (task.leadDepartment) return <span data-testid="task-lead">{task.leadDepartment.name}</span>;
-  if (task.suggestedDepartment) {
-    return (
-      <span className="muted">
-        {task.suggestedDepartment.department}
-        <sup className="sup-suggested">{t("editor.suggested")}</sup>
-      </span>
-    );
-  }
-  return <Tag variant="filled">{t("assignment.unassigned")}</Tag>;
+  return leadCell(task, "task-lead", t);
 }
 
 function DeadlineCell({ task }: { task: TaskView }) {
@@ -236,7 +206,7 @@ function DeadlineCell({ task }: { task: TaskView }) {
   return <span className="muted">{t("taskEditor.noDeadline")}</span>;
 }
 
-function RowButtons({
+function TaskButtons({
   task,
   planState,
   selectable,
@@ -246,48 +216,35 @@ function RowButtons({
   onStop,
 }: Props & { task: TaskView }) {
   const { t } = useI18n();
-  const can = rowActions(planState, isStoppedTask(task));
+  const title = task.title;
   return (
-    <Space size={4} wrap>
-      <Button
-        size="small"
-        icon={<EditOutlined />}
-        onClick={() => onEdit(task.id)}
-        aria-label={t("taskEditor.editTask", { title: task.title })}
-        data-testid="task-edit"
-      >
-        {t("editor.edit")}
-      </Button>
-      {selectable && can.split ? (
-        <Button
-          size="small"
-          icon={<ScissorOutlined />}
-          onClick={() => onSplit(task)}
-          aria-label={t("taskEditor.split.for", { title: task.title })}
-          data-testid="task-split"
-        />
-      ) : null}
-      {selectable && can.remove ? (
-        <Button
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          onClick={() => onDelete(task)}
-          aria-label={t("taskEditor.delete.for", { title: task.title })}
-          data-testid="task-delete"
-        />
-      ) : null}
-      {selectable && can.stop ? (
-        <Button
-          size="small"
-          icon={<StopOutlined />}
-          onClick={() => onStop(task)}
-          aria-label={t("taskEditor.stop.for", { title: task.title })}
-          data-testid="task-stop"
-        >
-          {t("taskEditor.stop.open")}
-        </Button>
-      ) : null}
-    </Space>
+    <RowButtons
+      wrap
+      planState={planState}
+      stopped={isStoppedTask(task)}
+      selectable={selectable}
+      edit={{
+        label: t("taskEditor.editTask", { title }),
+        testId: "task-edit",
+        onClick: () => onEdit(task.id),
+      }}
+      steps={{
+        split: {
+          label: t("taskEditor.split.for", { title }),
+          testId: "task-split",
+          onClick: () => onSplit(task),
+        },
+        remove: {
+          label: t("taskEditor.delete.for", { title }),
+          testId: "task-delete",
+          onClick: () => onDelete(task),
+        },
+        stop: {
+          label: t("taskEditor.stop.for", { title }),
+          testId: "task-stop",
+          onClick: () => onStop(task),
+        },
+      }}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { node, target } from "../../test/fixtures.ts";
-import { taskView } from "../tasks/task-fixtures.ts";
+import { jyj, rsj, taskView } from "../tasks/task-fixtures.ts";
 import {
   acceptableSuggestion,
   checkTaskDraft,
@@ -21,9 +21,6 @@ import {
   taskDraftOf,
   taskTabCounts,
 } from "./task-editor-model.ts";
-
-const rsj = { id: 7, name: "区人社局" };
-const jyj = { id: 8, name: "区教育局" };
 
 describe("taskTabCounts", () => {
   it("counts stopped tasks apart from the lights of the others", () => {

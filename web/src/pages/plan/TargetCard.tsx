@@ -1,4 +1,4 @@
-import { BulbOutlined, CloseOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
+import { CloseOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Tag, Tooltip } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type KeyboardEvent, useEffect, useMemo, useRef } from "react";
@@ -8,6 +8,7 @@ import type { Comparator, Direction, TargetKind } from "../../../../src/extract/
 import { usePatchTarget } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
 import { can } from "../../auth/access.ts";
+import { DepartmentSuggestion } from "../../components/DepartmentSuggestion.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatNumber, formatTargetValue, fromDisplayNumber, unitScale } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -159,14 +160,11 @@ export function TargetCard({
         ) : null}
 
         {showSuggestion && suggestion && !readOnly ? (
-          <div className="suggestion" data-testid="department-suggestion">
-            <BulbOutlined className="suggestion-icon" />
-            <span className="suggestion-text">
-              <Tag color="blue" variant="filled" className="tag-suggested">
-                {t("card.suggested")}
-              </Tag>
-              {t("card.suggestion", { department: suggestion.department, keyword: suggestion.keyword })}
-            </span>
+          <DepartmentSuggestion
+            testId="department-suggestion"
+            tag={t("card.suggested")}
+            text={t("card.suggestion", { department: suggestion.department, keyword: suggestion.keyword })}
+          >
             <Tooltip
               title={
                 suggestedDept ? undefined : t("card.suggestionUnknown", { department: suggestion.department })
@@ -184,7 +182,7 @@ export function TargetCard({
                 {t("card.accept")}
               </Button>
             </Tooltip>
-          </div>
+          </DepartmentSuggestion>
         ) : null}
 
         <Form<CardValues>

@@ -11,10 +11,9 @@ import { formatTargetValue } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { points, STATUS_CLASS } from "../plan/status-model.ts";
 import { groupPublicTargets, publicNodeLabel, statusCounts } from "./model.ts";
+import { type PublicColumn, PublicGroupRow, PublicTableHead } from "./PublicTableHead.tsx";
 import { PublicTasks } from "./PublicTasks.tsx";
 import "./public-print.css";
-
-const COLUMNS = 7;
 
 /**
  * /public/plans/:id (政务公开): a public plan's targets by area with their latest approved values and
@@ -58,6 +57,15 @@ export function PublicPlanPage() {
   const p = plan.data.plan;
   const asOf = plan.data.asOf;
   const none = t("common.none");
+  const columns: PublicColumn[] = [
+    { className: "col-index", title: t("targets.col.index") },
+    { title: t("public.col.subject") },
+    { className: "col-value", title: t("public.col.value") },
+    { className: "col-latest", title: t("publicPage.col.latest") },
+    { className: "col-status", title: t("publicPage.col.status") },
+    { className: "col-dept", title: t("public.col.lead") },
+    { className: "col-due", title: t("public.col.due") },
+  ];
   let index = 0;
   const latest = (target: PublicTargetView) => {
     if (target.latestValue === null) return <span className="muted">{t("publicPage.noReport")}</span>;
@@ -112,41 +120,21 @@ export function PublicPlanPage() {
           </Button>
         </header>
         <table className="public-table" data-testid="public-targets">
-          {/* Column widths here: a fixed table takes them from its first row, which in print is the title row. */}
-          <colgroup>
-            <col className="col-index" />
-            <col />
-            <col className="col-value" />
-            <col className="col-latest" />
-            <col className="col-status" />
-            <col className="col-dept" />
-            <col className="col-due" />
-          </colgroup>
-          <thead>
-            <tr className="print-only public-print-head">
-              <th colSpan={COLUMNS}>
-                <span className="public-print-title">{p.title}</span>
-                <span className="public-print-asof">{t("publicPage.asOf", { date: asOf })}</span>
-              </th>
-            </tr>
-            <tr>
-              <th className="col-index">{t("targets.col.index")}</th>
-              <th>{t("public.col.subject")}</th>
-              <th className="col-value">{t("public.col.value")}</th>
-              <th className="col-latest">{t("publicPage.col.latest")}</th>
-              <th className="col-status">{t("publicPage.col.status")}</th>
-              <th className="col-dept">{t("public.col.lead")}</th>
-              <th className="col-due">{t("public.col.due")}</th>
-            </tr>
-          </thead>
+          <PublicTableHead
+            columns={columns}
+            printHead={
+              <tr className="print-only public-print-head">
+                <th colSpan={columns.length}>
+                  <span className="public-print-title">{p.title}</span>
+                  <span className="public-print-asof">{t("publicPage.asOf", { date: asOf })}</span>
+                </th>
+              </tr>
+            }
+          />
           <tbody>
             {groups.map((g) => (
               <Fragment key={g.node?.id ?? "none"}>
-                <tr className="group-row">
-                  <th colSpan={COLUMNS} scope="colgroup">
-                    {g.node ? publicNodeLabel(g.node) : t("public.other")}
-                  </th>
-                </tr>
+                <PublicGroupRow node={g.node} columns={columns.length} />
                 {g.rows.map(({ target, task }) => {
                   index++;
                   const gap = target.gapPoints === null ? null : points(target.gapPoints);

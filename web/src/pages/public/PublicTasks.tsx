@@ -2,10 +2,9 @@ import { Tag } from "antd";
 import { Fragment, useMemo } from "react";
 import type { PublicOutlineNode, PublicTaskView } from "../../../../src/contract/public.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { LIGHT_COLOR, LIGHT_ORDER } from "../tasks/task-model.ts";
-import { groupPublicTasks, lightCounts, publicNodeLabel } from "./model.ts";
-
-const COLUMNS = 6;
+import { deadlineShown, LIGHT_COLOR, LIGHT_ORDER } from "../tasks/task-model.ts";
+import { groupPublicTasks, lightCounts } from "./model.ts";
+import { type PublicColumn, PublicGroupRow, PublicTableHead } from "./PublicTableHead.tsx";
 
 /**
  * The public page's 重点任务: each task under its area with its light, 完成时限, 节点 and the 进展情况
@@ -16,13 +15,18 @@ export function PublicTasks({ outline, tasks }: { outline: PublicOutlineNode[]; 
   const groups = useMemo(() => groupPublicTasks(outline, tasks), [outline, tasks]);
   if (tasks.length === 0) return null;
   const none = t("common.none");
-  // The office's words (2020年12月底前) in Chinese; the date itself in English, the words when no date.
-  const deadline = (task: PublicTaskView) =>
-    (lang === "zh-CN" ? (task.deadlineText ?? task.deadline) : (task.deadline ?? task.deadlineText)) ??
-    t("publicPage.tasks.noDeadline");
+  const deadline = (task: PublicTaskView) => deadlineShown(task, lang) ?? t("publicPage.tasks.noDeadline");
   const counts = lightCounts(tasks, LIGHT_ORDER)
-    .map((c) => t("publicPage.tasks.count", { light: t(`taskEditor.light.${c.light}`), count: c.count }))
+    .map((c) => t("publicPage.tasks.count", { light: t(`taskw.light.${c.light}`), count: c.count }))
     .join(t("publicPage.tasks.countSep"));
+  const columns: PublicColumn[] = [
+    { className: "col-index", title: t("targets.col.index") },
+    { title: t("publicPage.tasks.col.task") },
+    { className: "col-dept", title: t("publicPage.tasks.col.lead") },
+    { className: "col-due", title: t("publicPage.tasks.col.deadline") },
+    { className: "col-light", title: t("publicPage.tasks.col.status") },
+    { className: "col-progress", title: t("publicPage.tasks.col.progress") },
+  ];
   let index = 0;
   return (
     <section className="public-tasks" aria-labelledby="public-tasks-title" data-testid="public-tasks">
@@ -33,32 +37,11 @@ export function PublicTasks({ outline, tasks }: { outline: PublicOutlineNode[]; 
         {t("publicPage.tasks.summary", { total: tasks.length, counts })}
       </div>
       <table className="public-table public-task-table">
-        <colgroup>
-          <col className="col-index" />
-          <col />
-          <col className="col-dept" />
-          <col className="col-due" />
-          <col className="col-light" />
-          <col className="col-progress" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th className="col-index">{t("targets.col.index")}</th>
-            <th>{t("publicPage.tasks.col.task")}</th>
-            <th className="col-dept">{t("publicPage.tasks.col.lead")}</th>
-            <th className="col-due">{t("publicPage.tasks.col.deadline")}</th>
-            <th className="col-light">{t("publicPage.tasks.col.status")}</th>
-            <th className="col-progress">{t("publicPage.tasks.col.progress")}</th>
-          </tr>
-        </thead>
+        <PublicTableHead columns={columns} />
         <tbody>
           {groups.map((g) => (
             <Fragment key={g.node?.id ?? "none"}>
-              <tr className="group-row">
-                <th colSpan={COLUMNS} scope="colgroup">
-                  {g.node ? publicNodeLabel(g.node) : t("public.other")}
-                </th>
-              </tr>
+              <PublicGroupRow node={g.node} columns={columns.length} />
               {g.tasks.map((task) => {
                 index++;
                 return (
@@ -86,7 +69,7 @@ export function PublicTasks({ outline, tasks }: { outline: PublicOutlineNode[]; 
                     <td className="col-due">{deadline(task)}</td>
                     <td className="col-light">
                       <Tag color={LIGHT_COLOR[task.status]} variant="filled">
-                        {t(`taskEditor.light.${task.status}`)}
+                        {t(`taskw.light.${task.status}`)}
                       </Tag>
                     </td>
                     <td className="col-progress">

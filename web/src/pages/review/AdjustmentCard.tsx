@@ -1,9 +1,10 @@
-import { App, Button, Input, Tag } from "antd";
+import { App, Button, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { AdjustmentView } from "../../../../src/contract/tasks.ts";
 import { useTaskStep } from "../../api/task-queries.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
+import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { local } from "../tasks/task-model.ts";
@@ -14,6 +15,11 @@ const STATE_COLOR: Record<AdjustmentView["state"], string> = {
   approved: "green",
   refused: "default",
 };
+
+const DECISIONS = [
+  { decision: "approved", label: "taskw.decide.approve", testId: "adjustment-approve" },
+  { decision: "refused", label: "taskw.decide.refuse", testId: "adjustment-refuse" },
+] as const;
 
 /** One 调整申请: the original beside the proposal, the reason; the planner approves or refuses it. */
 export function AdjustmentCard({
@@ -108,49 +114,35 @@ export function AdjustmentCard({
       ) : null}
       {a.state === "pending" && canDecide ? (
         <div className="tw-adjustment-decide">
-          <label htmlFor={`adj-opinion-${a.id}`} className="small">
-            {t("taskw.decide.opinion")}
-          </label>
-          <Input.TextArea
+          <TextAreaField
             id={`adj-opinion-${a.id}`}
+            label={t("taskw.decide.opinion")}
+            labelClassName="small"
             value={opinion}
-            onChange={(e) => {
-              setOpinion(e.target.value);
+            onChange={(v) => {
+              setOpinion(v);
               setMissing(false);
             }}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            status={missing ? "error" : undefined}
-            data-testid="adjustment-opinion"
+            rows={[2, 6]}
+            error={missing ? t("taskw.problem.opinion") : null}
+            testId="adjustment-opinion"
           />
-          {missing ? (
-            <span className="field-error small" role="alert">
-              {t("taskw.problem.opinion")}
-            </span>
-          ) : null}
           <div className="report-actions">
-            <Button
-              type="primary"
-              loading={
-                step.isPending &&
-                step.variables?.step === "decision" &&
-                step.variables.body.decision === "approved"
-              }
-              onClick={() => void decide("approved")}
-              data-testid="adjustment-approve"
-            >
-              {t("taskw.decide.approve")}
-            </Button>
-            <Button
-              loading={
-                step.isPending &&
-                step.variables?.step === "decision" &&
-                step.variables.body.decision === "refused"
-              }
-              onClick={() => void decide("refused")}
-              data-testid="adjustment-refuse"
-            >
-              {t("taskw.decide.refuse")}
-            </Button>
+            {DECISIONS.map((d) => (
+              <Button
+                key={d.decision}
+                type={d.decision === "approved" ? "primary" : "default"}
+                loading={
+                  step.isPending &&
+                  step.variables?.step === "decision" &&
+                  step.variables.body.decision === d.decision
+                }
+                onClick={() => void decide(d.decision)}
+                data-testid={d.testId}
+              >
+                {t(d.label)}
+              </Button>
+            ))}
           </div>
         </div>
       ) : null}

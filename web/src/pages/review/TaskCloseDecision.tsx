@@ -1,8 +1,9 @@
-import { App, Button, Input, Modal } from "antd";
+import { App, Button, Modal } from "antd";
 import { useState } from "react";
 import type { TaskActionName, TaskView } from "../../../../src/contract/tasks.ts";
 import { type TaskStep, useTaskStep } from "../../api/task-queries.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
+import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 type Decision = "close" | "return_close" | "stop";
@@ -79,25 +80,19 @@ export function TaskCloseDecision({
         destroyOnHidden
       >
         <p className="tw-task-decision-subject">{task.title}</p>
-        <label htmlFor="task-decision-text" className="tw-field-label">
-          {open ? t(`taskw.decision.${open}.label`) : ""}
-        </label>
-        <Input.TextArea
+        <TextAreaField
           id="task-decision-text"
+          label={open ? t(`taskw.decision.${open}.label`) : ""}
+          labelClassName="tw-field-label"
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
+          onChange={(v) => {
+            setText(v);
             setMissing(false);
           }}
-          autoSize={{ minRows: 3, maxRows: 8 }}
-          status={missing ? "error" : undefined}
-          data-testid="task-decision-text"
+          rows={[3, 8]}
+          error={missing ? t("taskw.problem.reason") : null}
+          testId="task-decision-text"
         />
-        {missing ? (
-          <span className="field-error small" role="alert">
-            {t("taskw.problem.reason")}
-          </span>
-        ) : null}
       </Modal>
     </span>
   );

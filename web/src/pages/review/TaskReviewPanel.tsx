@@ -1,4 +1,6 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import { Skeleton } from "antd";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 import { usePlanAdjustments, usePlanTasks, useTask } from "../../api/task-queries.ts";
@@ -29,53 +31,71 @@ export function TaskReviewPanel({ planId }: { planId: number }) {
   const tasks = usePlanTasks(planId);
   const adjustments = usePlanAdjustments(planId, "pending");
   const requests = closeRequests(tasks.data?.tasks ?? []);
+  const pending = adjustments.data ?? [];
   return (
     <div className="tw-task-review" data-testid="task-review">
-      <section aria-labelledby="tr-close">
-        <h2 id="tr-close" className="tw-desk-section-title">
-          {t("taskw.review.close", { count: tasks.data ? requests.length : "…" })}
-        </h2>
-        {tasks.isPending ? (
-          <Skeleton active paragraph={{ rows: 3 }} />
-        ) : tasks.isError ? (
-          <ErrorState
-            title={t("taskw.review.loadError")}
-            error={tasks.error}
-            onRetry={() => void tasks.refetch()}
-          />
-        ) : requests.length === 0 ? (
-          <p className="muted small">{t("taskw.review.closeEmpty")}</p>
-        ) : (
-          <ul className="tw-task-list">
-            {requests.map((task) => (
-              <CloseRequestCard key={task.id} task={task} />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="tr-adjust">
-        <h2 id="tr-adjust" className="tw-desk-section-title">
-          {t("taskw.review.adjust", { count: adjustments.data?.length ?? "…" })}
-        </h2>
-        {adjustments.isPending ? (
-          <Skeleton active paragraph={{ rows: 3 }} />
-        ) : adjustments.isError ? (
-          <ErrorState
-            title={t("taskw.review.loadError")}
-            error={adjustments.error}
-            onRetry={() => void adjustments.refetch()}
-          />
-        ) : adjustments.data.length === 0 ? (
-          <p className="muted small">{t("taskw.review.adjustEmpty")}</p>
-        ) : (
-          <div className="tw-adjustment-list">
-            {adjustments.data.map((a) => (
-              <AdjustmentCard key={a.id} adjustment={a} planId={planId} canDecide showTask />
-            ))}
-          </div>
-        )}
-      </section>
+      <WaitingSection
+        id="tr-close"
+        title={t("taskw.review.close", { count: tasks.data ? requests.length : "…" })}
+        query={tasks}
+        empty={requests.length === 0 ? t("taskw.review.closeEmpty") : null}
+      >
+        <ul className="tw-task-list">
+          {requests.map((task) => (
+            <CloseRequestCard key={task.id} task={task} />
+          ))}
+        </ul>
+      </WaitingSection>
+      <WaitingSection
+        id="tr-adjust"
+        title={t("taskw.review.adjust", { count: adjustments.data?.length ?? "…" })}
+        query={adjustments}
+        empty={pending.length === 0 ? t("taskw.review.adjustEmpty") : null}
+      >
+        <div className="tw-adjustment-list">
+          {pending.map((a) => (
+            <AdjustmentCard key={a.id} adjustment={a} planId={planId} canDecide showTask />
+          ))}
+        </div>
+      </WaitingSection>
     </div>
+  );
+}
+
+/** One kind of what waits for the planner: loading, failed to load, nothing waiting (`empty`), or the list. */
+function WaitingSection({
+  id,
+  title,
+  query,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: Pick<UseQueryResult, "isPending" | "isError" | "error" | "refetch">;
+  empty: string | null;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="tw-desk-section-title">
+        {title}
+      </h2>
+      {query.isPending ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : query.isError ? (
+        <ErrorState
+          title={t("taskw.review.loadError")}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
+      ) : empty !== null ? (
+        <p className="muted small">{empty}</p>
+      ) : (
+        children
+      )}
+    </section>
   );
 }
 

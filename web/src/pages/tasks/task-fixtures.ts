@@ -2,6 +2,10 @@
 // departments, no deadline and no milestones unless the test says otherwise.
 import type { TaskView } from "../../../../src/contract/tasks.ts";
 
+/** Two departments of Nankai for the tests' tasks to lead. */
+export const rsj = { id: 7, name: "区人社局" };
+export const jyj = { id: 8, name: "区教育局" };
+
 export function taskView(over: Partial<TaskView> & Pick<TaskView, "id">): TaskView {
   return {
     planId: 1,

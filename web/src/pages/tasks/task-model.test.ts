@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskView } from "./task-fixtures.ts";
+import { jyj, rsj, taskView } from "./task-fixtures.ts";
 import {
   EMPTY_TASK_FILTER,
   filterTasks,
@@ -10,8 +10,6 @@ import {
   taskHeadings,
 } from "./task-model.ts";
 
-const rsj = { id: 7, name: "区人社局" };
-const jyj = { id: 8, name: "区教育局" };
 const fgw = { id: 9, name: "区发改委" };
 
 const otherArea = [

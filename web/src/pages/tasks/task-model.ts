@@ -12,6 +12,13 @@ import type { Lang } from "../../format/number.ts";
 export const local = (text: LocalText | null | undefined, lang: Lang): string =>
   text ? (lang === "zh-CN" ? text.zh : text.en) : "";
 
+/** A task's deadline as shown: the office's own words (2020年12月底前) in Chinese, the day in English. */
+export const deadlineShown = (
+  task: { deadline: string | null; deadlineText: string | null },
+  lang: Lang,
+): string | null =>
+  lang === "zh-CN" ? (task.deadlineText ?? task.deadline) : (task.deadline ?? task.deadlineText);
+
 /** The cockpit's order: done first, then what is fine, then what needs attention, stopped apart. */
 export const LIGHT_ORDER: readonly TaskLight[] = [
   "closed",
