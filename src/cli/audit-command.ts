@@ -4,11 +4,10 @@
 // stderr and the first broken row's id on stdout (0 when the table is empty) otherwise.
 
 import { databaseConfigFromEnv, type Store } from "../db/database.ts";
-import { AppError } from "../domain/app-error.ts";
 import { checkpointsFileFromEnv } from "../services/audit-checkpoints.ts";
 import { type IntegrityReport, verifyAuditIntegrity } from "../services/audit-integrity.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
-import { say } from "./cli-lang.ts";
+import { say, usageError, usageText } from "./cli-lang.ts";
 import { AUDIT_BROKEN_EXIT_CODE } from "./exit-codes.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
@@ -90,25 +89,35 @@ export async function auditVerify(store: Store, io: CliIo): Promise<number> {
   return AUDIT_BROKEN_EXIT_CODE;
 }
 
-export const auditCommand: CliCommand = {
-  name: "audit",
-  summary: "校验审计日志的哈希链 / check the audit log's hash chain",
-  usage: [
+const USAGE = usageText(
+  [
     "plantrack audit verify",
     "",
-    "  核对哈希链（HMAC-SM3，审计密钥）、报告修订的摘要和签名检查点 / checks the chain (HMAC-SM3 under the audit key), revision digests and signed checkpoints",
-    `  完整时退出码 0；被删、被改或被重新计算时退出码 ${AUDIT_BROKEN_EXIT_CODE}，标准输出给出第一处断开的行号 / exit 0 when whole; ${AUDIT_BROKEN_EXIT_CODE} and the first broken row's id otherwise`,
-    "  PLANTRACK_AUDIT_KEY (hex) 或 / or PLANTRACK_AUDIT_KEY_FILE (默认 default audit.key 与数据库同目录 / beside the database, or data/)",
-    "  PLANTRACK_AUDIT_CHECKPOINTS (默认 default audit-checkpoints.jsonl 同上 / likewise)",
-    "  PLANTRACK_LANG=en  英文输出 / messages in English",
-  ].join("\n"),
+    "  核对哈希链（HMAC-SM3，使用审计密钥）、报告修订的摘要和签名检查点",
+    `  完整时退出码为 0；有行被删、被改或哈希被重新计算时退出码为 ${AUDIT_BROKEN_EXIT_CODE}，标准输出给出第一处断开的行号`,
+    "  审计密钥：PLANTRACK_AUDIT_KEY（十六进制）或 PLANTRACK_AUDIT_KEY_FILE（默认为数据库同目录或 data/ 下的 audit.key）",
+    "  检查点：PLANTRACK_AUDIT_CHECKPOINTS（默认为同一目录下的 audit-checkpoints.jsonl）",
+    "  PLANTRACK_LANG=en：英文输出",
+  ],
+  [
+    "plantrack audit verify",
+    "",
+    "  checks the chain (HMAC-SM3 under the audit key), the report revisions' digests and the signed checkpoints",
+    `  exit 0 when whole; ${AUDIT_BROKEN_EXIT_CODE} and the first broken row's id on stdout when rows were cut, changed or re-chained`,
+    "  audit key: PLANTRACK_AUDIT_KEY (hex) or PLANTRACK_AUDIT_KEY_FILE (default audit.key beside the database, or in data/)",
+    "  checkpoints: PLANTRACK_AUDIT_CHECKPOINTS (default audit-checkpoints.jsonl in the same folder)",
+    "  PLANTRACK_LANG=en: messages in English",
+  ],
+);
+
+export const auditCommand: CliCommand = {
+  name: "audit",
+  summary: { zh: "校验审计日志的哈希链", en: "check the audit log's hash chain" },
+  usage: USAGE,
   async run(args, io) {
     const { positionals } = parseArgs(args, {});
     if (positionals[0] !== "verify" || positionals.length > 1) {
-      throw new AppError("bad_input", {
-        zh: "用法：plantrack audit verify",
-        en: "usage: plantrack audit verify",
-      });
+      throw usageError(USAGE);
     }
     const { store } = await openMigratedStore(io);
     try {

@@ -12,9 +12,11 @@ import { findPgTool } from "../db/backup.ts";
 import { type DatabaseConfig, openDatabase, type Store } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { listDataTables, type Row, readTableRows } from "../db/table-dump-repository.ts";
+import { isAppError } from "../domain/app-error.ts";
 import { verifyAudit } from "../services/user-admin.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
 import { seedDemoWorld } from "../test/demo-world.ts";
+import { CJK, mixedLines } from "../test/mixed-language.ts";
 import { testDatabaseUrl } from "../test/test-databases.ts";
 import type { CliIo } from "./cli-io.ts";
 import { runCli } from "./run-cli.ts";
@@ -44,6 +46,8 @@ async function expectSameData(original: Store, restored: Store): Promise<void> {
   expect(audit.checked).toBe((before.get("audit_log")?.length ?? 0) + 1);
 }
 
+const inEnglish = (io: CliIo): CliIo => ({ ...io, env: { ...io.env, PLANTRACK_LANG: "en" } });
+
 async function cli(io: CliIo, out: string[], args: string[]): Promise<{ code: number; text: string }> {
   out.splice(0);
   const code = await runCli(args, io);
@@ -63,14 +67,21 @@ describe("plantrack backup and restore on SQLite", () => {
       const backupFile = join(dir, "backups", "plantrack-1.db");
       // The source stays open, as under a running server: its latest pages are still in the WAL file.
       const backup = await cli(io, out, ["backup", backupFile]);
-      expect(backup.text).toContain("backed up");
+      expect(backup.text).toContain(`已备份：${backupFile}`);
       expect(backup.code).toBe(0);
+      expect(backup.text).toMatch(/^ {2}SQLite，[\d.]+ MB，\d+ 个表，\d+ 行，\d+ ms$/m);
       expect(backup.text).toMatch(/sha256 [0-9a-f]{64}/);
+      expect(backup.text).toContain("审计密钥不在备份中");
+      expect(mixedLines(backup.text)).toEqual([]);
 
       const again = await cli(io, out, ["backup", backupFile]);
       expect(again.code).toBe(4);
       expect(again.text).toContain("--force");
-      expect((await cli(io, out, ["backup", backupFile, "--force"])).code).toBe(0);
+      const english = await cli(inEnglish(io), out, ["backup", backupFile, "--force"]);
+      expect(english.code).toBe(0);
+      expect(english.text).toMatch(/^backed up: .*\n {2}SQLite, [\d.]+ MB, \d+ tables, \d+ rows, \d+ ms$/m);
+      expect(english.text).toContain("the audit key is not in the backup");
+      expect(english.text).not.toMatch(CJK);
 
       const freshFile = join(dir, "fresh", "restored.db");
       // The audit key is not in a backup: it goes back beside the database on its own.
@@ -79,7 +90,9 @@ describe("plantrack backup and restore on SQLite", () => {
       const freshIo = { ...io, env: { ...io.env, PLANTRACK_DB: freshFile } };
       const restore = await cli(freshIo, out, ["restore", backupFile]);
       expect(restore.code, restore.text).toBe(0);
-      expect(restore.text).toMatch(/audit log is whole: \d+ 行 rows/);
+      expect(restore.text).toMatch(/^ {2}审计日志完整：核对了 \d+ 行$/m);
+      expect(restore.text).toMatch(/^表 +行数$/m);
+      expect(mixedLines(restore.text)).toEqual([]);
       const restored = openDatabase({ dialect: "sqlite", file: freshFile });
       try {
         await expectSameData(source, restored);
@@ -88,12 +101,14 @@ describe("plantrack backup and restore on SQLite", () => {
       }
 
       // A second restore onto the now full database is refused and changes nothing …
-      const refused = await cli(freshIo, out, ["restore", backupFile]);
+      const refused = await cli(inEnglish(freshIo), out, ["restore", backupFile]);
       expect(refused.code).toBe(4);
       expect(refused.text).toMatch(/holds data .*--force/);
       // … unless forced; the restore is then audited once more.
-      const forced = await cli(freshIo, out, ["restore", backupFile, "--force"]);
+      const forced = await cli(inEnglish(freshIo), out, ["restore", backupFile, "--force"]);
       expect(forced.code, forced.text).toBe(0);
+      expect(forced.text).toMatch(/^ {2}the audit log is whole: \d+ rows checked$/m);
+      expect(forced.text).toMatch(/^table +rows$/m);
       const again2 = openDatabase({ dialect: "sqlite", file: freshFile });
       try {
         await expectSameData(source, again2);
@@ -106,7 +121,9 @@ describe("plantrack backup and restore on SQLite", () => {
   }, 180_000);
 
   it("refuse what is not a backup, a missing file and a database of the other kind", async () => {
-    const { dir, io, out } = sandbox();
+    const { dir, io: zhIo, out } = sandbox();
+    // In English: the checks below read the English words of the messages.
+    const io = inEnglish(zhIo);
     const junk = join(dir, "junk.db");
     writeFileSync(junk, "这不是数据库 / not a database");
     const notBackup = await cli(io, out, ["restore", junk]);
@@ -142,7 +159,7 @@ describe("plantrack backup and restore on SQLite", () => {
     const before = openDatabase({ dialect: "sqlite", file: dbFile });
     const rowsBefore = await everyRow(before);
     await before.close();
-    const result = await cli(io, out, ["restore", backupFile, "--force"]);
+    const result = await cli(inEnglish(io), out, ["restore", backupFile, "--force"]);
     expect(result.code).not.toBe(0);
     expect(result.text).toMatch(/damaged|malformed|not a database/);
     const after = openDatabase({ dialect: "sqlite", file: dbFile });
@@ -236,8 +253,10 @@ describe.runIf(pgUrl)("plantrack backup and restore on PostgreSQL", () => {
     expect(found.major).toBeGreaterThanOrEqual(10);
     const fallback = await findPgTool("pg_restore", { PATH: dir });
     expect(fallback.path).toMatch(/pg_restore$/);
-    await expect(findPgTool("pg_dump", { PATH: dir }, join(dir, "no-versions"))).rejects.toThrow(
-      /pg_dump not found.*PLANTRACK_PG_BIN/,
+    // The message in the language the CLI prints: English words are checked here, in either form.
+    const missing = await findPgTool("pg_dump", { PATH: dir }, join(dir, "no-versions")).catch(
+      (error: unknown) => error,
     );
+    expect(isAppError(missing) && missing.messageIn("en")).toMatch(/pg_dump not found.*PLANTRACK_PG_BIN/);
   });
 });

@@ -1,5 +1,7 @@
 // What a command may touch of the outside world; tests pass their own to capture output.
 
+import type { LocalText } from "../domain/app-error.ts";
+
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -9,9 +11,10 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  /** One line, Chinese first then English. */
-  summary: string;
-  usage: string;
+  /** One line in each language; `plantrack --help` shows the reader's. */
+  summary: LocalText;
+  /** The options in each language, the synopsis first: `--help` shows the reader's. */
+  usage: LocalText;
   run: (args: string[], io: CliIo) => Promise<number>;
 }
 

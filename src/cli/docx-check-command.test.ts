@@ -8,6 +8,7 @@ import { verifierSkipReason } from "../reports/docx-verifier.ts";
 import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
 import { buildProgressModel } from "../reports/progress-model.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
+import { CJK, mixedLines } from "../test/mixed-language.ts";
 import { SAMPLE_PROGRESS_INPUT } from "../test/progress-fixture.ts";
 import { FINDINGS_EXIT } from "./docx-check-command.ts";
 import { runCli } from "./run-cli.ts";
@@ -24,6 +25,7 @@ describe("plantrack docx-check", () => {
     await writeFile(join(s.dir, "plain.docx"), "not a zip");
     expect(await runCli(["docx-check", "plain.docx"], s.io)).toBe(2);
     expect(s.out.join("")).toContain("不是 .docx 文档");
+    expect(s.out.join("")).toContain("文件不存在：");
   });
 
   it.skipIf(skip !== "")(
@@ -45,8 +47,25 @@ describe("plantrack docx-check", () => {
       );
       s.out.length = 0;
       await runCli(["docx-check", "draft.docx", "--plain"], s.io);
-      expect(s.out.join("")).toMatch(/每页 2\d(\.\d)? 行/);
+      expect(s.out.join("")).toMatch(/每页 2\d(\.\d)? 行（最满的一页 \d+ 行）/);
       expect(s.out.join("")).not.toContain("no_recipient");
+      // Chinese labels; the font names (Latin words of the file) aside.
+      const zhLines = s.out.join("").replace(/^ {2}字体：.*$/m, "");
+      expect(mixedLines(zhLines)).toEqual([]);
+      s.out.length = 0;
+      const english = { ...s.io, env: { ...s.io.env, PLANTRACK_LANG: "en" } };
+      expect(await runCli(["docx-check", "draft.docx"], english)).toBe(FINDINGS_EXIT);
+      expect(s.out.join("")).toMatch(
+        /^ {2}line pitch: [\d.]+ pt → 2\d(\.\d)? lines\/page \(the fullest page \d+\)$/m,
+      );
+      expect(s.out.join("")).toMatch(/^findings \(\d+\):$/m);
+      // Only the document's own words (its title, quoted text) are Chinese.
+      const labels = s.out
+        .join("")
+        .split("\n")
+        .filter((l) => /^ {2}[a-z ]+(\(ink\))?:/.test(l));
+      expect(labels.length).toBeGreaterThanOrEqual(9);
+      for (const l of labels) if (!/^ {2}title:/.test(l)) expect(l).not.toMatch(CJK);
     },
     120_000,
   );

@@ -7,52 +7,81 @@ import { resolve } from "node:path";
 import { AppError } from "../domain/app-error.ts";
 import { type DocumentFigures, verifyDocx } from "../reports/docx-verifier.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { type CliLang, cliLang, say, usageError, usageText } from "./cli-lang.ts";
 import { parseArgs } from "./parse-args.ts";
 
 export const FINDINGS_EXIT = 8;
 
-const USAGE = [
-  "plantrack docx-check FILE [--json] [--plain] [--lang zh|en] [--pdf OUT.pdf]",
-  "",
-  "  FILE     Word 文档（.docx） / a Word document",
-  "  --json   以 JSON 输出数据和问题 / the figures and findings as JSON",
-  "  --plain  不检查公文要素（主送、特此报告、署名、版记），如草稿 / skip the 公文 frame checks (drafts)",
-  "  --lang   文档语言，默认 zh；中文文档不应含英文 / the document's language (default zh)",
-  "  --pdf    另存测量所用的 PDF / also write the PDF that was measured",
-  "",
-  "  需要 LibreOffice 和 poppler-utils / needs LibreOffice (libreoffice-writer-nogui) and poppler-utils",
-  `  退出码：0 无问题，${FINDINGS_EXIT} 有问题 / exit 0: no findings, ${FINDINGS_EXIT}: findings`,
-].join("\n");
+const USAGE = usageText(
+  [
+    "plantrack docx-check 文件 [--json] [--plain] [--lang zh|en] [--pdf 输出.pdf]",
+    "",
+    "  文件     Word 文档（.docx）",
+    "  --json   以 JSON 输出测量数据和问题",
+    "  --plain  不检查公文要素（主送、特此报告、署名、版记），用于草稿",
+    "  --lang   文档的语言，默认 zh；中文文档中不应有英文",
+    "  --pdf    另存测量所用的 PDF",
+    "",
+    "  需要 LibreOffice（libreoffice-writer-nogui）和 poppler-utils",
+    `  退出码：无问题为 0，有问题为 ${FINDINGS_EXIT}`,
+  ],
+  [
+    "plantrack docx-check FILE [--json] [--plain] [--lang zh|en] [--pdf OUT.pdf]",
+    "",
+    "  FILE     a Word document (.docx)",
+    "  --json   the figures and findings as JSON",
+    "  --plain  skip the checks of the official-document frame (recipient, closing, signature, colophon): drafts",
+    "  --lang   the document's language (default zh); a Chinese document holds no English",
+    "  --pdf    also write the PDF that was measured",
+    "",
+    "  needs LibreOffice (libreoffice-writer-nogui) and poppler-utils",
+    `  exit 0: no findings, ${FINDINGS_EXIT}: findings`,
+  ],
+);
 
 const share = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
-export function figureLines(f: DocumentFigures): string[] {
+/** The figures, one line a measure, in the reader's language. */
+export function figureLines(f: DocumentFigures, lang: CliLang): string[] {
   const m = f.marginsMm;
   const c = f.charsPerFullLine;
   const numbers = f.pageNumbers;
   const outside = numbers.filter((p) => p.side === (p.page % 2 === 1 ? "right" : "left")).length;
+  const dashed = numbers.filter((p) => p.shown === p.page).length;
+  const or = (x: number | string | null) => (x === null ? "—" : String(x));
+  const size = `${f.pageSizeMm.width}×${f.pageSizeMm.height} mm`;
+  const fonts = (notEmbedded: string) =>
+    f.fonts.map((x) => `${x.name.replace(/^[A-Z]{6}\+/, "")}${x.embedded ? "" : notEmbedded}`);
+  if (lang === "en") {
+    return [
+      `pages: ${f.pages} (${size})`,
+      `margins (ink): top ${m.top}, bottom ${m.bottom}, left ${m.left}, right ${m.right} mm; overhang ${f.overhangMm} mm`,
+      `line pitch: ${or(f.linePitchPt)} pt → ${or(f.linesPerPage)} lines/page (the fullest page ${f.fullestPage})`,
+      `full lines: ${f.fullLines}, chars/line median ${or(c.median)} (${or(c.min)}–${or(c.max)}), ${share(f.fullLinesAt28)} at 28±1`,
+      `page numbers: ${numbers.length}/${f.pages}, “— n —” ${dashed}, outside ${outside}`,
+      `spread lines: ${f.spreadLines}; digit gaps: ${f.digitGaps.length}; page 1 empty band: ${share(f.page1EmptyShare)}`,
+      `title: ${or(f.title)} (${f.titleCount} times)`,
+      `recipient: ${or(f.recipient)}; closing: ${f.closing ? `p. ${f.closingPage}` : "—"}; signature: ${or(f.signaturePage)}; colophon: ${or(f.colophonPage)}`,
+      `fonts: ${fonts(" (not embedded)").join(", ")}`,
+    ];
+  }
   return [
-    `页数 pages: ${f.pages}（${f.pageSizeMm.width}×${f.pageSizeMm.height} mm）`,
-    `版心墨迹边距 margins (ink): 上 top ${m.top}, 下 bottom ${m.bottom}, 左 left ${m.left}, 右 right ${m.right} mm；伸出右边距 overhang ${f.overhangMm} mm`,
-    `行距 line pitch: ${f.linePitchPt ?? "—"} pt → 每页 ${f.linesPerPage ?? "—"} 行 lines/page（最满一页 fullest page ${f.fullestPage}）`,
-    `满行 full lines: ${f.fullLines}，每行字数 chars/line 中位 median ${c.median ?? "—"}（${c.min ?? "—"}–${c.max ?? "—"}），28±1 字占 ${share(f.fullLinesAt28)}`,
-    `页码 page numbers: ${numbers.length}/${f.pages}，“— n —” ${numbers.filter((p) => p.shown === p.page).length}，外侧 outside ${outside}`,
-    `拉开的行 spread lines: ${f.spreadLines}；数字旁空隙 digit gaps: ${f.digitGaps.length}；第1页最大空白 page 1 empty band: ${share(f.page1EmptyShare)}`,
-    `标题 title: ${f.title ?? "—"}（${f.titleCount}次 times）`,
-    `主送 recipient: ${f.recipient ?? "—"}；特此报告: ${f.closing ? `第${f.closingPage}页 p.${f.closingPage}` : "—"}；署名日期 signature: ${f.signaturePage ?? "—"}；版记 colophon: ${f.colophonPage ?? "—"}`,
-    `字体 fonts: ${f.fonts.map((x) => `${x.name.replace(/^[A-Z]{6}\+/, "")}${x.embedded ? "" : "（未嵌入 not embedded）"}`).join(", ")}`,
+    `页数：${f.pages}（${size}）`,
+    `版心墨迹边距：上 ${m.top}，下 ${m.bottom}，左 ${m.left}，右 ${m.right} mm；伸出右边距 ${f.overhangMm} mm`,
+    `行距：${or(f.linePitchPt)} pt，每页 ${or(f.linesPerPage)} 行（最满的一页 ${f.fullestPage} 行）`,
+    `满行：${f.fullLines} 行，每行字数中位数 ${or(c.median)}（${or(c.min)}–${or(c.max)}），28±1 字的占 ${share(f.fullLinesAt28)}`,
+    `页码：${numbers.length}/${f.pages}，“— n —”式 ${dashed} 个，在外侧 ${outside} 个`,
+    `拉开的行：${f.spreadLines}；数字旁空隙：${f.digitGaps.length}；第1页最大空白：${share(f.page1EmptyShare)}`,
+    `标题：${or(f.title)}（出现 ${f.titleCount} 次）`,
+    `主送：${or(f.recipient)}；特此报告：${f.closing ? `第${f.closingPage}页` : "—"}；署名日期：${f.signaturePage === null ? "—" : `第${f.signaturePage}页`}；版记：${f.colophonPage === null ? "—" : `第${f.colophonPage}页`}`,
+    `字体：${fonts("（未嵌入）").join("、")}`,
   ];
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, { boolean: ["json", "plain"], string: ["lang", "pdf"] });
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0)
-    throw new AppError(
-      "bad_input",
-      { zh: `用法：${USAGE.split("\n")[0]}`, en: `usage: ${USAGE.split("\n")[0]}` },
-      { usage: USAGE },
-    );
+  if (!file || extra.length > 0) throw usageError(USAGE, { details: { usage: USAGE } });
   const lang = flags.lang ?? "zh";
   if (lang !== "zh" && lang !== "en")
     throw new AppError(
@@ -65,10 +94,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     bytes = await readFile(path);
   } catch (error) {
+    // The system's own words are English: the Chinese message names the error code instead.
+    const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new AppError(
       "not_found",
       {
-        zh: `无法读取 ${path}：${(error as Error).message}`,
+        zh: code === "ENOENT" ? `文件不存在：${path}` : `无法读取 ${path}（${code}）`,
         en: `cannot read ${path}: ${(error as Error).message}`,
       },
       { file: path },
@@ -85,15 +116,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const { figures, findings } = report;
   if (flags.json === true) io.out(`${JSON.stringify({ file: path, figures, findings }, null, 2)}\n`);
   else {
+    const reader = cliLang(io.env);
+    const measured = figureLines(figures, reader).map((l) => `  ${l}`);
+    io.out(`${path}\n${measured.join("\n")}\n`);
+    const head = reader === "zh" ? `发现问题 ${findings.length} 个：` : `findings (${findings.length}):`;
     io.out(
-      `${path}\n${figureLines(report.figures)
-        .map((l) => `  ${l}`)
-        .join("\n")}\n`,
-    );
-    io.out(
-      report.findings.length === 0
-        ? "未发现问题 / no findings\n"
-        : `问题 findings (${report.findings.length}):\n${report.findings.map((x) => `  [${x.code}] ${x.zh} / ${x.en}`).join("\n")}\n`,
+      findings.length === 0
+        ? `${say(io.env, { zh: "未发现问题", en: "no findings" })}\n`
+        : `${head}\n${findings.map((x) => `  [${x.code}] ${x[reader]}`).join("\n")}\n`,
     );
   }
   return report.findings.length === 0 ? 0 : FINDINGS_EXIT;
@@ -101,8 +131,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const docxCheckCommand: CliCommand = {
   name: "docx-check",
-  summary:
-    "用 LibreOffice 排版后检查 Word 文档的版面和公文要素 / measure a Word document on the printed page",
+  summary: {
+    zh: "用 LibreOffice 排版后检查 Word 文档的版面和公文要素",
+    en: "measure a Word document on the printed page",
+  },
   usage: USAGE,
   run,
 };

@@ -1,4 +1,5 @@
 import { type AppErrorCode, isAppError } from "../domain/app-error.ts";
+import type { CliLang } from "./cli-lang.ts";
 
 // Exit codes by error code, in one place: 2 for what the user gave us, 3 for a missing thing,
 // 4 for a conflict, 1 for our own failures.
@@ -10,6 +11,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   no_plan_content: 2,
   not_found: 3,
   conflict: 4,
+  implausible_value: 2,
   unauthenticated: 5,
   totp_required: 5,
   forbidden: 5,
@@ -28,7 +30,9 @@ export function exitCodeFor(error: unknown): number {
   return isAppError(error) ? EXIT_CODES[error.code] : 1;
 }
 
-export function messageFor(error: unknown): string {
-  if (isAppError(error)) return error.message;
-  return error instanceof Error ? `内部错误 / internal error: ${error.message}` : String(error);
+/** The error as the reader of `lang` sees it: an AppError's message in that language. */
+export function messageFor(error: unknown, lang: CliLang): string {
+  if (isAppError(error)) return error.messageIn(lang);
+  const cause = error instanceof Error ? error.message : String(error);
+  return lang === "zh" ? `内部错误：${cause}` : `internal error: ${cause}`;
 }

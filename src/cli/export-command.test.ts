@@ -29,6 +29,7 @@ describe("plantrack export", () => {
     const name = "南开区2020年国民经济和社会发展计划_执行情况台账_2020年6月.xlsx";
     expect(files).toContain(name);
     expect(files.filter((f) => f.includes("partial"))).toEqual([]);
+    expect(s.out.join("")).toMatch(/^已导出 .*\.xlsx（[^，]+，\d+ 字节）$/m);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(join(s.dir, name))) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.name).toBe("汇总");

@@ -7,24 +7,44 @@ import { AppError } from "../domain/app-error.ts";
 import { EXPORT_FORMATS, exportPlan } from "../services/exports.ts";
 import { resolvePlan } from "../services/report-import.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { say, usageError, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
 
-const USAGE = [
-  `plantrack export PLAN --format ${EXPORT_FORMATS.join("|")} [--period 2020-06] [--as-of YYYY-MM-DD] [--out FILE]`,
-  "",
-  "  PLAN      计划编号或标题中唯一的一段 / a plan's id or a unique part of its title",
-  "  --format  docx 执行情况报告（公文格式） / the progress report (GB/T 9704)",
-  "            pdf 执行情况报告 PDF（需 LibreOffice：libreoffice-writer-nogui） / the same as PDF (needs LibreOffice)",
-  "            draft 计划执行情况报告草稿 / the execution report draft",
-  "            xlsx 台账（每领域一个工作表，可修改后导回） / the ledger workbook (re-importable)",
-  "            csv, json 台账的同样数据 / the ledger's rows",
-  "  --period  报告期：2020-06（月）或 2020-Q2（季）；默认截至今天已结束的最后一期 / default: the last ended period",
-  "  --as-of   截至该日已审核的数据 / what was approved by that date (default today)",
-  "  --doc-number 南发改〔2020〕12号  --signer 张三  --recipient 区人民政府  --red-header",
-  "            公文要素，覆盖计划设置 / the 公文 frame, over the plan's settings",
-  "  --out     输出文件；默认按计划和报告期命名，写在当前目录；csv/json 可用 - 输出到标准输出 / default: named after plan and period; - writes csv/json to stdout",
-].join("\n");
+const FORMATS = EXPORT_FORMATS.join("|");
+
+const USAGE = usageText(
+  [
+    `plantrack export 计划 --format ${FORMATS} [--period 2020-06] [--as-of 2020-10-12] [--out 文件]`,
+    "",
+    "  计划      计划编号或标题中唯一的一段",
+    "  --format docx   执行情况报告（公文格式，GB/T 9704）",
+    "  --format pdf    执行情况报告的 PDF（需安装 LibreOffice：libreoffice-writer-nogui）",
+    "  --format draft  计划执行情况报告草稿",
+    "  --format xlsx   台账（每个领域一个工作表，可修改后导回）",
+    "  --format csv|json  台账的同样数据",
+    "  --period  报告期：2020-06（月）或 2020-Q2（季）；默认为截至今天已结束的最后一期",
+    "  --as-of   截至该日已审核的数据（默认今天）",
+    "  --doc-number 南发改〔2020〕12号  --signer 张三  --recipient 区人民政府  --red-header",
+    "            公文要素：文号、签发人、主送机关、红头，覆盖计划设置",
+    "  --out     输出文件；默认按计划和报告期命名，写在当前目录；csv 和 json 可用 --out - 输出到标准输出",
+  ],
+  [
+    `plantrack export PLAN --format ${FORMATS} [--period 2020-06] [--as-of YYYY-MM-DD] [--out FILE]`,
+    "",
+    "  PLAN      a plan's id or a unique part of its title",
+    "  --format docx   the progress report in the official-document layout (GB/T 9704)",
+    "  --format pdf    the same as PDF (needs LibreOffice: libreoffice-writer-nogui)",
+    "  --format draft  the execution report draft",
+    "  --format xlsx   the ledger workbook (a sheet per area, re-importable)",
+    "  --format csv|json  the ledger's rows",
+    "  --period  the period: 2020-06 (month) or 2020-Q2 (quarter); default: the last period ended by today",
+    "  --as-of   what was approved by that date (default today)",
+    "  --doc-number NUMBER  --signer NAME  --recipient ORGANIZATION  --red-header",
+    "            the official-document frame (document number, signer, recipient, red header), over the plan's settings",
+    "  --out     output file; default: named after the plan and period, in the current folder; --out - writes csv or json to stdout",
+  ],
+);
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, {
@@ -33,7 +53,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   });
   const [planRef, ...extra] = positionals;
   if (!planRef || extra.length > 0 || typeof flags.format !== "string")
-    throw new AppError("bad_input", `用法 / usage: ${USAGE.split("\n")[0]}`, { usage: USAGE });
+    throw usageError(USAGE, { details: { usage: USAGE } });
   const out = typeof flags.out === "string" ? flags.out : undefined;
   const { store } = await openMigratedStore(io);
   try {
@@ -53,10 +73,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (!file.mediaType.startsWith("text/") && !file.mediaType.startsWith("application/json"))
         throw new AppError(
           "bad_input",
-          "只有 csv 和 json 可以输出到标准输出 / only csv and json go to stdout",
-          {
-            field: "out",
-          },
+          { zh: "只有 csv 和 json 可以输出到标准输出", en: "only csv and json go to stdout" },
+          { field: "out" },
         );
       io.out(file.bytes.toString("utf8"));
       return 0;
@@ -67,16 +85,22 @@ async function run(args: string[], io: CliIo): Promise<number> {
     try {
       await writeFile(temp, file.bytes);
     } catch (error) {
+      // The system's own words are English: the Chinese message names the error code instead.
+      const code = (error as NodeJS.ErrnoException).code ?? "";
       throw new AppError(
         "bad_input",
-        `无法写入 ${path} / cannot write ${path}: ${(error as Error).message}`,
-        {
-          field: "out",
-        },
+        { zh: `无法写入 ${path}（${code}）`, en: `cannot write ${path}: ${(error as Error).message}` },
+        { field: "out" },
       );
     }
     await rename(temp, path);
-    io.out(`已导出 exported ${path}（${file.period}，${file.bytes.length} 字节 bytes）\n`);
+    const bytes = file.bytes.length;
+    io.out(
+      `${say(io.env, {
+        zh: `已导出 ${path}（${file.period}，${bytes} 字节）`,
+        en: `exported ${path} (${file.period}, ${bytes} bytes)`,
+      })}\n`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -85,7 +109,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const exportCommand: CliCommand = {
   name: "export",
-  summary: "导出执行情况报告、台账（docx/pdf/xlsx/csv/json） / export the reports and the ledger",
+  summary: {
+    zh: "导出执行情况报告、台账（docx/pdf/xlsx/csv/json）",
+    en: "export the reports and the ledger (docx/pdf/xlsx/csv/json)",
+  },
   usage: USAGE,
   run,
 };

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mixedLines } from "../test/mixed-language.ts";
 import type { CliIo } from "./cli-io.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -11,11 +12,12 @@ interface Captured {
   err: () => string;
 }
 
-function capture(): Captured {
+function capture(lang?: "en"): Captured {
   const out: string[] = [];
   const err: string[] = [];
+  const env = lang ? { PLANTRACK_LANG: lang } : {};
   return {
-    io: { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: tmpdir() },
+    io: { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: tmpdir() },
     out: () => out.join(""),
     err: () => err.join(""),
   };
@@ -190,14 +192,23 @@ describe("plantrack extract --json", () => {
     const c = capture();
     expect(await runCli(["extract", path("plan-table.txt")], c.io)).toBe(0);
     expect(c.out()).toContain("地区生产总值");
+    expect(c.out()).toMatch(/^指标（\d+）：$/m);
+    expect(c.out()).toMatch(/\[[\d.]+ %，增量，增速\]/);
     expect(() => JSON.parse(c.out())).toThrow();
+    // The labels and the extractor's words in one language; the plan's own text as written.
+    expect(mixedLines(c.out())).toEqual([]);
+    const en = capture("en");
+    expect(await runCli(["extract", path("plan-table.txt")], en.io)).toBe(0);
+    expect(en.out()).toMatch(/^targets \(\d+\):$/m);
+    expect(en.out()).toMatch(/\[[\d.]+ %, increase, rate\]/);
+    expect(en.out()).not.toMatch(/指标（|增量|累计量|（建议）/);
   });
 });
 
 describe("plantrack extract on files it cannot read", () => {
-  /** Runs extract and checks for a single error line naming the file. */
+  /** Runs extract (in English: the checks read English words) and checks for one error line naming the file. */
   async function failing(file: string): Promise<{ code: number; err: string; out: string }> {
-    const c = capture();
+    const c = capture("en");
     const code = await runCli(["extract", "--json", file], c.io);
     const err = c.err();
     expect(err.trimEnd().split("\n"), `stderr: ${err}`).toHaveLength(1);
@@ -211,6 +222,9 @@ describe("plantrack extract on files it cannot read", () => {
     expect(code).toBe(2);
     expect(err).toContain("empty");
     expect(out).toBe("");
+    const zh = capture();
+    expect(await runCli(["extract", path("empty.txt")], zh.io)).toBe(2);
+    expect(zh.err()).toBe(`plantrack extract: ${path("empty.txt")}: 文件为空\n`);
   });
 
   it("rejects a file of white space only as empty, exit code 2", async () => {
@@ -239,6 +253,10 @@ describe("plantrack extract on files it cannot read", () => {
     const { code, err } = await failing(path("no-such-plan.txt"));
     expect(code).toBe(3);
     expect(err).toContain("not found");
+    const zh = capture();
+    expect(await runCli(["extract", path("no-such-plan.txt")], zh.io)).toBe(3);
+    expect(zh.err()).toContain("文件不存在或无法读取");
+    expect(zh.err()).not.toContain("not found");
   });
 
   it("rejects a directory with exit code 2", async () => {

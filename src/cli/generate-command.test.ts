@@ -3,6 +3,7 @@ import { verifyAuditChain } from "../db/audit-repository.ts";
 import { openDatabase } from "../db/database.ts";
 import { countRows } from "../db/generator-repository.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
+import { CJK, mixedLines } from "../test/mixed-language.ts";
 import { runCli } from "./run-cli.ts";
 
 describe("plantrack generate", () => {
@@ -16,8 +17,11 @@ describe("plantrack generate", () => {
     );
     expect(code).toBe(0);
     const text = out.join("");
-    expect(text).toMatch(/计划 plans 4 \(ids 1–4\)/);
-    expect(text).toMatch(/报告 reports [\d,]+ · 修订 revisions [\d,]+/);
+    expect(text).toMatch(/^生成完成，用时 [\d.]+ s（种子 5，年度 2025）：$/m);
+    expect(text).toMatch(/计划 4 个（编号 1–4）/);
+    expect(text).toMatch(/报告 [\d,]+ 份 · 修订 [\d,]+ 个/);
+    expect(text).toMatch(/^ {2}计划 4\/4，报告 [\d,]+ 份$/m);
+    expect(mixedLines(text)).toEqual([]);
     const store = openDatabase({ dialect: "sqlite", file: dbFile });
     try {
       const counts = await countRows(store.db, ["plans", "targets", "audit_log"]);
@@ -26,14 +30,18 @@ describe("plantrack generate", () => {
     } finally {
       await store.close();
     }
-    // --database names another file than PLANTRACK_DB.
+    // --database names another file than PLANTRACK_DB; in English when asked.
     const other = `${sandbox().dir}/other.db`;
+    out.length = 0;
     expect(
       await runCli(
         ["generate", "--regions", "1", "--targets", "4", "--months", "1", "--seed", "5", "--database", other],
-        io,
+        { ...io, env: { ...io.env, PLANTRACK_LANG: "en" } },
       ),
     ).toBe(0);
+    expect(out.join("")).toMatch(/^generated in [\d.]+ s \(seed 5, year 2025\):$/m);
+    expect(out.join("")).toMatch(/plans 3 \(ids 1–3\)/);
+    expect(out.join("")).not.toMatch(CJK);
     const second = openDatabase({ dialect: "sqlite", file: other });
     try {
       expect((await countRows(second.db, ["plans"])).plans).toBe(3);

@@ -6,22 +6,39 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { AppError } from "../domain/app-error.ts";
 import { type GenerateSummary, generateProvince } from "../services/generate-province.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { type CliLang, cliLang, usageText } from "./cli-lang.ts";
 import { parseArgs } from "./parse-args.ts";
 
-const USAGE = [
-  "plantrack generate --regions N --targets M --months K --seed S [--year Y] [--province 44] [--database DB]",
-  "",
-  "  --regions   区县个数（每10个一个地级市，另加省） / districts and counties (a city per 10, and the province)",
-  "  --targets   每个计划的指标数 / targets per plan",
-  "  --months    已填报的月数 1–12 / months of the year reported",
-  "  --seed      随机种子：同一种子生成同样的数据 / the same seed gives the same data",
-  "  --year      计划年度（默认 2025） / the plans' year (default 2025)",
-  "  --province  两位省级代码（默认 44） / two-digit province code (default 44)",
-  "  --database  SQLite 文件或 postgres:// 地址（默认取 DATABASE_URL / PLANTRACK_DB） / SQLite file or postgres:// URL",
-  "",
-  "生成的用户不能登录，需 plantrack user reset 设置密码 / generated users cannot sign in until `plantrack user reset`.",
-  "整次生成为一个事务，审计日志记一条 generate.province / one transaction, one audit entry generate.province.",
-].join("\n");
+const USAGE = usageText(
+  [
+    "plantrack generate --regions 个数 --targets 个数 --months 月数 --seed 种子 [--year 2025] [--province 44] [--database 数据库]",
+    "",
+    "  --regions   区县个数（每10个区县一个地级市，另加一个省）",
+    "  --targets   每个计划的指标数",
+    "  --months    已填报的月数 1–12",
+    "  --seed      随机种子：同一种子生成同样的数据",
+    "  --year      计划年度（默认 2025）",
+    "  --province  两位省级代码（默认 44）",
+    "  --database  SQLite 文件或 postgres:// 地址（默认取 DATABASE_URL 或 PLANTRACK_DB）",
+    "",
+    "生成的用户不能登录，须用 plantrack user reset 设置密码。",
+    "整次生成为一个事务，审计日志中记一条 generate.province。",
+  ],
+  [
+    "plantrack generate --regions N --targets M --months K --seed S [--year Y] [--province 44] [--database DB]",
+    "",
+    "  --regions   districts and counties (a city per 10, and the province)",
+    "  --targets   targets per plan",
+    "  --months    months of the year reported, 1–12",
+    "  --seed      the same seed gives the same data",
+    "  --year      the plans' year (default 2025)",
+    "  --province  two-digit province code (default 44)",
+    "  --database  SQLite file or postgres:// URL (default: DATABASE_URL or PLANTRACK_DB)",
+    "",
+    "Generated users cannot sign in until `plantrack user reset` gives them a password.",
+    "One transaction, one audit entry generate.province.",
+  ],
+);
 
 function integer(
   flags: Record<string, string | boolean | undefined>,
@@ -31,16 +48,21 @@ function integer(
   const raw = flags[name];
   if (raw === undefined) {
     if (fallback !== undefined) return fallback;
-    throw new AppError("bad_input", `缺少 --${name} / --${name} is required\n\n${USAGE}`, { field: name });
+    throw new AppError(
+      "bad_input",
+      { zh: `缺少 --${name}\n\n${USAGE.zh}`, en: `--${name} is required\n\n${USAGE.en}` },
+      { field: name },
+    );
   }
   const n = Number(raw);
   if (typeof raw !== "string" || !/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n))
     throw new AppError(
       "bad_input",
-      `--${name} 应为非负整数，收到 ${String(raw)} / --${name} must be a whole number`,
       {
-        field: name,
+        zh: `--${name} 应为非负整数，收到“${String(raw)}”`,
+        en: `--${name} must be a whole number, not ${String(raw)}`,
       },
+      { field: name },
     );
   return n;
 }
@@ -51,24 +73,39 @@ function configOf(database: string | undefined, io: CliIo): DatabaseConfig {
   return databaseConfigFromEnv({ PLANTRACK_DB: database }, io.cwd);
 }
 
-export function summaryText(s: GenerateSummary, seconds: number): string {
+export function summaryText(s: GenerateSummary, seconds: number, lang: CliLang): string {
   const n = (x: number) => x.toLocaleString("en-US");
-  return [
-    `生成完成 / generated in ${seconds.toFixed(1)} s (seed ${s.options.seed}, year ${s.options.year}):`,
-    `  行政区划 regions ${n(s.regions)} · 部门 departments ${n(s.departments)} · 用户 users ${n(s.users)}`,
-    `  计划 plans ${n(s.plans)} (ids ${s.firstPlanId}–${s.lastPlanId}) · 大纲节点 outline nodes ${n(s.nodes)} · 指标 targets ${n(s.targets)} · 项目 items ${n(s.items)}`,
-    `  报告 reports ${n(s.reports)} · 修订 revisions ${n(s.revisions)} · 催报 reminders ${n(s.reminders)} · 延期申请 extensions ${n(s.extensions)}`,
-    `  ${n(Math.round(s.reports / Math.max(seconds, 0.001)))} reports/s`,
-    "",
-  ].join("\n");
+  const perSecond = n(Math.round(s.reports / Math.max(seconds, 0.001)));
+  const o = s.options;
+  const lines =
+    lang === "zh"
+      ? [
+          `生成完成，用时 ${seconds.toFixed(1)} s（种子 ${o.seed}，年度 ${o.year}）：`,
+          `  行政区划 ${n(s.regions)} 个 · 部门 ${n(s.departments)} 个 · 用户 ${n(s.users)} 个`,
+          `  计划 ${n(s.plans)} 个（编号 ${s.firstPlanId}–${s.lastPlanId}） · 大纲节点 ${n(s.nodes)} 个 · 指标 ${n(s.targets)} 项 · 项目 ${n(s.items)} 个`,
+          `  报告 ${n(s.reports)} 份 · 修订 ${n(s.revisions)} 个 · 催报 ${n(s.reminders)} 次 · 延期申请 ${n(s.extensions)} 个`,
+          `  每秒 ${perSecond} 份报告`,
+        ]
+      : [
+          `generated in ${seconds.toFixed(1)} s (seed ${o.seed}, year ${o.year}):`,
+          `  regions ${n(s.regions)} · departments ${n(s.departments)} · users ${n(s.users)}`,
+          `  plans ${n(s.plans)} (ids ${s.firstPlanId}–${s.lastPlanId}) · outline nodes ${n(s.nodes)} · targets ${n(s.targets)} · items ${n(s.items)}`,
+          `  reports ${n(s.reports)} · revisions ${n(s.revisions)} · reminders ${n(s.reminders)} · extensions ${n(s.extensions)}`,
+          `  ${perSecond} reports/s`,
+        ];
+  return [...lines, ""].join("\n");
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, {
     string: ["regions", "targets", "months", "seed", "year", "province", "database"],
   });
+  const lang = cliLang(io.env);
   if (positionals.length > 0)
-    throw new AppError("bad_input", `多余的参数 / unexpected argument: ${positionals[0]}\n\n${USAGE}`);
+    throw new AppError("bad_input", {
+      zh: `多余的参数“${positionals[0]}”\n\n${USAGE.zh}`,
+      en: `unexpected argument: ${positionals[0]}\n\n${USAGE.en}`,
+    });
   const options = {
     regions: integer(flags, "regions"),
     targets: integer(flags, "targets"),
@@ -88,11 +125,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const now = Date.now();
         if (done === total || now - lastShown > 2000) {
           lastShown = now;
-          io.err(`  ${done}/${total} plans, ${reports.toLocaleString("en-US")} reports\n`);
+          const count = reports.toLocaleString("en-US");
+          io.err(
+            `${lang === "zh" ? `  计划 ${done}/${total}，报告 ${count} 份` : `  ${done}/${total} plans, ${count} reports`}\n`,
+          );
         }
       },
     });
-    io.out(summaryText(summary, (Date.now() - started) / 1000));
+    io.out(summaryText(summary, (Date.now() - started) / 1000, lang));
     return 0;
   } finally {
     await store.close();
@@ -101,7 +141,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const generateCommand: CliCommand = {
   name: "generate",
-  summary: "生成一个省的测试数据 / generate a province of test data",
+  summary: { zh: "生成一个省的测试数据", en: "generate a province of test data" },
   usage: USAGE,
   run,
 };

@@ -4,18 +4,19 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseConfigFromEnv, openDatabase } from "../db/database.ts";
 import { listPlans } from "../services/plan-queries.ts";
+import { CJK, mixedLines } from "../test/mixed-language.ts";
 import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";
 import { runImport } from "./import-command.ts";
 import { runCli } from "./run-cli.ts";
 
-function capture(dir: string) {
+function capture(dir: string, lang?: "en") {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    env: { PLANTRACK_DB: join(dir, "test.db") },
+    env: { PLANTRACK_DB: join(dir, "test.db"), ...(lang ? { PLANTRACK_LANG: lang } : {}) },
     cwd: dir,
   };
   return { io, out: () => out.join(""), err: () => err.join("") };
@@ -50,11 +51,25 @@ describe("plantrack import and migrate", () => {
     );
     expect(code, c.err()).toBe(0);
     expect(c.err()).toMatch(
-      /\[1\/1\] .*plan\.txt … 计划 plan #1《南开区2020年国民经济和社会发展计划》: 1 领域 areas, 1 分组 groups, 5 任务 tasks, 5 指标 targets, 1 事项 items/,
+      /\[1\/1\] .*plan\.txt … 计划 #1《南开区2020年国民经济和社会发展计划》：1 个领域，1 个分组，5 项任务，5 项指标，1 个事项\n/,
     );
-    expect(c.out()).toMatch(/文件 file\s+计划 plan/);
-    expect(c.out()).toMatch(/plan\.txt\s+#1\s+2\s+1\s+1\s+5\s+5\s+1\s+1\s+已导入 imported/);
+    expect(c.out()).toMatch(/^文件\s+计划\s+部分\s+领域\s+分组\s+任务\s+指标\s+里程碑\s+事项\s+结果$/m);
+    expect(c.out()).toMatch(/plan\.txt\s+#1\s+2\s+1\s+1\s+5\s+5\s+1\s+1\s+已导入$/m);
+    expect(mixedLines(`${c.err()}${c.out()}`)).toEqual([]);
     expect(await plansIn(c.io)).toHaveLength(1);
+  });
+
+  it("speak English when PLANTRACK_LANG=en: the progress, the table and its headers", async () => {
+    const c = capture(dir, "en");
+    expect(await runImport([join(dir, "plan.txt"), "--year", "2020"], c.io, fixtureExtract)).toBe(0);
+    expect(c.err()).toMatch(
+      /plan\.txt … plan #1 “南开区2020年国民经济和社会发展计划”: 1 areas, 1 groups, 5 tasks, 5 targets, 1 items\n/,
+    );
+    expect(c.out()).toMatch(
+      /^file\s+plan\s+sections\s+areas\s+groups\s+tasks\s+targets\s+milestones\s+items\s+result$/m,
+    );
+    expect(c.out()).toMatch(/plan\.txt\s+#1\s+2\s+1\s+1\s+5\s+5\s+1\s+1\s+imported$/m);
+    expect(c.out()).not.toMatch(CJK);
   });
 
   it("go on after a bad file, and exit with the first failure's code", async () => {
@@ -62,9 +77,9 @@ describe("plantrack import and migrate", () => {
     const files = [join(dir, "empty.txt"), join(dir, "plan.txt"), join(dir, "missing.txt")];
     const code = await runImport(files, c.io, fixtureExtract);
     expect(code).toBe(2); // empty_file
-    expect(c.err()).toMatch(/\[1\/3\].*失败 failed\n.*文件为空/);
-    expect(c.err()).toMatch(/\[3\/3\].*失败 failed\n.*不存在/);
-    expect(c.out()).toMatch(/失败 failed \(empty_file\)/);
+    expect(c.err()).toMatch(/\[1\/3\].*失败\n.*文件为空/);
+    expect(c.err()).toMatch(/\[3\/3\].*失败\n.*文件不存在/);
+    expect(c.out()).toMatch(/失败（empty_file）/);
     expect(await plansIn(c.io)).toHaveLength(1);
   });
 
@@ -85,7 +100,8 @@ describe("plantrack import and migrate", () => {
     const c = capture(dir);
     expect(await runCli(["import"], c.io)).toBe(2);
     expect(await runCli(["import", join(dir, "plan.txt"), "--year", "abc"], c.io)).toBe(2);
-    expect(c.err()).toMatch(/year/);
+    expect(c.err()).toMatch(/至少需要一个文件/);
+    expect(c.err()).toMatch(/年度应为/);
   });
 
   it("migrate once, then report it is up to date", async () => {
@@ -94,7 +110,10 @@ describe("plantrack import and migrate", () => {
     expect(c.out()).toMatch(/0001-initial/);
     const again = capture(dir);
     expect(await runCli(["migrate"], again.io)).toBe(0);
-    expect(again.out()).toMatch(/already up to date/);
+    expect(again.out()).toMatch(/数据库已是最新：/);
+    const english = capture(dir, "en");
+    expect(await runCli(["migrate"], english.io)).toBe(0);
+    expect(english.out()).toMatch(/^already up to date: /);
   });
 
   it("list the new commands in --help", async () => {

@@ -22,10 +22,10 @@ export function parseArgs(args: string[], spec: { boolean?: string[]; string?: s
     else if (strings.has(name)) {
       const value = inline ?? args[++i];
       if (value === undefined)
-        throw new AppError("bad_input", `--${name} 缺少取值 / --${name} needs a value`);
+        throw new AppError("bad_input", { zh: `--${name} 缺少取值`, en: `--${name} needs a value` });
       flags[name] = value;
     } else {
-      throw new AppError("bad_input", `未知参数 / unknown option: --${name}`);
+      throw new AppError("bad_input", { zh: `未知参数：--${name}`, en: `unknown option: --${name}` });
     }
   }
   return { flags, positionals };

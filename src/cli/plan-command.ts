@@ -5,30 +5,44 @@ import { AppError } from "../domain/app-error.ts";
 import { copyPlan } from "../services/plan-copy.ts";
 import { resolvePlan } from "../services/report-import.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { say, usageError, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
 
-const USAGE = [
-  "plantrack plan copy PLAN --year YYYY",
-  "",
-  "  PLAN    计划编号或标题中唯一的一段 / a plan's id or a unique part of its title",
-  "  --year  新计划的年份；标题中的年份随之改变 / the new plan's year (the title's year follows)",
-  "  复制提纲、指标（保留目标值，基数留空）、事项、责任单位和设置，不复制报告；新计划为草稿",
-  "  copies the outline, targets (values kept, baselines empty), items, departments and settings;",
-  "  no reports; the new plan is a draft",
-].join("\n");
+const USAGE = usageText(
+  [
+    "plantrack plan copy 计划 --year 2021",
+    "",
+    "  计划    计划编号或标题中唯一的一段",
+    "  --year  新计划的年份；标题中的年份随之改变",
+    "  复制提纲、指标（保留目标值，基数留空）、事项、责任单位和设置，不复制报告；新计划为草稿",
+  ],
+  [
+    "plantrack plan copy PLAN --year YYYY",
+    "",
+    "  PLAN    a plan's id or a unique part of its title",
+    "  --year  the new plan's year (the title's year follows)",
+    "  copies the outline, targets (values kept, baselines empty), items, departments and settings;",
+    "  no reports; the new plan is a draft",
+  ],
+);
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, { string: ["year"] });
   const [sub, ref, ...extra] = positionals;
   const yearText = typeof flags.year === "string" ? flags.year.trim() : "";
   if (sub !== "copy" || !ref || extra.length > 0 || yearText === "") {
-    throw new AppError("bad_input", `用法 / usage: ${USAGE.split("\n")[0]}`, { usage: USAGE });
+    throw usageError(USAGE, { details: { usage: USAGE } });
   }
   if (!/^\d{4}$/.test(yearText)) {
-    throw new AppError("bad_input", `年份无效：${yearText} / --year must be a year like 2021: ${yearText}`, {
-      field: "year",
-    });
+    throw new AppError(
+      "bad_input",
+      {
+        zh: `--year 应为 2021 这样的年份，收到“${yearText}”`,
+        en: `--year must be a year like 2021: ${yearText}`,
+      },
+      { field: "year" },
+    );
   }
   const { store } = await openMigratedStore(io);
   try {
@@ -36,7 +50,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const copy = await copyPlan(store.db, SYSTEM_ACTOR, plan.id, { year: Number(yearText) });
     const c = copy.counts;
     io.out(
-      `已复制 copied #${plan.id}《${plan.title}》 → #${copy.id}《${copy.title}》（草稿 draft）: ${c.areas} 领域 areas, ${c.groups} 分组 groups, ${c.tasks} 任务 tasks, ${c.targets} 指标 targets, ${c.milestones} 里程碑 milestones, ${c.items} 事项 items\n`,
+      `${say(io.env, {
+        zh: `已复制 #${plan.id}《${plan.title}》 → #${copy.id}《${copy.title}》（草稿）：${c.areas} 个领域，${c.groups} 个分组，${c.tasks} 项任务，${c.targets} 项指标，${c.milestones} 个里程碑，${c.items} 个事项`,
+        en: `copied #${plan.id} “${plan.title}” → #${copy.id} “${copy.title}” (draft): ${c.areas} areas, ${c.groups} groups, ${c.tasks} tasks, ${c.targets} targets, ${c.milestones} milestones, ${c.items} items`,
+      })}\n`,
     );
     return 0;
   } finally {
@@ -46,7 +63,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const planCommand: CliCommand = {
   name: "plan",
-  summary: "复制计划到另一年份 / copy a plan to another year",
+  summary: { zh: "复制计划到另一年份", en: "copy a plan to another year" },
   usage: USAGE,
   run,
 };

@@ -2,9 +2,13 @@ import { readFileSync, statSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionInfo } from "../contract/users.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
+import { CJK, mixedLines } from "../test/mixed-language.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import type { CliIo } from "./cli-io.ts";
 import { credentialsFile, serveOptions, startServer } from "./serve-command.ts";
+
+/** The rows of the first users' table: a user name, then two spaces or more. */
+const TABLE_ROWS = /^[a-z][a-z0-9-]* {2,}.*$/gm;
 
 describe("plantrack serve", () => {
   const sandbox = useCliSandbox("plantrack-serve-");
@@ -25,7 +29,7 @@ describe("plantrack serve", () => {
       host: "0.0.0.0",
     });
     expect(serveOptions(["--port", "0", "--seed-demo"], io)).toMatchObject({ port: 0, seedDemo: true });
-    expect(() => serveOptions(["--port", "http"], io)).toThrow(/port/);
+    expect(() => serveOptions(["--port", "http"], io)).toThrow(/--port 应为 0–65535 的端口号，收到“http”/);
   });
 
   async function signInOver(url: string, username: string, password: string) {
@@ -52,13 +56,19 @@ describe("plantrack serve", () => {
     let adminPassword = "";
     try {
       const printed = out.join("");
-      expect(printed).toMatch(/imported the example plan/);
+      expect(printed).toMatch(/^已导入示例计划 #1：\d+ 个领域，\d+ 个分组，\d+ 项指标$/m);
+      expect(printed).toMatch(/^已创建初始用户。以下密码只显示这一次，首次登录时须修改：$/m);
+      expect(printed).toMatch(/^用户名 +角色 +名称 +密码$/m);
+      expect(printed).toContain(`PlanTrack 已启动：${first.url}（数据库：`);
       const adminLine = printed.split("\n").find((l) => l.startsWith("admin "));
       adminPassword = adminLine?.trim().split(/\s+/).pop() ?? "";
       expect(adminPassword.length).toBeGreaterThanOrEqual(16);
-      expect(printed).toMatch(/^planner /m);
-      expect(printed).toMatch(/^leader /m);
-      expect(printed).toMatch(/^rpt-rsj +填报人 reporter +区人社局/m);
+      expect(adminLine).toMatch(/^admin +管理员 /);
+      expect(printed).toMatch(/^planner +计划编制 /m);
+      expect(printed).toMatch(/^leader +领导 /m);
+      expect(printed).toMatch(/^rpt-rsj +填报单位 +区人社局/m);
+      // Every line outside the table of first users (whose cells are names and passwords) is Chinese.
+      expect(mixedLines(printed.replace(TABLE_ROWS, ""))).toEqual([]);
       const file = credentialsFile(io);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readFileSync(file, "utf8")).toContain(adminPassword);
@@ -104,17 +114,19 @@ describe("plantrack serve", () => {
     } finally {
       await second.close();
     }
-    expect(out.join("")).not.toMatch(/imported the example plan/);
-    expect(out.join("")).not.toMatch(/First users created/);
+    expect(out.join("")).toContain("PlanTrack 已启动：");
+    expect(out.join("")).not.toMatch(/已导入示例计划/);
+    expect(out.join("")).not.toMatch(/已创建初始用户/);
   });
 
-  it("take the first passwords from the environment: not printed, no forced change", async () => {
+  it("take the first passwords from the environment: not printed, no forced change; in English if asked", async () => {
     const envIo = {
       ...io,
       env: {
         ...io.env,
         PLANTRACK_ADMIN_PASSWORD: "Root-Secret-2020",
         PLANTRACK_DEMO_PASSWORD: "Demo-Secret-2020",
+        PLANTRACK_LANG: "en",
       },
     };
     const options = {
@@ -124,8 +136,19 @@ describe("plantrack serve", () => {
     };
     const server = await startServer(envIo, options);
     try {
-      expect(out.join("")).not.toContain("Root-Secret-2020");
-      expect(out.join("")).not.toContain("Demo-Secret-2020");
+      const printed = out.join("");
+      expect(printed).not.toContain("Root-Secret-2020");
+      expect(printed).not.toContain("Demo-Secret-2020");
+      expect(printed).toMatch(/^imported the example plan #1: \d+ areas, \d+ groups, \d+ targets$/m);
+      expect(printed).toMatch(/^admin +administrator +.* \(from the environment\)$/m);
+      expect(printed).toMatch(/^rpt-rsj +reporter +区人社局/m);
+      expect(printed).toContain(`PlanTrack is listening on ${server.url} (database: `);
+      // Outside the table (the users' names are Chinese data), not a Chinese character.
+      const chinese = printed
+        .replace(TABLE_ROWS, "")
+        .split("\n")
+        .filter((l) => CJK.test(l));
+      expect(chinese).toEqual([]);
       const admin = await signInOver(server.url, "admin", "Root-Secret-2020");
       expect(admin.session.user).toMatchObject({ role: "admin", mustChangePassword: false });
       const reporter = await signInOver(server.url, "rpt-rsj", "Demo-Secret-2020");

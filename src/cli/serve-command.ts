@@ -17,8 +17,10 @@ import { startScheduler } from "../services/reminder-scheduler.ts";
 import { DEMO_SEEDED_KEY, seedDemo } from "../services/seed-demo.ts";
 import { DEMO_AS_OF, seedDemoReports } from "../services/seed-demo-reports.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
+import { type CliLang, cliLang, say, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
+import { ROLE_WORDS } from "./role-words.ts";
 import { announceAuditKey, startAuditCheckpoints } from "./serve-audit.ts";
 import { textTable } from "./text-table.ts";
 
@@ -46,18 +48,20 @@ export interface RunningServer {
 function parsePort(value: string | undefined, from: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value ?? "") || port > 65535) {
-    throw new AppError(
-      "bad_input",
-      `${from} 应为 0–65535 的端口号 / ${from} must be a port 0–65535: ${value}`,
-    );
+    throw new AppError("bad_input", {
+      zh: `${from} 应为 0–65535 的端口号，收到“${value}”`,
+      en: `${from} must be a port 0–65535: ${value}`,
+    });
   }
   return port;
 }
 
 export function serveOptions(args: string[], io: CliIo): ServeOptions {
   const { flags, positionals } = parseArgs(args, { boolean: ["seed-demo"], string: ["port", "host", "web"] });
-  if (positionals.length > 0)
-    throw new AppError("bad_input", `多余的参数 / unexpected arguments: ${positionals.join(" ")}`);
+  if (positionals.length > 0) {
+    const extra = positionals.join(" ");
+    throw new AppError("bad_input", { zh: `多余的参数“${extra}”`, en: `unexpected arguments: ${extra}` });
+  }
   const port =
     typeof flags.port === "string"
       ? parsePort(flags.port, "--port")
@@ -75,22 +79,17 @@ export function serveOptions(args: string[], io: CliIo): ServeOptions {
   };
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  admin: "管理员 admin",
-  planner: "计划员 planner",
-  leader: "领导 leader",
-  reporter: "填报人 reporter",
-};
+const TABLE_WORDS = {
+  zh: { header: ["用户名", "角色", "名称", "密码"], fromEnv: "（取自环境变量）" },
+  en: { header: ["user", "role", "name", "password"], fromEnv: "(from the environment)" },
+} as const;
 
-function credentialsTable(users: BootstrapUser[]): string {
+/** The user name first and the password last: scripts and tests read a row's first and last cells. */
+function credentialsTable(users: BootstrapUser[], lang: CliLang): string {
+  const w = TABLE_WORDS[lang];
   return textTable(
-    ["用户名 user", "角色 role", "名称 name", "密码 password"],
-    users.map((u) => [
-      u.username,
-      ROLE_NAMES[u.role] ?? u.role,
-      u.displayName,
-      u.password ?? "(环境变量 from env)",
-    ]),
+    [...w.header],
+    users.map((u) => [u.username, ROLE_WORDS[u.role][lang], u.displayName, u.password ?? w.fromEnv]),
   );
 }
 
@@ -107,10 +106,10 @@ function secureCookieSetting(value: string | undefined): boolean | "auto" {
   if (!v || v === "auto") return "auto";
   if (["1", "true", "yes", "on"].includes(v)) return true;
   if (["0", "false", "no", "off"].includes(v)) return false;
-  throw new AppError(
-    "bad_input",
-    `PLANTRACK_SECURE_COOKIES 应为 auto、1 或 0 / must be auto, 1 or 0: ${value}`,
-  );
+  throw new AppError("bad_input", {
+    zh: `PLANTRACK_SECURE_COOKIES 应为 auto|1|0，收到“${value}”`,
+    en: `PLANTRACK_SECURE_COOKIES must be auto, 1 or 0: ${value}`,
+  });
 }
 
 /** The first users: printed once (a password from the environment is never printed). */
@@ -125,23 +124,27 @@ async function firstUsers(io: CliIo, store: Store, seedDemoUsers: boolean): Prom
     },
   );
   if (created.length === 0) return;
-  const table = credentialsTable(created);
-  io.out(
-    [
-      "",
-      "已创建初始用户。以下密码只显示这一次，首次登录时须修改： / First users created. The passwords are shown this once and must be changed at first sign-in:",
-      table,
-      "",
-    ].join("\n"),
-  );
+  const lang = cliLang(env);
+  const table = credentialsTable(created, lang);
+  const heading = {
+    zh: "已创建初始用户。以下密码只显示这一次，首次登录时须修改：",
+    en: "First users created. The passwords are shown this once and must be changed at first sign-in:",
+  };
+  io.out(["", heading[lang], table, ""].join("\n"));
   if (!seedDemoUsers) return;
   const file = credentialsFile(io);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
     [
-      `PlanTrack 演示账户 / demo accounts — ${new Date().toISOString()}`,
-      "首次登录时须修改密码；改后本文件即失效，请删除 / change each password at first sign-in; then delete this file",
+      say(env, {
+        zh: `PlanTrack 演示账户（${new Date().toISOString()}）`,
+        en: `PlanTrack demo accounts — ${new Date().toISOString()}`,
+      }),
+      say(env, {
+        zh: "首次登录时须修改密码；改后本文件即失效，请删除",
+        en: "change each password at first sign-in; then delete this file",
+      }),
       "",
       table,
       "",
@@ -149,14 +152,25 @@ async function firstUsers(io: CliIo, store: Store, seedDemoUsers: boolean): Prom
     { mode: 0o600 },
   );
   chmodSync(file, 0o600);
-  io.out(`演示账户也已写入 / the demo accounts are also in ${file} (仅本人可读 mode 600)\n\n`);
+  io.out(
+    `${say(env, {
+      zh: `演示账户也已写入 ${file}（仅本人可读，权限 600）`,
+      en: `the demo accounts are also in ${file} (mode 600)`,
+    })}\n\n`,
+  );
 }
 
 /** Migrates, seeds when asked, and listens; `close` stops the server and the database. */
 export async function startServer(io: CliIo, options: ServeOptions): Promise<RunningServer> {
   const { store, migration } = await openMigratedStore(io);
   try {
-    if (migration.applied.length > 0) io.out(`数据库已迁移 / migrated: ${migration.applied.join(", ")}\n`);
+    const lang = cliLang(io.env);
+    if (migration.applied.length > 0) {
+      const applied = migration.applied;
+      io.out(
+        `${lang === "zh" ? `数据库已迁移：${applied.join("、")}` : `migrated: ${applied.join(", ")}`}\n`,
+      );
+    }
     const auditKey = announceAuditKey(io, store);
     const extract = options.extract ?? extractPlan;
     if (options.seedDemo) {
@@ -164,7 +178,10 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       if (seed.seeded && seed.summary) {
         const s = seed.summary;
         io.out(
-          `已导入示例计划 / imported the example plan #${seed.planId}: ${s.areas} 领域 areas, ${s.groups} 分组 groups, ${s.targets} 指标 targets\n`,
+          `${say(io.env, {
+            zh: `已导入示例计划 #${seed.planId}：${s.areas} 个领域，${s.groups} 个分组，${s.targets} 项指标`,
+            en: `imported the example plan #${seed.planId}: ${s.areas} areas, ${s.groups} groups, ${s.targets} targets`,
+          })}\n`,
         );
       }
     }
@@ -177,8 +194,12 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
         const started = Date.now();
         const demo = await seedDemoReports(store.db, planId);
         if (demo.seeded) {
+          const ms = Date.now() - started;
           io.out(
-            `已生成示例进展报告（示例数据，截至${DEMO_AS_OF}） / demo reports (示例数据, as of ${DEMO_AS_OF}): ${demo.reports} 份 reports, ${demo.revisions} 个修订 revisions, ${Date.now() - started} ms\n`,
+            `${say(io.env, {
+              zh: `已生成示例进展报告（示例数据，截至${DEMO_AS_OF}）：${demo.reports} 份报告，${demo.revisions} 个修订，${ms} ms`,
+              en: `made the demo reports (demo data, as of ${DEMO_AS_OF}): ${demo.reports} reports, ${demo.revisions} revisions, ${ms} ms`,
+            })}\n`,
           );
         }
       }
@@ -208,10 +229,18 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
     const port = typeof address === "object" && address ? address.port : options.port;
     const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
-    io.out(`PlanTrack 已启动 / listening on ${url}  (数据库 database: ${store.location})\n`);
+    io.out(
+      `${say(io.env, {
+        zh: `PlanTrack 已启动：${url}（数据库：${store.location}）`,
+        en: `PlanTrack is listening on ${url} (database: ${store.location})`,
+      })}\n`,
+    );
     if (!webDist) {
       io.out(
-        `网页尚未构建，只提供接口；先运行 npm run build:web / the web app is not built (npm run build:web): serving the API only (${url}/api/docs)\n`,
+        `${say(io.env, {
+          zh: `网页尚未构建，只提供接口（${url}/api/docs）；请先运行 \`npm run build:web\``,
+          en: `the web app is not built (npm run build:web): serving the API only (${url}/api/docs)`,
+        })}\n`,
       );
     }
     let closed = false;
@@ -248,28 +277,49 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 export const serveCommand: CliCommand = {
   name: "serve",
-  summary: "启动网页与接口服务 / serve the web app and the API",
-  usage: [
-    "plantrack serve [--port 3000] [--host localhost] [--seed-demo] [--web DIR]",
-    "",
-    "  --port       端口 / port (默认 default: PORT or 3000)",
-    "  --host       监听地址 / address to listen on (默认 default: HOST or localhost; 0.0.0.0 for the network)",
-    "  --seed-demo  首次启动时导入南开区2020年计划示例及演示账户 / on first start import the Nankai 2020 example plan and demo users",
-    `  --web        网页构建目录 / built web app (默认 default: ${DEFAULT_WEB_DIST.replace(PROJECT_ROOT, "")})`,
-    "",
-    "  启动时自动迁移数据库 / migrates the database on start",
-    "  首次启动创建管理员 admin（随机密码只显示一次） / the first start creates the administrator admin (a random password, shown once)",
-    "  PLANTRACK_ADMIN_PASSWORD, PLANTRACK_DEMO_PASSWORD  自动化部署给定密码（不显示、无需修改） / passwords for automation (not shown, no forced change)",
-    "  PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE (20 per address, half per user name),",
-    "  PLANTRACK_SESSION_IDLE_MINUTES (30), PLANTRACK_SECURE_COOKIES (auto|1|0), PLANTRACK_TRUST_PROXY (0|1)",
-    "  PLANTRACK_LOG_LEVEL (info: 每个请求一行 JSON / one JSON line per request; warn, error, silent …)",
-    "  PLANTRACK_METRICS_TOKEN  设置后 /metrics 需 Bearer 令牌 / when set, /metrics needs it as a Bearer token",
-    "  数据库 / database: DATABASE_URL=postgres://… 或 / or PLANTRACK_DB (默认 default data/plantrack.db)",
-  ].join("\n"),
+  summary: { zh: "启动网页与接口服务", en: "serve the web app and the API" },
+  usage: usageText(
+    [
+      "plantrack serve [--port 3000] [--host localhost] [--seed-demo] [--web 目录]",
+      "",
+      "  --port       端口（默认取 PORT，否则 3000）",
+      "  --host       监听地址（默认取 HOST，否则 localhost；对网络开放用 0.0.0.0）",
+      "  --seed-demo  首次启动时导入南开区2020年计划示例及演示账户",
+      `  --web        网页构建目录（默认 ${DEFAULT_WEB_DIST.replace(PROJECT_ROOT, "")}）`,
+      "",
+      "  启动时自动迁移数据库",
+      "  首次启动创建管理员 `admin`，随机密码只显示一次",
+      "  PLANTRACK_ADMIN_PASSWORD、PLANTRACK_DEMO_PASSWORD：自动化部署时给定的密码（不显示，无需修改）",
+      "  PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE：每个地址每分钟的登录次数（20，每个用户名减半）",
+      "  PLANTRACK_SESSION_IDLE_MINUTES（30）、PLANTRACK_SECURE_COOKIES（auto|1|0）、PLANTRACK_TRUST_PROXY（0|1）",
+      "  PLANTRACK_LOG_LEVEL：`info` 为每个请求一行 JSON；另有 `warn`、`error`、`silent` 等",
+      "  PLANTRACK_METRICS_TOKEN：设置后访问 /metrics 须带请求头 `Authorization: Bearer 令牌`",
+      "  PLANTRACK_LANG=en：命令行输出英文",
+      "  数据库：DATABASE_URL=postgres://… 或 PLANTRACK_DB（默认 data/plantrack.db）",
+    ],
+    [
+      "plantrack serve [--port 3000] [--host localhost] [--seed-demo] [--web DIR]",
+      "",
+      "  --port       port (default: PORT or 3000)",
+      "  --host       address to listen on (default: HOST or localhost; 0.0.0.0 for the network)",
+      "  --seed-demo  on first start import the Nankai 2020 example plan and demo users",
+      `  --web        built web app (default: ${DEFAULT_WEB_DIST.replace(PROJECT_ROOT, "")})`,
+      "",
+      "  migrates the database on start",
+      "  the first start creates the administrator admin (a random password, shown once)",
+      "  PLANTRACK_ADMIN_PASSWORD, PLANTRACK_DEMO_PASSWORD: passwords for automation (not shown, no forced change)",
+      "  PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE: sign-ins a minute per address (20, half per user name)",
+      "  PLANTRACK_SESSION_IDLE_MINUTES (30), PLANTRACK_SECURE_COOKIES (auto|1|0), PLANTRACK_TRUST_PROXY (0|1)",
+      "  PLANTRACK_LOG_LEVEL: info is one JSON line per request; warn, error, silent …",
+      "  PLANTRACK_METRICS_TOKEN: when set, /metrics needs it as a Bearer token",
+      "  PLANTRACK_LANG=en: the command line speaks English",
+      "  database: DATABASE_URL=postgres://… or PLANTRACK_DB (default data/plantrack.db)",
+    ],
+  ),
   async run(args, io) {
     const server = await startServer(io, serveOptions(args, io));
     const signal = await untilSignal();
-    io.out(`收到 ${signal}，正在停止 / stopping on ${signal}\n`);
+    io.out(`${say(io.env, { zh: `收到 ${signal}，正在停止`, en: `stopping on ${signal}` })}\n`);
     await server.close();
     return 0;
   },
@@ -280,10 +330,10 @@ function loginRate(raw: string | undefined): { loginAttemptsPerMinute?: number }
   if (raw === undefined || raw.trim() === "") return {};
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) {
-    throw new AppError(
-      "bad_input",
-      `PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE 应为正整数：${raw} / PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE must be a whole number ≥ 1: ${raw}`,
-    );
+    throw new AppError("bad_input", {
+      zh: `PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE 应为正整数，收到“${raw}”`,
+      en: `PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE must be a whole number ≥ 1: ${raw}`,
+    });
   }
   return { loginAttemptsPerMinute: n };
 }

@@ -5,7 +5,6 @@
 
 import type { PlanStatusView } from "../contract/status.ts";
 import type { TaskView } from "../contract/tasks.ts";
-import { AppError } from "../domain/app-error.ts";
 import { STATUS_WORDS } from "../domain/evaluation.ts";
 import { TASK_LIGHT_WORDS, TASK_LIGHTS, type TaskLight } from "../domain/task-lights.ts";
 import { planStatus } from "../services/plan-status.ts";
@@ -13,18 +12,29 @@ import { resolvePlan } from "../services/report-import.ts";
 import { countLights, taskView } from "../services/task-presenter.ts";
 import { loadTaskWorld } from "../services/task-world.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
-import { type CliLang, cliLang } from "./cli-lang.ts";
+import { type CliLang, cliLang, usageError, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
 import { textTable } from "./text-table.ts";
 
-const USAGE = [
-  "plantrack status PLAN [--as-of YYYY-MM-DD] [--json]",
-  "",
-  "  PLAN     计划编号或标题中唯一的一段 / a plan's id or a unique part of its title",
-  "  --as-of  截至该日已审核的报告 / from the reports approved by that date (default today)",
-  "  --json   输出 JSON（与 GET /api/plans/:id/status 相同） / the API's JSON",
-].join("\n");
+const USAGE = usageText(
+  [
+    "plantrack status 计划 [--as-of 2020-10-12] [--json]",
+    "",
+    "  计划     计划编号或标题中唯一的一段",
+    "  --as-of  以截至该日已审核的报告计算（默认今天）",
+    "  --json   输出 JSON（与 GET /api/plans/:id/status 相同）",
+    "  PLANTRACK_LANG=en：英文输出",
+  ],
+  [
+    "plantrack status PLAN [--as-of YYYY-MM-DD] [--json]",
+    "",
+    "  PLAN     a plan's id or a unique part of its title",
+    "  --as-of  from the reports approved by that date (default today)",
+    "  --json   the API's JSON (as GET /api/plans/:id/status)",
+    "  PLANTRACK_LANG=en: messages in English",
+  ],
+);
 
 const WORDS = {
   zh: {
@@ -112,7 +122,7 @@ export function statusText(
   const ranking = textTable(
     [...w.rankingHeaders],
     s.rankings.map((r) => [
-      String(r.completionRank),
+      String(r.rank),
       r.department.name,
       pct(r.completionIndex),
       `${r.reportsOnTime}/${r.reportsDue}`,
@@ -136,7 +146,7 @@ export function statusText(
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, { boolean: ["json"], string: ["as-of"] });
   const [ref, ...extra] = positionals;
-  if (!ref || extra.length > 0) throw new AppError("bad_input", `用法 / usage: ${USAGE.split("\n")[0]}`);
+  if (!ref || extra.length > 0) throw usageError(USAGE);
   const { store } = await openMigratedStore(io);
   try {
     const plan = await resolvePlan(store.db, ref);
@@ -158,7 +168,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const statusCommand: CliCommand = {
   name: "status",
-  summary: "计划执行情况表 / the plan's status table",
+  summary: { zh: "计划执行情况表", en: "the plan's status table" },
   usage: USAGE,
   run,
 };

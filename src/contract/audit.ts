@@ -1,5 +1,7 @@
 // The audit log and its verification. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
+import type { LocalText } from "../domain/app-error.ts";
+
 export interface AuditEntryView {
   id: number;
   at: string;
@@ -27,5 +29,6 @@ export interface AuditVerifyResult {
   checked: number;
   /** The first row whose hash does not follow from the row before, if any. */
   brokenAt: number | null;
-  reason: string | null;
+  /** Why the chain breaks there, in both languages (the reader sees one). */
+  reason: LocalText | null;
 }

@@ -26,8 +26,8 @@ export interface LedgerDiffView {
   /** The report's current revision at the preview (null: no report yet). */
   baseRevision: number | null;
   changes: LedgerDiffField[];
-  /** Why it cannot be applied now (a revision waits for review), else null. */
-  blocked: string | null;
+  /** Why it cannot be applied now (a revision waits for review), else null; the reader sees one language. */
+  blocked: LocalText | null;
 }
 
 /** POST /api/plans/:id/ledger/preview — nothing is applied. */
@@ -45,7 +45,17 @@ export interface LedgerPreview {
 export interface LedgerApplyRequest {
   fileName: string;
   period: string;
-  items: { key: string; baseRevision: number | null; changes: LedgerDiffField[] }[];
+  /**
+   * confirm and confirmReason: an implausible new value (422 implausible_value, details.key naming the
+   * item) is meant, and why — as on PUT …/reports/:period.
+   */
+  items: {
+    key: string;
+    baseRevision: number | null;
+    changes: LedgerDiffField[];
+    confirm?: boolean;
+    confirmReason?: string;
+  }[];
 }
 
 export interface LedgerApplyResult {

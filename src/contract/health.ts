@@ -16,7 +16,7 @@ export interface HealthLiveResponse {
 /** GET /api/health/ready: 200 ready, or 503 not_ready with the reason. */
 export interface HealthReadyResponse {
   status: "ready" | "not_ready";
-  /** Why not ready, 中文 / English; null when ready. */
+  /** Why not ready, in the asker's language (x-plantrack-lang; Chinese by default); null when ready. */
   reason: string | null;
   version: string;
   database: "sqlite" | "postgres";

@@ -33,6 +33,11 @@ export interface PlanSummary {
   };
   /** Added: the source document's file name. */
   fileName: string | null;
+  /**
+   * Added (issue 14): the hash of the source's text as the duplicate check compares it (layout, format
+   * and encoding aside): plans with the same one were made from the same text.
+   */
+  textSha256: string | null;
   /** Added (issue 4): the plan's region, for scoping. */
   regionId: number | null;
   /** Added (issue 4): shown to the public at /api/public/plans (POST /api/plans/:id/public). */

@@ -1,6 +1,7 @@
 // Reports, their revisions, periods, extensions and attachments. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
 import type { TargetStatus } from "../domain/evaluation.ts";
+import type { ImplausibleRule, ImpossibleRule } from "../domain/plausibility.ts";
 import type { TargetKind } from "../extract/types.ts";
 import type { DepartmentRef, UserRef } from "./common.ts";
 
@@ -9,6 +10,10 @@ import type { DepartmentRef, UserRef } from "./common.ts";
 // new codes: conflict 409 (a save based on a stale revision: details.latest is the newer
 // ReportRevisionView, details.latestRevision its number), bad_state 409 (e.g. approving a draft) —
 // served as `conflict` with details.reason when no separate code exists.
+// Plausibility (issue 14, src/domain/plausibility.ts): an impossible value → 400 bad_input with
+// details { rule, numbers, field: "value", findings }; an implausible one → 422 implausible_value with
+// details ImplausibleDetails, accepted when the save is sent again with confirm: true and a
+// confirmReason that says something; the confirmed warnings are kept with the revision.
 //
 // Endpoints: GET/PUT /api/plans/:id/settings · GET/PUT /api/targets/:id/planned ·
 // GET /api/plans/:id/reports · GET /api/targets/:id/reports ({ reports: ReportView[] }, every period) ·
@@ -26,6 +31,31 @@ export type StatusWord = "未启动" | "推进中" | "已完成" | "受阻";
 /** The statuses and the working of an evaluation are the domain's own (src/domain/evaluation.ts). */
 export type { TargetStatus };
 export type ExtensionState = "pending" | "granted" | "refused";
+export type { ImplausibleRule, ImpossibleRule };
+
+/** What one plausibility rule found: the rule, the numbers it compared and what it says. */
+export interface PlausibilityFindingView {
+  rule: ImplausibleRule | ImpossibleRule;
+  numbers: Record<string, number>;
+  message: { zh: string; en: string };
+}
+
+/** An implausible figure the author confirmed, with the reason they gave (shown to the reviewer). */
+export interface PlausibilityWarningView {
+  rule: ImplausibleRule;
+  numbers: Record<string, number>;
+  message: { zh: string; en: string };
+  reason: string;
+}
+
+/** details of 422 implausible_value: the first finding's rule and numbers, and all of them. */
+export interface ImplausibleDetails {
+  rule: ImplausibleRule;
+  numbers: Record<string, number>;
+  findings: PlausibilityFindingView[];
+  /** "problems" when a cumulative fall needs a real reason in 存在问题 first. */
+  field?: "problems";
+}
 
 /** One reporting period (src/domain/periods.ts). */
 export interface PeriodView {
@@ -66,6 +96,8 @@ export interface ReportRevisionView {
   submittedAt: string | null;
   /** When it was approved (state approved only). */
   approvedAt: string | null;
+  /** Plausibility warnings confirmed for this content, each with its reason; [] when none. */
+  warnings: PlausibilityWarningView[];
 }
 
 export interface ReportSubjectRef {
@@ -99,6 +131,8 @@ export interface ReportView {
   late: boolean;
   firstSubmittedAt: string | null;
   updatedAt: string;
+  /** The warnings confirmed for the newest revision's content (latest.warnings). */
+  warnings: PlausibilityWarningView[];
 }
 
 /** GET /api/reports/:id */
@@ -133,6 +167,10 @@ export interface SaveReportRequest {
   nextSteps: string;
   /** true: the new revision is submitted for review, else it is a draft. */
   submit?: boolean;
+  /** true: the implausible value a 422 named is meant; needs confirmReason. */
+  confirm?: boolean;
+  /** Why the value is right (not 无, 没有, 暂无, 同上, -): kept with the revision for the reviewer. */
+  confirmReason?: string;
 }
 
 /** GET /api/plans/:id/reports?period&departmentId&state&subjectKind (reporters: their department's). */

@@ -1,5 +1,6 @@
 // Reviewing reports one by one and in bulk. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
+import type { LocalText } from "../domain/app-error.ts";
 import type { ReportView } from "./reports.ts";
 
 /** POST /api/reports/:id/review (planner in scope). The report must be submitted. 200 → ReportDetail. */
@@ -36,5 +37,6 @@ export interface BulkReviewError {
   /** Position in the request's `reports`. */
   index: number;
   code: "not_found" | "bad_input" | "conflict";
-  message: string;
+  /** Why, in both languages: the reader sees one. */
+  message: LocalText;
 }

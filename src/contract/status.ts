@@ -68,6 +68,16 @@ export interface DepartmentRankingView {
   onTimeRate: number | null;
   completionRank: number;
   onTimeRank: number;
+  /** Added (issue 14): reports due that came at all, on time or late; targets 严重滞后 and 滞后. */
+  reportsIn: number;
+  farBehind: number;
+  behind: number;
+  /**
+   * Added (issue 14): the place in the ranking (src/domain/department-ranking.ts: reported, 严重滞后,
+   * completion index, 滞后, reports on time; equal on all share it) and the reason for it in words.
+   */
+  rank: number;
+  rankReason: ZhEn;
 }
 
 /** GET /api/plans/:id/status?asOf=YYYY-MM-DD (default today; the demo plan: its demo date). */

@@ -67,6 +67,17 @@ export interface TargetPatch {
   coDepartmentIds?: number[];
 }
 
+/**
+ * PATCH /api/targets/:id. A value 100× or 1/100 of the number the plan's text states for the target
+ * (the 万/亿 slip) → 422 implausible_value (details { rule: "ratio_to_statement", numbers: { value,
+ * statement, ratio } }) until sent again with confirm: true and a confirmReason that says something;
+ * an impossible value (a negative count, a share above 100%) → 400 naming the rule.
+ */
+export interface TargetPatchRequest extends TargetPatch {
+  confirm?: boolean;
+  confirmReason?: string;
+}
+
 /** POST /api/targets/:id/split — the first part keeps [start, at), the second gets [at, end). */
 export interface SplitTargetRequest {
   at: number;

@@ -89,12 +89,21 @@ export const REVISION_DIGEST_COLUMNS = [
   "return_reason",
   "author_id",
   "created_at",
+  "warnings",
 ] as const;
 
-export type DigestedRevision = Record<(typeof REVISION_DIGEST_COLUMNS)[number], unknown>;
+/** Columns added after rows were digested: covered when set, left out when null (older digests hold). */
+const DIGEST_WHEN_SET: ReadonlySet<string> = new Set(["warnings"]);
+
+type DigestColumn = (typeof REVISION_DIGEST_COLUMNS)[number];
+export type DigestedRevision = Record<Exclude<DigestColumn, "warnings">, unknown> & { warnings?: unknown };
 
 export function revisionDigest(revision: DigestedRevision): string {
   const picked: Record<string, unknown> = {};
-  for (const column of REVISION_DIGEST_COLUMNS) picked[column] = revision[column] ?? null;
+  for (const column of REVISION_DIGEST_COLUMNS) {
+    const value = revision[column] ?? null;
+    if (value === null && DIGEST_WHEN_SET.has(column)) continue;
+    picked[column] = value;
+  }
   return sm3Hex(canonicalJson(picked));
 }

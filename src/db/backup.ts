@@ -32,7 +32,7 @@ export async function backupKindOf(file: string): Promise<BackupKind> {
   } catch {
     throw new AppError(
       "not_found",
-      `备份文件不存在或无法读取 / the backup file is missing or unreadable: ${file}`,
+      { zh: `备份文件不存在或无法读取：${file}`, en: `the backup file is missing or unreadable: ${file}` },
       {
         file,
       },
@@ -49,7 +49,10 @@ export async function backupKindOf(file: string): Promise<BackupKind> {
   }
   throw new AppError(
     "unsupported_file",
-    `不是 PlanTrack 备份（既非 SQLite 数据库也非 pg_dump -Fc 文件） / not a PlanTrack backup (neither a SQLite database nor a pg_dump -Fc file): ${file}`,
+    {
+      zh: `不是 PlanTrack 备份（既非 SQLite 数据库也非 pg_dump -Fc 文件）：${file}`,
+      en: `not a PlanTrack backup (neither a SQLite database nor a pg_dump -Fc file): ${file}`,
+    },
     { file },
   );
 }
@@ -86,10 +89,14 @@ function countRows(db: SqliteDatabase.Database): TableCount[] {
 function checkSqliteFile(db: SqliteDatabase.Database, file: string): TableCount[] {
   const integrity = db.pragma("integrity_check") as { integrity_check: string }[];
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== "ok") {
-    throw new AppError("bad_input", `SQLite 文件已损坏 / the SQLite file is damaged: ${file}`, {
-      file,
-      integrity: integrity.slice(0, 10).map((r) => r.integrity_check),
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: `SQLite 文件已损坏：${file}`, en: `the SQLite file is damaged: ${file}` },
+      {
+        file,
+        integrity: integrity.slice(0, 10).map((r) => r.integrity_check),
+      },
+    );
   }
   const hasMigrations = db
     .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
@@ -97,7 +104,10 @@ function checkSqliteFile(db: SqliteDatabase.Database, file: string): TableCount[
   if (!hasMigrations) {
     throw new AppError(
       "bad_input",
-      `不是 PlanTrack 数据库（没有迁移记录） / not a PlanTrack database (no migration table): ${file}`,
+      {
+        zh: `不是 PlanTrack 数据库（没有迁移记录）：${file}`,
+        en: `not a PlanTrack database (no migration table): ${file}`,
+      },
       { file },
     );
   }
@@ -110,9 +120,13 @@ function checkSqliteFile(db: SqliteDatabase.Database, file: string): TableCount[
  */
 export async function backupSqlite(source: string, target: string): Promise<TableCount[]> {
   if (!existsSync(source)) {
-    throw new AppError("not_found", `数据库文件不存在 / the database file does not exist: ${source}`, {
-      file: source,
-    });
+    throw new AppError(
+      "not_found",
+      { zh: `数据库文件不存在：${source}`, en: `the database file does not exist: ${source}` },
+      {
+        file: source,
+      },
+    );
   }
   const partial = join(dirname(target), `.${Date.now()}-${process.pid}.plantrack-backup-partial`);
   const db = new SqliteDatabase(source, { fileMustExist: true });
@@ -122,7 +136,11 @@ export async function backupSqlite(source: string, target: string): Promise<Tabl
   } catch (error) {
     rmSync(partial, { force: true });
     const cause = error instanceof Error ? error.message : String(error);
-    throw new AppError("internal", `备份失败 / the backup failed: ${cause}`, { file: source });
+    throw new AppError(
+      "internal",
+      { zh: `备份失败：${cause}`, en: `the backup failed: ${cause}` },
+      { file: source },
+    );
   } finally {
     db.close();
   }
@@ -169,7 +187,10 @@ export async function restoreSqlite(source: string, target: string): Promise<Tab
     const cause = error instanceof Error ? error.message : String(error);
     throw new AppError(
       "internal",
-      `恢复失败，目标数据库未改变 / the restore failed, the target is unchanged: ${cause}`,
+      {
+        zh: `恢复失败，目标数据库未改变：${cause}`,
+        en: `the restore failed, the target is unchanged: ${cause}`,
+      },
       {
         file: target,
       },
@@ -244,7 +265,10 @@ export async function findPgTool(
   }
   throw new AppError(
     "not_found",
-    `找不到 ${name}：请安装 PostgreSQL 客户端（如 apt-get install postgresql-client），或用 PLANTRACK_PG_BIN 指明其目录 / ${name} not found: install the PostgreSQL client tools (e.g. apt-get install postgresql-client) or set PLANTRACK_PG_BIN to their folder`,
+    {
+      zh: `找不到 ${name}：请安装 PostgreSQL 客户端（如 apt-get install postgresql-client），或用 PLANTRACK_PG_BIN 指明其目录`,
+      en: `${name} not found: install the PostgreSQL client tools (e.g. apt-get install postgresql-client) or set PLANTRACK_PG_BIN to their folder`,
+    },
     { tool: name },
   );
 }
@@ -280,7 +304,10 @@ export async function backupPostgres(
   if (tool.major < serverMajor) {
     throw new AppError(
       "bad_input",
-      `pg_dump ${tool.major} 比数据库服务器 ${serverMajor} 旧，无法备份；请安装新版客户端或设 PLANTRACK_PG_BIN / pg_dump ${tool.major} is older than the server (${serverMajor}): install a newer client or set PLANTRACK_PG_BIN`,
+      {
+        zh: `pg_dump ${tool.major} 比数据库服务器 ${serverMajor} 旧，无法备份；请安装新版客户端或设 PLANTRACK_PG_BIN`,
+        en: `pg_dump ${tool.major} is older than the server (${serverMajor}): install a newer client or set PLANTRACK_PG_BIN`,
+      },
       { tool: tool.path, serverMajor },
     );
   }
@@ -293,9 +320,13 @@ export async function backupPostgres(
   );
   if (result.code !== 0) {
     rmSync(partial, { force: true });
-    throw new AppError("internal", `pg_dump 失败 / pg_dump failed: ${tail(result.stderr)}`, {
-      tool: tool.path,
-    });
+    throw new AppError(
+      "internal",
+      { zh: `pg_dump 失败：${tail(result.stderr)}`, en: `pg_dump failed: ${tail(result.stderr)}` },
+      {
+        tool: tool.path,
+      },
+    );
   }
   renameSync(partial, target);
 }
@@ -325,7 +356,10 @@ export async function restorePostgres(
   if (result.code !== 0) {
     throw new AppError(
       "internal",
-      `pg_restore 失败，目标数据库未改变 / pg_restore failed, the target is unchanged: ${tail(result.stderr)}`,
+      {
+        zh: `pg_restore 失败，目标数据库未改变：${tail(result.stderr)}`,
+        en: `pg_restore failed, the target is unchanged: ${tail(result.stderr)}`,
+      },
       { tool: tool.path },
     );
   }

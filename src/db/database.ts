@@ -43,7 +43,10 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined>, c
     if (!isPostgresUrl(url)) {
       throw new AppError(
         "bad_input",
-        `DATABASE_URL 只支持 postgres:// 地址；SQLite 请用 PLANTRACK_DB / DATABASE_URL must be a postgres:// URL; for SQLite set PLANTRACK_DB`,
+        {
+          zh: "DATABASE_URL 只支持 postgres:// 地址；SQLite 请用 PLANTRACK_DB",
+          en: "DATABASE_URL must be a postgres:// URL; for SQLite set PLANTRACK_DB",
+        },
         { setting: "DATABASE_URL" },
       );
     }

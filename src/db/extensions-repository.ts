@@ -80,11 +80,19 @@ export async function decideExtension(
       .where("state", "=", "pending")
       .executeTakeFirst();
     const row = await getExtension(trx, id);
-    if (!row) throw new AppError("not_found", `延期申请 ${id} 不存在 / no extension request ${id}`, { id });
+    if (!row)
+      throw new AppError(
+        "not_found",
+        { zh: `延期申请 ${id} 不存在`, en: `no extension request ${id}` },
+        { id },
+      );
     if (Number(moved.numUpdatedRows) !== 1) {
       throw new AppError(
         "conflict",
-        `该延期申请已处理（${row.state}） / the request was decided already (${row.state})`,
+        {
+          zh: `该延期申请已处理（${{ pending: "待审批", granted: "已批准", refused: "未批准" }[row.state] ?? row.state}）`,
+          en: `the request was decided already (${row.state})`,
+        },
         { id, state: row.state, reason: "bad_state" },
       );
     }

@@ -17,6 +17,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0007-tasks",
         "0009-reminder-channels",
         "0010-target-stop",
+        "0011-plausibility",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
@@ -28,6 +29,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0007-tasks",
         "0009-reminder-channels",
         "0010-target-stop",
+        "0011-plausibility",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

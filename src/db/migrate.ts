@@ -33,9 +33,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
   if (error) {
     const failed = (results ?? []).find((r) => r.status === "Error")?.migrationName ?? "?";
     const cause = error instanceof Error ? error.message : String(error);
-    throw new AppError("internal", `数据库迁移失败 / migration failed: ${failed}: ${cause}`, {
-      migration: failed,
-    });
+    throw new AppError(
+      "internal",
+      { zh: `数据库迁移失败：${failed}：${cause}`, en: `migration failed: ${failed}: ${cause}` },
+      {
+        migration: failed,
+      },
+    );
   }
   return { applied };
 }

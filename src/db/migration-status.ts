@@ -44,14 +44,22 @@ export async function migrationStatus(db: Kysely<Database>): Promise<MigrationSt
 /** Brings a database to exactly `name` (up or down): the tests' way to stand at an old version. */
 export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
   if (!(name in MIGRATIONS)) {
-    throw new AppError("not_found", `没有这个迁移 / no such migration: ${name}`, { migration: name });
+    throw new AppError(
+      "not_found",
+      { zh: `没有这个迁移：${name}`, en: `no such migration: ${name}` },
+      { migration: name },
+    );
   }
   const migrator = await createMigrator(db);
   const { error } = await migrator.migrateTo(name);
   if (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw new AppError("internal", `数据库迁移失败 / migration failed: ${name}: ${cause}`, {
-      migration: name,
-    });
+    throw new AppError(
+      "internal",
+      { zh: `数据库迁移失败：${name}：${cause}`, en: `migration failed: ${name}: ${cause}` },
+      {
+        migration: name,
+      },
+    );
   }
 }

@@ -20,20 +20,25 @@ export interface PlanMatch {
   createdAt: string;
 }
 
-/** Plans made from the same file, or from the same text in another encoding or file. */
+/**
+ * Plans made from the same file, or from the same text in another encoding or file. `textSha256` is the
+ * hash of the text as compared (src/extract/comparable-text.ts); `rawTextSha256`, of the text as read,
+ * finds the sources stored before that (issue 14), whose text_sha256 is of the text as read.
+ */
 export async function findPlansBySource(
   db: Db,
-  hashes: { sha256: string; textSha256?: string },
+  hashes: { sha256: string; textSha256?: string; rawTextSha256?: string },
 ): Promise<PlanMatch[]> {
+  const textHashes = [hashes.textSha256, hashes.rawTextSha256].filter((h): h is string => Boolean(h));
   const rows = await db
     .selectFrom("plan_sources")
     .innerJoin("plans", "plans.id", "plan_sources.plan_id")
     .select(["plans.id as planId", "plans.title as title", "plans.created_at as createdAt"])
     .where((eb) =>
-      hashes.textSha256
+      textHashes.length > 0
         ? eb.or([
             eb("plan_sources.sha256", "=", hashes.sha256),
-            eb("plan_sources.text_sha256", "=", hashes.textSha256),
+            eb("plan_sources.text_sha256", "in", textHashes),
           ])
         : eb("plan_sources.sha256", "=", hashes.sha256),
     )
@@ -126,6 +131,7 @@ function summaryQuery(db: Db) {
       "regions.name as region_name",
       "regions.code as region_code",
       "plan_sources.file_name",
+      "plan_sources.text_sha256",
     ]);
 }
 

@@ -5,8 +5,9 @@
 // and backed by the unique (report_id, revision) constraint, so the rule holds across transactions
 // and app servers on both SQLite and PostgreSQL.
 
-import { type Kysely, type Selectable, sql } from "kysely";
+import { expressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { AppError } from "../domain/app-error.ts";
+import type { ConfirmedFinding } from "../domain/plausibility.ts";
 import { type Actor, type AuditItem, appendAuditRows } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { idChunks } from "./id-chunks.ts";
@@ -98,6 +99,7 @@ export async function listRevisions(
           sql<string | null>`null`.as("problems"),
           sql<string | null>`null`.as("next_steps"),
           sql<string | null>`null`.as("return_reason"),
+          sql<string | null>`null`.as("warnings"),
         ])
         .execute();
       for (const r of rows) out.push(r);
@@ -124,6 +126,8 @@ export interface RevisionContent {
   progress: string;
   problems: string;
   nextSteps: string;
+  /** Plausibility warnings the author confirmed with a reason (src/domain/plausibility.ts). */
+  warnings?: readonly ConfirmedFinding[];
 }
 
 export interface NewReport {
@@ -152,6 +156,14 @@ export interface AppendOutcome {
   revision: RevisionRow;
 }
 
+/** A report's state as the Chinese screen names it, for the Chinese messages. */
+const REPORT_STATE_ZH: Record<ReportState, string> = {
+  draft: "草稿",
+  submitted: "待审",
+  approved: "已通过",
+  returned: "已退回",
+};
+
 async function conflict(db: Db, reportId: number, base: number | null): Promise<AppError> {
   const latest = await db
     .selectFrom("report_revisions")
@@ -162,7 +174,10 @@ async function conflict(db: Db, reportId: number, base: number | null): Promise<
     .executeTakeFirst();
   return new AppError(
     "conflict",
-    `报告已被他人更新（最新为第${latest?.revision ?? 0}版，你的修改基于第${base ?? 0}版），请刷新后再改 / the report was changed meanwhile (latest revision ${latest?.revision ?? 0}, yours was based on ${base ?? 0}): reload and edit again`,
+    {
+      zh: `报告已被他人更新（最新为第${latest?.revision ?? 0}版，你的修改基于第${base ?? 0}版），请刷新后再改`,
+      en: `the report was changed meanwhile (latest revision ${latest?.revision ?? 0}, yours was based on ${base ?? 0}): reload and edit again`,
+    },
     { reportId, baseRevision: base, latestRevision: latest?.revision ?? 0, latest: latest ?? null },
   );
 }
@@ -200,6 +215,7 @@ function revisionValues(actor: Actor, input: AppendRevision, reportId: number, r
     return_reason: input.returnReason ?? null,
     author_id: actor.userId,
     created_at: input.at,
+    warnings: input.content.warnings?.length ? JSON.stringify(input.content.warnings) : null,
   };
 }
 
@@ -272,15 +288,22 @@ export async function appendRevision(db: Db, actor: Actor, input: AppendRevision
       } else {
         const found = await findReport(trx, spec.subject, spec.period);
         if (!found) {
-          throw new AppError("not_found", "报告不存在 / no such report", {
-            baseRevision: input.baseRevision,
-          });
+          throw new AppError(
+            "not_found",
+            { zh: "报告不存在", en: "no such report" },
+            {
+              baseRevision: input.baseRevision,
+            },
+          );
         }
         if (found.current_revision !== base) throw await conflict(trx, found.id, input.baseRevision);
         if (input.requireState && !input.requireState.includes(found.state)) {
           throw new AppError(
             "conflict",
-            `报告当前状态为“${found.state}”，不能执行此操作 / the report is ${found.state}: not possible now`,
+            {
+              zh: `报告当前状态为“${REPORT_STATE_ZH[found.state]}”，不能执行此操作`,
+              en: `the report is ${found.state}: not possible now`,
+            },
             { reportId: found.id, state: found.state, reason: "bad_state" },
           );
         }
@@ -362,7 +385,10 @@ export async function appendFirstRevisions(
       const written = winners.map((w) => {
         const revision = revisionOf.get(w.report.id);
         if (!revision)
-          throw new AppError("internal", `报告 ${w.report.id} 的修订未写入 / revision not written`);
+          throw new AppError("internal", {
+            zh: `报告 ${w.report.id} 的修订未写入`,
+            en: `report ${w.report.id}: its revision was not written`,
+          });
         return { ...w, revision };
       });
       await appendAuditRows(
@@ -412,4 +438,42 @@ export async function listReportsBySubjectKey(db: Db, subjectKey: string): Promi
     .where("subject_key", "=", subjectKey)
     .orderBy("period_end")
     .execute();
+}
+
+/**
+ * The subject's figure of the latest period ending before `before` (YYYY-MM-DD): that report's
+ * approved revision, else its newest one sent (a draft is nobody's word yet).
+ */
+function previousFigureQuery(from: Pick<Db, "selectFrom">, subjectKey: string, before: string) {
+  return from
+    .selectFrom("reports as pr")
+    .innerJoin("report_revisions as prr", "prr.report_id", "pr.id")
+    .where("pr.subject_key", "=", subjectKey)
+    .where("pr.period_end", "<", before)
+    .where("prr.state", "<>", "draft")
+    .where("prr.value", "is not", null)
+    .orderBy("pr.period_end", "desc")
+    .orderBy(sql`case when prr.state = 'approved' then 0 else 1 end`)
+    .orderBy("prr.revision", "desc")
+    .limit(1);
+}
+
+/**
+ * previousFigureQuery's value as a subquery, so that a statement the caller makes anyway carries it.
+ * Built apart from any database: it is part of the caller's statement, not one of its own.
+ */
+export function previousValueSubquery(subjectKey: string, before: string) {
+  return previousFigureQuery(expressionBuilder<Database, never>(), subjectKey, before).select("prr.value");
+}
+
+/** The figure of the period before, and the end of that period (imports). */
+export async function findPreviousFigure(
+  db: Db,
+  subjectKey: string,
+  before: string,
+): Promise<{ value: number; periodEnd: string } | null> {
+  const row = await previousFigureQuery(db, subjectKey, before)
+    .select(["prr.value", "pr.period_end"])
+    .executeTakeFirst();
+  return row && row.value !== null ? { value: Number(row.value), periodEnd: row.period_end } : null;
 }

@@ -208,6 +208,11 @@ export interface ReportRevisionsTable {
   return_reason: string | null;
   author_id: number | null;
   created_at: string;
+  /**
+   * The plausibility warnings the author confirmed, with the reason (migration 0011): JSON
+   * [{ rule, numbers, message: { zh, en }, reason }], null when there were none.
+   */
+  warnings: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AttachmentsTable {

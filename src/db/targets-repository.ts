@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 import type { TargetKind } from "../extract/types.ts";
 import { isPostgres } from "./dialect.ts";
 import { idChunks } from "./id-chunks.ts";
+import { previousValueSubquery } from "./reports-repository.ts";
 import type { Database, PlanRow, TargetRow } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -52,12 +53,24 @@ export async function countReportsOfTargets(db: Db, ids: readonly number[]): Pro
 /** Co-operating departments of a target, in the database's order. */
 /**
  * A target, its co-operating departments, its plan and whether anyone ever asked for more time about
- * it, in one round trip (the submission path: without such a request there are none to read).
+ * it, in one round trip (the submission path: without such a request there are none to read). With
+ * `previousBefore` (a period's first day) also the figure reported for the period before it, which
+ * the plausibility rules compare with.
  */
 export async function getTargetWithPlan(
   db: Db,
   id: number,
-): Promise<{ row: TargetRow; coDepartmentIds: number[]; plan: PlanRow; hasExtensions: boolean } | undefined> {
+  options: { previousBefore?: string } = {},
+): Promise<
+  | {
+      row: TargetRow;
+      coDepartmentIds: number[];
+      plan: PlanRow;
+      hasExtensions: boolean;
+      previousValue: number | null;
+    }
+  | undefined
+> {
   const co = isPostgres(db)
     ? sql<
         string | null
@@ -89,6 +102,9 @@ export async function getTargetWithPlan(
       "plans.updated_at as plan_updated_at",
       "plans.published_at as plan_published_at",
       "plans.closed_at as plan_closed_at",
+      options.previousBefore
+        ? previousValueSubquery(`target:${id}`, options.previousBefore).as("previous_value")
+        : sql<number | null>`null`.as("previous_value"),
     ])
     .where("targets.id", "=", id)
     .executeTakeFirst();
@@ -111,6 +127,7 @@ export async function getTargetWithPlan(
     plan_updated_at,
     plan_published_at,
     plan_closed_at,
+    previous_value,
     ...row
   } = found;
   const plan: PlanRow = {
@@ -132,7 +149,13 @@ export async function getTargetWithPlan(
     closed_at: plan_closed_at,
   };
   const coDepartmentIds = co_department_ids ? String(co_department_ids).split(",").map(Number) : [];
-  return { row, coDepartmentIds, plan, hasExtensions: Number(extension_count) > 0 };
+  return {
+    row,
+    coDepartmentIds,
+    plan,
+    hasExtensions: Number(extension_count) > 0,
+    previousValue: previous_value === null ? null : Number(previous_value),
+  };
 }
 
 /** A plan's targets in plan order (ord, then id). */

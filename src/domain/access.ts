@@ -56,6 +56,7 @@ const OWN_ACCOUNT: AccessRule = { kind: "signed_in", duringPasswordChange: true 
 const ADMIN: AccessRule = { kind: "roles", roles: ["admin"] };
 const SECOND_FACTOR: AccessRule = { kind: "roles", roles: ["admin", "planner"] };
 const PLAN_EDITORS: AccessRule = { kind: "roles", roles: ["admin", "planner"] };
+const REPORTERS: AccessRule = { kind: "roles", roles: ["reporter"] };
 const readPlan = (resource: PlanResource): AccessRule => ({ kind: "plan", action: "read", resource });
 const editPlan = (resource: PlanResource): AccessRule => ({ kind: "plan", action: "edit", resource });
 
@@ -123,6 +124,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "GET /api/plans/:id/cockpit": readPlan("plan"),
   "GET /api/targets/:id/trend": readPlan("target"),
   "GET /api/me/due": SIGNED_IN, // a reporter's department; empty for the others
+  // The month grid (issue 14): one department's sheet; each row is saved as its own report would be.
+  "GET /api/me/grid": REPORTERS,
+  "PUT /api/me/grid/:month": REPORTERS,
+  "GET /api/me/reports": REPORTERS,
   "GET /api/plans/:id/due": readPlan("plan"),
   "GET /api/plans/:id/reminders": readPlan("plan"), // reporters: their department's
   "POST /api/plans/:id/reminders": editPlan("plan"),

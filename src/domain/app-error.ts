@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "no_plan_content" // readable, but holds nothing that looks like a plan
   | "not_found"
   | "conflict" // a stale revision, a duplicate document
+  | "implausible_value" // a figure that needs a confirmation with a reason (src/domain/plausibility.ts)
   | "unauthenticated" // no session, or a wrong user name or password
   | "totp_required" // the password was right; the account needs its second factor
   | "forbidden"

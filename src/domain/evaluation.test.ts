@@ -475,10 +475,33 @@ describe("roll-ups and rankings", () => {
   });
 
   it("ranks departments by completion and by reports on time, ties sharing a rank", () => {
+    // Every report came and no target lags: the order is the completion index's (department-ranking.ts).
+    const onTrack = (reportsIn: number) => ({ reportsIn, farBehind: 0, behind: 0 });
     const ranked = rankDepartments([
-      { departmentId: 1, name: "区教育局", completionIndex: 0.8, reportsDue: 4, reportsOnTime: 4 },
-      { departmentId: 2, name: "区人社局", completionIndex: 0.9, reportsDue: 4, reportsOnTime: 2 },
-      { departmentId: 3, name: "区民政局", completionIndex: 0.8, reportsDue: 0, reportsOnTime: 0 },
+      {
+        departmentId: 1,
+        name: "区教育局",
+        completionIndex: 0.8,
+        reportsDue: 4,
+        reportsOnTime: 4,
+        ...onTrack(4),
+      },
+      {
+        departmentId: 2,
+        name: "区人社局",
+        completionIndex: 0.9,
+        reportsDue: 4,
+        reportsOnTime: 2,
+        ...onTrack(4),
+      },
+      {
+        departmentId: 3,
+        name: "区民政局",
+        completionIndex: 0.8,
+        reportsDue: 0,
+        reportsOnTime: 0,
+        ...onTrack(0),
+      },
     ]);
     expect(ranked.map((d) => [d.name, d.completionRank, d.onTimeRank])).toEqual([
       ["区人社局", 1, 2],

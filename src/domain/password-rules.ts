@@ -1,17 +1,27 @@
 // The password rules of the sign-in (等保 2.0 identification and authentication): long enough, mixed,
 // and not the user name. Pure, so the web app can show the same rules before a round trip.
 
+import type { LocalText } from "./app-error.ts";
+
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 export type PasswordProblem = "too_short" | "too_long" | "too_few_classes" | "contains_username";
 
-const MESSAGES: Record<PasswordProblem, string> = {
-  too_short: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / at least ${MIN_PASSWORD_LENGTH} characters`,
-  too_long: `密码最多 ${MAX_PASSWORD_LENGTH} 个字符 / at most ${MAX_PASSWORD_LENGTH} characters`,
-  too_few_classes:
-    "密码须包含小写字母、大写字母、数字、符号中的至少三类 / use at least three of: lower case, upper case, digits, symbols",
-  contains_username: "密码不能包含用户名 / the password must not contain the user name",
+const MESSAGES: Record<PasswordProblem, LocalText> = {
+  too_short: {
+    zh: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`,
+    en: `the password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  },
+  too_long: {
+    zh: `密码最多 ${MAX_PASSWORD_LENGTH} 个字符`,
+    en: `the password may have at most ${MAX_PASSWORD_LENGTH} characters`,
+  },
+  too_few_classes: {
+    zh: "密码须包含小写字母、大写字母、数字、符号中的至少三类",
+    en: "use at least three of: lower case, upper case, digits, symbols",
+  },
+  contains_username: { zh: "密码不能包含用户名", en: "the password must not contain the user name" },
 };
 
 /** Which of lower case, upper case, digit and symbol the password uses (letters of any script count as symbols). */
@@ -36,6 +46,6 @@ export function passwordProblems(password: string, username: string): PasswordPr
   return problems;
 }
 
-export function passwordProblemMessage(problem: PasswordProblem): string {
+export function passwordProblemMessage(problem: PasswordProblem): LocalText {
   return MESSAGES[problem];
 }

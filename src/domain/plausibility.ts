@@ -243,3 +243,8 @@ export function unconfirmed(result: PlausibilityResult, confirmation: Confirmati
   const confirmed = confirmation.confirm === true && !isEmptyTalk(confirmation.reason);
   return { impossible: result.impossible, implausible: confirmed ? [] : result.implausible };
 }
+
+/** An implausible finding the person confirmed, with the reason they gave: kept with what they sent. */
+export interface ConfirmedFinding extends Finding<ImplausibleRule> {
+  reason: string;
+}

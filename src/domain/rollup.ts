@@ -1,7 +1,9 @@
 // Roll-ups for any set of targets (an area, a group, a department, a region, the plan): the count in
 // each status and the completion index, the weighted mean of min(completion, 1) over numeric targets;
-// and the rankings of departments (排名通报) by completion index and by reports on time.
+// and the rankings of departments (排名通报): in the order of department-ranking.ts, with the ranks by
+// completion index and by reports on time beside.
 
+import { type DepartmentStanding, type Placed, placeDepartments } from "./department-ranking.ts";
 import type { TargetStatus } from "./evaluation.ts";
 
 export interface RollupInput {
@@ -55,16 +57,13 @@ export function rollup(items: readonly RollupInput[]): Rollup {
   };
 }
 
-export interface DepartmentScore {
+export interface DepartmentScore extends Omit<DepartmentStanding, "onTimeRate"> {
   departmentId: number;
-  name: string;
-  completionIndex: number | null;
-  /** Reports due so far, and how many of them came by their due date. */
-  reportsDue: number;
+  /** Reports due so far that came by their due date. */
   reportsOnTime: number;
 }
 
-export interface RankedDepartment extends DepartmentScore {
+export interface RankedDepartment extends DepartmentScore, Placed {
   onTimeRate: number | null;
   /** 1-based; equal values share a rank (1, 2, 2, 4). */
   completionRank: number;
@@ -82,7 +81,10 @@ export function ranks<T>(items: readonly T[], score: (t: T) => number | null): M
   return out;
 }
 
-/** Departments ranked by completion index and by reports on time; departments with no data rank last. */
+/**
+ * Departments in ranking order (department-ranking.ts: reported, 严重滞后, completion index, 滞后, reports
+ * on time), each with its reason; and ranked by completion index and by reports on time alone, no data last.
+ */
 export function rankDepartments(scores: readonly DepartmentScore[]): RankedDepartment[] {
   const withRate = scores.map((s) => ({
     ...s,
@@ -90,11 +92,11 @@ export function rankDepartments(scores: readonly DepartmentScore[]): RankedDepar
   }));
   const byCompletion = ranks(withRate, (s) => s.completionIndex);
   const byOnTime = ranks(withRate, (s) => s.onTimeRate);
-  return withRate
-    .map((s) => ({
+  return placeDepartments(
+    withRate.map((s) => ({
       ...s,
       completionRank: byCompletion.get(s) as number,
       onTimeRank: byOnTime.get(s) as number,
-    }))
-    .sort((a, b) => a.completionRank - b.completionRank || a.name.localeCompare(b.name, "zh-CN"));
+    })),
+  );
 }

@@ -71,29 +71,34 @@ async function plansOf(
   return planAccessOf(db, resource, { id: Number(params.id), targetIds, nodeIds });
 }
 
+const SIGN_IN = { zh: "请先登录", en: "please sign in" };
+
 function authenticateHook(deps: GuardDeps, rule: AccessRule): onRequestHookHandler {
   return async (request) => {
     if (rule.kind === "public") return;
     const token = readCookies(request)[SESSION_COOKIE];
     const session = token ? await authenticate(deps.db, deps.auth, token) : null;
-    if (!session) throw new AppError("unauthenticated", "请先登录 / please sign in");
+    if (!session) throw new AppError("unauthenticated", SIGN_IN);
     request.auth = session;
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       const sent = typeof header === "string" ? header : "";
       const cookie = readCookies(request)[CSRF_COOKIE] ?? "";
       if (!sent || !sameToken(sent, cookie) || !sameToken(sent, session.csrfToken)) {
-        throw new AppError(
-          "csrf",
-          "缺少或错误的防跨站请求令牌，请刷新页面 / missing or wrong CSRF token (x-csrf-token): reload the page",
-        );
+        throw new AppError("csrf", {
+          zh: "缺少或错误的防跨站请求令牌，请刷新页面",
+          en: "missing or wrong CSRF token (x-csrf-token): reload the page",
+        });
       }
     }
     if (session.user.mustChangePassword && !(rule.kind === "signed_in" && rule.duringPasswordChange)) {
-      throw new AppError("password_change_required", "请先修改初始密码 / change your password first");
+      throw new AppError("password_change_required", {
+        zh: "请先修改初始密码",
+        en: "change your password first",
+      });
     }
     if (!roleAllowed(rule, session.user.role)) {
-      throw new AppError("forbidden", "无权执行此操作 / you may not do this");
+      throw new AppError("forbidden", { zh: "无权执行此操作", en: "you may not do this" });
     }
   };
 }
@@ -101,7 +106,7 @@ function authenticateHook(deps: GuardDeps, rule: AccessRule): onRequestHookHandl
 function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>): preHandlerHookHandler {
   return async (request) => {
     const session = request.auth;
-    if (!session) throw new AppError("unauthenticated", "请先登录 / please sign in");
+    if (!session) throw new AppError("unauthenticated", SIGN_IN);
     const principal = toPrincipal(session.user);
     const plans = await plansOf(deps.db, rule.resource, request);
     if (plans.length === 0) return; // nothing found: the handler answers 404
@@ -113,7 +118,10 @@ function scopeHook(deps: GuardDeps, rule: Extract<AccessRule, { kind: "plan" }>)
       if (!allowed) {
         throw new AppError(
           "forbidden",
-          `无权${rule.action === "read" ? "查看" : "修改"}计划 ${plan.planId} / you may not ${rule.action} plan ${plan.planId}`,
+          {
+            zh: `无权${rule.action === "read" ? "查看" : "修改"}计划 ${plan.planId}`,
+            en: `you may not ${rule.action} plan ${plan.planId}`,
+          },
           { planId: plan.planId },
         );
       }
@@ -129,8 +137,9 @@ export function installAccessGuard(app: FastifyInstance, deps: GuardDeps): void 
     const rules = methods.map((m) => accessRuleFor(m, route.url));
     const rule = rules[0];
     if (!rule || rules.some((r) => r !== rule)) {
+      // A mistake of the programmer, found when the app is built: said to the programmer, in English.
       throw new Error(
-        `路由 ${methods.join("|")} ${route.url} 不在访问控制表中 / route ${methods.join("|")} ${route.url} has no row in ROUTE_ACCESS (src/domain/access.ts)`,
+        `route ${methods.join("|")} ${route.url} has no row in ROUTE_ACCESS (src/domain/access.ts)`,
       );
     }
     route.config = { ...(route.config ?? {}), access: rule } as typeof route.config;

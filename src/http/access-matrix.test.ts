@@ -1,139 +1,26 @@
 // The access matrix: every row of ROUTE_ACCESS × every persona, the expected answer derived from the
-// row's rule (with the few per-route exceptions named below), sent as a real request. A route with no
-// sample request here fails the test, so a new route cannot skip the matrix; a route with no row in
-// ROUTE_ACCESS cannot even be registered.
+// row's rule (with the few per-route exceptions named in the samples), sent as a real request. A route
+// with no sample request in src/test/route-samples.ts fails the test, so a new route cannot skip the
+// matrix; a route with no row in ROUTE_ACCESS cannot even be registered.
 
-import type { FastifyInstance, InjectOptions } from "fastify";
-import type { Kysely } from "kysely";
+import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { insertChannel } from "../db/reminder-channels-repository.ts";
-import type { Database } from "../db/schema.ts";
-import type { Principal } from "../domain/access.ts";
 import { type AccessRule, ROUTE_ACCESS } from "../domain/access.ts";
-import { addAttachment } from "../services/attachments.ts";
-import { requestExtension, sendReminder } from "../services/chasing.ts";
-import { saveReport } from "../services/reporting.ts";
-import { requestTaskAdjustment } from "../services/task-steps.ts";
-import { type AccessWorld, buildAccessWorld, PERSONAS, type Persona } from "../test/access-fixture.ts";
-import { signIn, TEST_AUTH, TEST_PASSWORD, type TestClient } from "../test/auth-helpers.ts";
-import { multipartBody } from "../test/multipart.ts";
-import { FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { PERSONAS, type Persona } from "../test/access-fixture.ts";
+import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
+import { buildMatrixWorld, type MatrixWorld } from "../test/matrix-world.ts";
+import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { SAMPLES, type Sample } from "../test/route-samples.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
+import {
+  APPROVED_TEXT,
+  buildVisibilityWorld,
+  type ForeignRows,
+  foreignRows,
+  SECRET,
+  type VisibilityWorld,
+} from "../test/visibility-world.ts";
 import { buildApp } from "./build-app.ts";
-
-/** The access world with reports in it: a submitted report, a pending extension, a reminder. */
-interface MatrixWorld extends AccessWorld {
-  jobsTargetId: number;
-  itemId: number;
-  reportId: number;
-  extensionId: number;
-  reminderId: number;
-  attachmentId: number;
-  channelId: number;
-  /** A task led by the reporter's department, with a pending 调整申请. */
-  leadTaskId: number;
-  adjustmentId: number;
-}
-
-async function buildMatrixWorld(db: Kysely<Database>): Promise<MatrixWorld> {
-  const w = await buildAccessWorld(db);
-  const jobsTargetId = w.targetIds[3] as number;
-  await db
-    .updateTable("targets")
-    .set({ lead_department_id: w.departments.nankaiRsj })
-    .where("id", "=", jobsTargetId)
-    .execute();
-  const item = await db
-    .selectFrom("items")
-    .select("id")
-    .where("plan_id", "=", w.planId)
-    .executeTakeFirstOrThrow();
-  const reporter: Principal = {
-    id: w.users.reporter,
-    role: "reporter",
-    regionId: w.regions.nankai,
-    departmentId: w.departments.nankaiRsj,
-    departmentRegionId: w.regions.nankai,
-  };
-  const actor = { userId: w.users.reporter, ip: null };
-  const texts = { progress: "进展", problems: "", nextSteps: "" };
-  const saved = await saveReport(db, actor, reporter, "target", jobsTargetId, "2020-04", {
-    baseRevision: null,
-    value: 10000,
-    ...texts,
-    submit: true,
-  });
-  const extension = await requestExtension(db, actor, reporter, w.planId, {
-    subjectKind: "target",
-    subjectId: jobsTargetId,
-    period: "2020-05",
-    reason: "数据未出",
-    requestedDueDate: "2020-06-20",
-  });
-  const reminder = await sendReminder(db, { userId: w.users.planner, ip: null }, w.planId, {
-    departmentId: w.departments.nankaiRsj,
-  });
-  const channel = await insertChannel(
-    db,
-    { userId: w.users.planner, ip: null },
-    {
-      planId: w.planId,
-      departmentId: null,
-      kind: "webhook",
-      address: "http://127.0.0.1:9/hook",
-      secret: null,
-      label: null,
-    },
-    new Date().toISOString(),
-  );
-  const attachment = await addAttachment(db, actor, reporter, saved.report.id, {
-    fileName: "说明.txt",
-    bytes: new TextEncoder().encode("进展说明"),
-  });
-  const tasks = await db
-    .selectFrom("outline_nodes")
-    .select("id")
-    .where("plan_id", "=", w.planId)
-    .where("kind", "=", "task")
-    .orderBy("span_start")
-    .execute();
-  const leadTaskId = (tasks[1] ?? tasks[0])?.id as number;
-  await db
-    .updateTable("outline_nodes")
-    .set({ lead_department_id: w.departments.nankaiRsj })
-    .where("id", "=", leadTaskId)
-    .execute();
-  const planner: Principal = {
-    id: w.users.planner,
-    role: "planner",
-    regionId: w.regions.nankai,
-    departmentId: null,
-    departmentRegionId: null,
-  };
-  const adjustment = await requestTaskAdjustment(
-    db,
-    { userId: w.users.planner, ip: null },
-    planner,
-    leadTaskId,
-    {
-      kind: "deadline",
-      proposedDue: "2020-11-30",
-      reason: "进度调整",
-    },
-  );
-  return {
-    ...w,
-    leadTaskId,
-    adjustmentId: adjustment.id,
-    attachmentId: attachment.id,
-    channelId: channel.id,
-    jobsTargetId,
-    itemId: item.id,
-    reportId: saved.report.id,
-    extensionId: extension.id,
-    reminderId: reminder.id,
-  };
-}
 
 /** Who a rule lets in, before any route-specific narrowing. */
 function expectedByRule(rule: AccessRule, persona: Persona): boolean {
@@ -151,476 +38,13 @@ function expectedByRule(rule: AccessRule, persona: Persona): boolean {
       return (rule.roles as readonly string[]).includes(role);
     }
     case "plan":
-      // The plan is Nankai's and published; the leader works for Tianjin, the city above Nankai.
-      if (rule.action === "read") return ["admin", "planner", "leader", "reporter"].includes(persona);
+      // The plan is Nankai's and published; the leader works for Tianjin, the city above Nankai; both
+      // reporters of Nankai's departments read it.
+      if (rule.action === "read")
+        return ["admin", "planner", "leader", "reporter", "reporter_same_region"].includes(persona);
       return ["admin", "planner"].includes(persona);
   }
 }
-
-interface Sample {
-  request: (w: MatrixWorld) => InjectOptions;
-  /** Where the route narrows its rule further (import: the plan's region must be the planner's). */
-  except?: Partial<Record<Persona, boolean>>;
-}
-
-const SAMPLES: Record<string, Sample> = {
-  "GET /api/health": { request: () => ({ method: "GET", url: "/api/health" }) },
-  "GET /api/health/live": { request: () => ({ method: "GET", url: "/api/health/live" }) },
-  "GET /api/health/ready": { request: () => ({ method: "GET", url: "/api/health/ready" }) },
-  "GET /metrics": { request: () => ({ method: "GET", url: "/metrics" }) },
-  "GET /api/public/plans": { request: () => ({ method: "GET", url: "/api/public/plans" }) },
-  "GET /api/public/plans/:id": { request: (w) => ({ method: "GET", url: `/api/public/plans/${w.planId}` }) },
-  "POST /api/auth/login": {
-    request: (w) => ({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { username: w.usernames.leader, password: TEST_PASSWORD },
-    }),
-  },
-  "POST /api/auth/logout": { request: () => ({ method: "POST", url: "/api/auth/logout" }) },
-  "POST /api/auth/logout-all": { request: () => ({ method: "POST", url: "/api/auth/logout-all" }) },
-  "GET /api/auth/me": { request: () => ({ method: "GET", url: "/api/auth/me" }) },
-  "POST /api/auth/password": {
-    request: () => ({
-      method: "POST",
-      url: "/api/auth/password",
-      payload: { currentPassword: TEST_PASSWORD, newPassword: "Changed-Secret-77" },
-    }),
-  },
-  "POST /api/auth/totp/setup": { request: () => ({ method: "POST", url: "/api/auth/totp/setup" }) },
-  "POST /api/auth/totp/enable": {
-    request: () => ({ method: "POST", url: "/api/auth/totp/enable", payload: { code: "123456" } }),
-  },
-  "POST /api/auth/totp/disable": {
-    request: () => ({ method: "POST", url: "/api/auth/totp/disable", payload: { code: "123456" } }),
-  },
-  "GET /api/plans": { request: () => ({ method: "GET", url: "/api/plans" }) },
-  "GET /api/plans/:id": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}` }) },
-  "GET /api/plans/:id/source": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/source` }) },
-  "POST /api/plans/import": {
-    request: () => ({
-      method: "POST",
-      url: "/api/plans/import",
-      ...multipartBody({ region: "120104", force: "true" }, [
-        { name: "file", fileName: "plan.txt", content: new TextEncoder().encode(FIXTURE_TEXT) },
-      ]),
-    }),
-    except: { planner_other_region: false },
-  },
-  "POST /api/plans/:id/publish": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/publish` }),
-  },
-  "POST /api/plans/:id/public": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/public`, payload: { public: true } }),
-  },
-  "POST /api/plans/:id/targets": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/targets`,
-      payload: { start: 0, end: 8 },
-    }),
-  },
-  "PATCH /api/plans/:id/targets": {
-    request: (w) => ({
-      method: "PATCH",
-      url: `/api/plans/${w.planId}/targets`,
-      payload: { changes: [{ id: w.targetIds[0], patch: { weight: 2 } }] },
-    }),
-  },
-  "PATCH /api/targets/:id": {
-    request: (w) => ({ method: "PATCH", url: `/api/targets/${w.targetIds[0]}`, payload: { weight: 2 } }),
-  },
-  "POST /api/targets/:id/split": {
-    request: (w) => ({ method: "POST", url: `/api/targets/${w.targetIds[0]}/split`, payload: { at: 1 } }),
-  },
-  "POST /api/targets/merge": {
-    request: (w) => ({
-      method: "POST",
-      url: "/api/targets/merge",
-      payload: { ids: w.targetIds.slice(0, 2) },
-    }),
-  },
-  "PATCH /api/nodes/:id": {
-    request: (w) => ({
-      method: "PATCH",
-      url: `/api/nodes/${w.taskNodeId}`,
-      payload: { title: "改过的标题" },
-    }),
-  },
-  // The plan is published: the allowed get 409 (published_stop_instead, not_draft), not a denial.
-  "DELETE /api/plans/:id": { request: (w) => ({ method: "DELETE", url: `/api/plans/${w.planId}` }) },
-  // The first allowed persona archives the plan; the later ones get 409 (already archived).
-  "POST /api/plans/:id/archive": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/archive` }),
-  },
-  // The first allowed persona adds the task; the later ones get 409 (overlaps_task).
-  "POST /api/plans/:id/tasks": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/tasks`, payload: { start: 0, end: 8 } }),
-  },
-  "POST /api/nodes/:id/split": {
-    request: (w) => ({ method: "POST", url: `/api/nodes/${w.taskNodeId}/split`, payload: { at: 1 } }),
-  },
-  "POST /api/nodes/merge": {
-    request: (w) => ({
-      method: "POST",
-      url: "/api/nodes/merge",
-      payload: { ids: [w.taskNodeId, w.taskNodeId + 1] },
-    }),
-  },
-  "DELETE /api/nodes/:id": { request: (w) => ({ method: "DELETE", url: `/api/nodes/${w.taskNodeId}` }) },
-  "DELETE /api/targets/:id": {
-    request: (w) => ({ method: "DELETE", url: `/api/targets/${w.targetIds[0]}` }),
-  },
-  // The first allowed persona stops the target; the later ones get 409 (already_stopped).
-  "POST /api/targets/:id/stop": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/targets/${w.targetIds[0]}/stop`,
-      payload: { reason: "不再考核" },
-    }),
-  },
-  // Tasks (issue 13): the lifecycle narrows the "read" rows — the lead department's reporter takes its
-  // steps, the planning office (planners, admins) its own; the others are refused by rule (403).
-  "GET /api/plans/:id/tasks": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/tasks` }) },
-  "PATCH /api/plans/:id/tasks": {
-    request: (w) => ({
-      method: "PATCH",
-      url: `/api/plans/${w.planId}/tasks`,
-      payload: { changes: [{ id: w.leadTaskId, patch: { weight: 2 } }] },
-    }),
-  },
-  "GET /api/plans/:id/adjustments": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/adjustments` }),
-  },
-  "GET /api/tasks/:id": { request: (w) => ({ method: "GET", url: `/api/tasks/${w.leadTaskId}` }) },
-  "PATCH /api/tasks/:id": {
-    request: (w) => ({ method: "PATCH", url: `/api/tasks/${w.leadTaskId}`, payload: { weight: 2 } }),
-  },
-  "POST /api/tasks/:id/acknowledge": {
-    request: (w) => ({ method: "POST", url: `/api/tasks/${w.leadTaskId}/acknowledge` }),
-    except: { admin: false, planner: false, leader: false },
-  },
-  // Not acknowledged yet: the lead reporter gets 409 (the state), not a denial.
-  "POST /api/tasks/:id/progress": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/tasks/${w.leadTaskId}/progress`,
-      payload: { period: "2020-06", progress: "进展" },
-    }),
-    except: { admin: false, planner: false, leader: false },
-  },
-  "POST /api/tasks/:id/close-request": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/tasks/${w.leadTaskId}/close-request`,
-      payload: { evidence: "已完成" },
-    }),
-    except: { admin: false, planner: false, leader: false },
-  },
-  "POST /api/tasks/:id/adjust-request": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/tasks/${w.leadTaskId}/adjust-request`,
-      payload: { kind: "deadline", proposedDue: "2020-10-31", reason: "调整" },
-    }),
-    except: { leader: false },
-  },
-  "POST /api/tasks/:id/close": {
-    request: (w) => ({ method: "POST", url: `/api/tasks/${w.leadTaskId}/close`, payload: {} }),
-    except: { reporter: false, leader: false },
-  },
-  "POST /api/tasks/:id/close-return": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/tasks/${w.leadTaskId}/close-return`,
-      payload: { reason: "材料不全" },
-    }),
-    except: { reporter: false, leader: false },
-  },
-  "POST /api/tasks/:id/stop": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/tasks/${w.leadTaskId}/stop`,
-      payload: { reason: "政策调整" },
-    }),
-    except: { reporter: false, leader: false },
-  },
-  "POST /api/adjustments/:id/decision": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/adjustments/${w.adjustmentId}/decision`,
-      payload: { decision: "refused", opinion: "不同意" },
-    }),
-    except: { reporter: false, leader: false },
-  },
-  "GET /api/plans/:id/settings": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/settings` }),
-  },
-  "PUT /api/plans/:id/settings": {
-    request: (w) => ({ method: "PUT", url: `/api/plans/${w.planId}/settings`, payload: { dueDay: 6 } }),
-  },
-  "GET /api/targets/:id/planned": {
-    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/planned` }),
-  },
-  "PUT /api/targets/:id/planned": {
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/targets/${w.jobsTargetId}/planned`,
-      payload: { values: [{ period: "2020-06", value: 20000 }] },
-    }),
-  },
-  "GET /api/plans/:id/reports": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reports` }),
-  },
-  "GET /api/targets/:id/reports": {
-    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/reports` }),
-  },
-  "GET /api/reports/:id": { request: (w) => ({ method: "GET", url: `/api/reports/${w.reportId}` }) },
-  // Leaders read only; the first allowed save creates the report, the later ones get 409 (not a denial).
-  "PUT /api/targets/:id/reports/:period": {
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/targets/${w.jobsTargetId}/reports/2020-06`,
-      payload: { baseRevision: null, value: 20000, progress: "进展", problems: "", nextSteps: "" },
-    }),
-    except: { leader: false },
-  },
-  // The task and the item have no department: only planners and admins may report for them.
-  "PUT /api/nodes/:id/reports/:period": {
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/nodes/${w.taskNodeId}/reports/2020-06`,
-      payload: { baseRevision: null, statusWord: "推进中", progress: "进展", problems: "", nextSteps: "" },
-    }),
-    except: { leader: false, reporter: false },
-  },
-  "PUT /api/items/:id/reports/:period": {
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/items/${w.itemId}/reports/2020-06`,
-      payload: { baseRevision: null, percent: 30, progress: "进展", problems: "", nextSteps: "" },
-    }),
-    except: { leader: false, reporter: false },
-  },
-  "POST /api/reports/:id/review": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/reports/${w.reportId}/review`,
-      payload: { action: "approve" },
-    }),
-  },
-  // The first allowed persona approves the report; the later ones get 409 (already approved), not a denial.
-  "POST /api/plans/:id/reports/review-bulk": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/reports/review-bulk`,
-      payload: { action: "approve", reports: [{ id: w.reportId }] },
-    }),
-  },
-  "GET /api/plans/:id/status": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/status?asOf=2020-06-30` }),
-  },
-  "GET /api/targets/:id/evaluation": {
-    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/evaluation?asOf=2020-06-30` }),
-  },
-  "GET /api/plans/:id/cockpit": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/cockpit?asOf=2020-06-30` }),
-  },
-  "GET /api/targets/:id/trend": {
-    request: (w) => ({ method: "GET", url: `/api/targets/${w.jobsTargetId}/trend?asOf=2020-06-30` }),
-  },
-  "GET /api/me/due": { request: () => ({ method: "GET", url: "/api/me/due" }) },
-  "GET /api/plans/:id/due": { request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/due` }) },
-  "GET /api/plans/:id/reminders": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reminders` }),
-  },
-  "POST /api/plans/:id/reminders": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/reminders`,
-      payload: { departmentId: w.departments.nankaiRsj },
-    }),
-  },
-  "POST /api/reminders/:id/read": {
-    request: (w) => ({ method: "POST", url: `/api/reminders/${w.reminderId}/read` }),
-    except: { reporter_other_department: false },
-  },
-  "GET /api/plans/:id/channels": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/channels` }),
-  },
-  "POST /api/plans/:id/channels": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/channels`,
-      payload: {
-        departmentId: null,
-        thisPlanOnly: true,
-        kind: "email",
-        address: "fgw@nankai.example",
-        secret: null,
-        label: null,
-      },
-    }),
-  },
-  "DELETE /api/plans/:id/channels/:channelId": {
-    request: (w) => ({ method: "DELETE", url: `/api/plans/${w.planId}/channels/${w.channelId}` }),
-  },
-  "POST /api/plans/:id/channels/:channelId/test": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/channels/${w.channelId}/test` }),
-  },
-  "GET /api/plans/:id/deliveries": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/deliveries` }),
-  },
-  "GET /api/plans/:id/reminder-settings": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/reminder-settings` }),
-  },
-  "PUT /api/plans/:id/reminder-settings": {
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/plans/${w.planId}/reminder-settings`,
-      payload: {
-        enabled: false,
-        daysBefore: 3,
-        onDay: true,
-        daysAfter: 1,
-        yellowAfterDays: 5,
-        redAfterDays: 10,
-      },
-    }),
-  },
-  "GET /api/plans/:id/extensions": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/extensions` }),
-  },
-  "POST /api/plans/:id/extensions": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/extensions`,
-      payload: {
-        subjectKind: "target",
-        subjectId: w.jobsTargetId,
-        period: "2020-07",
-        reason: "数据未出",
-        requestedDueDate: "2020-08-20",
-      },
-    }),
-    except: { leader: false },
-  },
-  "POST /api/extensions/:id/decision": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/extensions/${w.extensionId}/decision`,
-      payload: { grant: true },
-    }),
-  },
-  // Each allowed persona makes its own copy: the first gets 201, the later ones 409 (not a denial).
-  "POST /api/plans/:id/copy": {
-    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/copy`, payload: { year: 2021 } }),
-  },
-  // Nankai has no regions under it: the allowed get 400 (bad_input) and 404, not a denial.
-  "POST /api/targets/:id/links": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/targets/${w.jobsTargetId}/links`,
-      payload: { childTargetIds: [w.targetIds[0]] },
-    }),
-  },
-  "DELETE /api/targets/:id/links/:childId": {
-    request: (w) => ({ method: "DELETE", url: `/api/targets/${w.jobsTargetId}/links/${w.targetIds[0]}` }),
-  },
-  // Leaders see reports but do not report, so they may not attach.
-  "POST /api/reports/:id/attachments": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/reports/${w.reportId}/attachments`,
-      ...multipartBody({}, [
-        { name: "file", fileName: "附件.txt", content: new TextEncoder().encode("说明") },
-      ]),
-    }),
-    except: { leader: false },
-  },
-  "GET /api/reports/:id/attachments/:attachmentId": {
-    request: (w) => ({ method: "GET", url: `/api/reports/${w.reportId}/attachments/${w.attachmentId}` }),
-  },
-  "GET /api/plans/:id/export": {
-    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/export?format=csv&period=2020-06` }),
-  },
-  // A workbook that is no ledger: the allowed get 400 (bad_input), not a denial.
-  "POST /api/plans/:id/ledger/preview": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/ledger/preview`,
-      ...multipartBody({}, [
-        { name: "file", fileName: "台账.csv", content: new TextEncoder().encode("a,b\n1,2\n") },
-      ]),
-    }),
-  },
-  "POST /api/plans/:id/ledger/apply": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/ledger/apply`,
-      payload: { fileName: "台账.xlsx", period: "2020-06", items: [] },
-    }),
-  },
-  "POST /api/plans/:id/breakdown/preview": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/breakdown/preview`,
-      ...multipartBody({}, [
-        {
-          name: "file",
-          fileName: "分解表.csv",
-          content: new TextEncoder().encode("序号,重点任务,牵头单位\n1,稳定就业,区人社局\n"),
-        },
-      ]),
-    }),
-  },
-  "POST /api/plans/:id/breakdown/apply": {
-    request: (w) => ({
-      method: "POST",
-      url: `/api/plans/${w.planId}/breakdown/apply`,
-      payload: { fingerprint: "stale", fileName: "分解表.csv", rows: [] },
-    }),
-  },
-  "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
-  "POST /api/admin/users": {
-    request: () => ({
-      method: "POST",
-      url: "/api/admin/users",
-      payload: { username: "new-user", role: "leader" },
-    }),
-  },
-  "PATCH /api/admin/users/:id": {
-    request: (w) => ({
-      method: "PATCH",
-      url: `/api/admin/users/${w.users.reporter}`,
-      payload: { displayName: "区人社局 填报人" },
-    }),
-  },
-  "POST /api/admin/users/:id/reset-password": {
-    request: (w) => ({ method: "POST", url: `/api/admin/users/${w.users.leader}/reset-password` }),
-  },
-  "GET /api/admin/departments": { request: () => ({ method: "GET", url: "/api/admin/departments" }) },
-  "POST /api/admin/departments": {
-    request: (w) => ({
-      method: "POST",
-      url: "/api/admin/departments",
-      payload: { regionId: w.regions.nankai, name: "区新设局" },
-    }),
-  },
-  "PATCH /api/admin/departments/:id": {
-    request: (w) => ({
-      method: "PATCH",
-      url: `/api/admin/departments/${w.departments.nankaiJyj}`,
-      payload: { shortName: "教育局" },
-    }),
-  },
-  "GET /api/admin/regions": { request: () => ({ method: "GET", url: "/api/admin/regions" }) },
-  "GET /api/admin/audit": { request: () => ({ method: "GET", url: "/api/admin/audit?q=plan" }) },
-  "GET /api/admin/audit/export": { request: () => ({ method: "GET", url: "/api/admin/audit/export" }) },
-  "GET /api/admin/audit/verify": { request: () => ({ method: "GET", url: "/api/admin/audit/verify" }) },
-  "GET /api/docs*": { request: () => ({ method: "GET", url: "/api/docs/json" }) },
-  "GET /*": { request: () => ({ method: "GET", url: "/index.html" }) },
-};
 
 describe.each(testDialects())("access matrix on %s", (dialect) => {
   const store = useTestDatabase(dialect);
@@ -680,4 +104,111 @@ describe.each(testDialects())("access matrix on %s", (dialect) => {
       expect(unexpected).toEqual([]);
     });
   }
+});
+
+// Reads filtered by who asks (issue 15): the status code is not enough — a 200 may carry another
+// department's drafts. Every GET route's sample, and the list routes again with filters that name
+// 区人社局, is sent by a reporter of 区教育局 (same region) and one of Hexi's 区人社局 (another region),
+// and each answer body is searched for 区人社局's rows (reports, revisions' authors, attachments,
+// requests for more time, reminders, tasks, adjustments) and for its texts that are not approved.
+describe.each(testDialects())("answers on %s carry no rows of another department", (dialect) => {
+  const store = useTestDatabase(dialect);
+  let app: FastifyInstance;
+  let w: VisibilityWorld;
+
+  beforeEach(async () => {
+    w = await buildVisibilityWorld(store().db);
+    app = await buildApp({ db: store().db, dialect, extract: fixtureExtract, auth: TEST_AUTH });
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const get = (url: string) => ({ method: "GET" as const, url });
+  const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+  /** Every GET route's sample, then the list routes asked for 区人社局's rows by name. */
+  function requests(): { name: string; url: string }[] {
+    const samples = Object.keys(ROUTE_ACCESS)
+      .filter((key) => key.startsWith("GET "))
+      .map((key) => ({ name: key, url: String((SAMPLES[key] as Sample).request(w).url) }));
+    const { planId, jobsTargetId, leadTaskId, sharedTargetId } = w;
+    const rsj = w.departments.nankaiRsj;
+    const asked = [
+      `/api/plans/${planId}/reports?departmentId=${rsj}`,
+      `/api/plans/${planId}/reports?state=approved`,
+      `/api/targets/${sharedTargetId}/reports`,
+      // As of today: the samples ask as of 2020, before any of these reports was written.
+      `/api/targets/${jobsTargetId}/evaluation`,
+      `/api/targets/${jobsTargetId}/trend`,
+      `/api/plans/${planId}/status`,
+      `/api/plans/${planId}/cockpit`,
+      `/api/plans/${planId}/due?asOf=2020-12-31`,
+      `/api/plans/${planId}/tasks?departmentId=${rsj}`,
+      `/api/tasks/${leadTaskId}`,
+      `/api/plans/${planId}/adjustments`,
+      `/api/plans/${planId}/export?format=json&period=2020-06`,
+      `/api/me/reports`,
+    ];
+    return [...samples, ...asked.map((url) => ({ name: url, url }))];
+  }
+
+  function foreignTo(persona: "reporter_same_region" | "reporter_other_department"): ForeignRows {
+    const sameRegion = persona === "reporter_same_region";
+    const { departments: d, users: u } = w;
+    return {
+      reports: new Set([...w.rsjReports, ...(sameRegion ? [] : [w.sharedReport, w.jyjReport])]),
+      attachments: new Set([w.attachmentId]),
+      extensions: new Set(w.rsjExtensions),
+      reminders: new Set([w.reminderId]),
+      adjustments: new Set([w.adjustmentId]),
+      tasks: new Set([w.leadTaskId]),
+      subjects: new Set([
+        `target:${w.jobsTargetId}`,
+        `node:${w.leadTaskId}`,
+        ...(sameRegion ? [] : [`target:${w.sharedTargetId}`, `target:${w.jyjTargetId}`]),
+      ]),
+      departments: new Set(sameRegion ? [d.nankaiRsj] : [d.nankaiRsj, d.nankaiJyj]),
+      // 区教育局 sees the author of the report it co-operates on, so only a foreign row gives 区人社局's away.
+      users: new Set(sameRegion ? [] : [u.reporter, u.reporter_same_region]),
+      texts: sameRegion ? [SECRET] : [SECRET, APPROVED_TEXT, "两局共同推进", "教育局进展"],
+    };
+  }
+
+  for (const persona of ["reporter_same_region", "reporter_other_department"] as const) {
+    it(`show ${persona} none of 区人社局's rows`, async () => {
+      const client = await signIn(app, w.usernames[persona]);
+      const foreign = foreignTo(persona);
+      const leaks: string[] = [];
+      for (const { name, url } of requests()) {
+        const response = await client.inject(get(url));
+        if (response.statusCode >= 500) leaks.push(`${name}: ${response.statusCode} ${response.body}`);
+        for (const found of foreignRows(response.body, foreign)) leaks.push(`${name}: ${found}`);
+      }
+      expect(leaks).toEqual([]);
+    });
+  }
+
+  it("still show each department its own reports and those of the targets it co-operates on", async () => {
+    const ids = async (client: TestClient, url: string) =>
+      (await client.inject(get(url))).json<{ reports: { id: number }[] }>().reports.map((r) => r.id);
+    const jyj = await signIn(app, w.usernames.reporter_same_region);
+    expect(sorted(await ids(jyj, `/api/plans/${w.planId}/reports`))).toEqual(
+      sorted([w.sharedReport, w.jyjReport]),
+    );
+    expect(await ids(jyj, `/api/targets/${w.sharedTargetId}/reports`)).toEqual([w.sharedReport]);
+    const rsj = await signIn(app, w.usernames.reporter);
+    // The first four of 区人社局's reports are on the jobs target (the fifth is the task's).
+    expect(sorted(await ids(rsj, `/api/targets/${w.jobsTargetId}/reports`))).toEqual(
+      sorted(w.rsjReports.slice(0, 4)),
+    );
+    // The approved figure is the plan's record: 区教育局 sees 区人社局's January value, not its report.
+    const trend = (await jyj.inject(get(`/api/targets/${w.jobsTargetId}/trend`))).json<{
+      points: { value: number | null; reportId: number | null }[];
+    }>();
+    expect(trend.points[0]).toMatchObject({ value: 5000, reportId: null });
+    const planner = await signIn(app, w.usernames.planner);
+    expect((await ids(planner, `/api/plans/${w.planId}/reports`)).length).toBeGreaterThanOrEqual(
+      w.rsjReports.length + 2,
+    );
+  });
 });

@@ -547,8 +547,16 @@ describe.each(testDialects())("sign-in and administration on %s", (dialect) => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toContain("操作 action");
+    expect(lines[0]).toBe("序号,时间,用户,地址,操作,对象,对象编号,修改前,修改后,哈希");
     expect(lines).toHaveLength(4);
+    const english = await admin.inject({
+      method: "GET",
+      url: "/api/admin/audit/export?entity=session",
+      headers: { "x-plantrack-lang": "en" },
+    });
+    expect(english.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "id,at,user,ip,action,entity,entity id,before,after,hash",
+    );
     expect(lines[1]).toContain("auth.login_failed");
 
     const verify = (

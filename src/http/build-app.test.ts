@@ -208,7 +208,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         "note.txt",
         422,
         "no_plan_content",
-        /没有找到计划内容.*no plan content/,
+        /^note\.txt：没有找到计划内容（既无提纲标题也无指标）$/,
       ],
     ];
     for (const [label, content, fileName, status, code, message] of cases) {

@@ -29,6 +29,7 @@ import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
 import { documentsRoutes } from "./routes/documents-routes.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { importRoute } from "./routes/import-route.ts";
+import { monthGridRoutes } from "./routes/month-grid-routes.ts";
 import { nodesRoutes } from "./routes/nodes-routes.ts";
 import { planCopyRoutes } from "./routes/plan-copy-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRoutes, routeDeps);
   await app.register(reportingRoutes, routeDeps);
   await app.register(reviewBulkRoutes, routeDeps);
+  await app.register(monthGridRoutes, routeDeps);
   await app.register(planCopyRoutes, routeDeps);
   await app.register(targetLinksRoutes, routeDeps);
   await app.register(attachmentRoutes, routeDeps);

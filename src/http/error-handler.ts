@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ApiErrorBody } from "../contract/common.ts";
 import { AppError, type AppErrorCode, isAppError } from "../domain/app-error.ts";
 import { type RequestLang, requestLang } from "./request-lang.ts";
+import { validationMessage } from "./validation-words.ts";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_input: 400,
@@ -14,6 +15,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   no_plan_content: 422,
   not_found: 404,
   conflict: 409,
+  implausible_value: 422,
   unauthenticated: 401,
   totp_required: 401,
   forbidden: 403,
@@ -43,19 +45,13 @@ function sizeText(bytes: number): string {
 function fromFastifyError(error: FastifyError, limitBytes: number, bodyLimitBytes?: number): AppError | null {
   if (error.validation) {
     const where = error.validationContext ?? "request";
-    const first = error.validation[0];
-    const path = `${where}${first?.instancePath ?? ""}`;
-    return new AppError(
-      "bad_input",
-      `请求参数无效 / invalid request: ${path} ${first?.message ?? error.message}`,
-      {
-        validation: error.validation.map((v) => ({
-          path: `${where}${v.instancePath}`,
-          message: v.message,
-          params: v.params,
-        })),
-      },
-    );
+    return new AppError("bad_input", validationMessage(where, error.validation[0], error.message), {
+      validation: error.validation.map((v) => ({
+        path: `${where}${v.instancePath}`,
+        message: v.message,
+        params: v.params,
+      })),
+    });
   }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE": {
@@ -76,19 +72,32 @@ function fromFastifyError(error: FastifyError, limitBytes: number, bodyLimitByte
     case "FST_FIELDS_LIMIT":
       return new AppError(
         "file_too_large",
-        `上传内容超过 ${Math.round(limitBytes / MB)} MB 或数量超限 / the upload is over ${Math.round(limitBytes / MB)} MB or has too many parts`,
+        {
+          zh: `上传内容超过 ${Math.round(limitBytes / MB)} MB 或数量超限`,
+          en: `the upload is over ${Math.round(limitBytes / MB)} MB or has too many parts`,
+        },
         { limit: limitBytes, reason: error.code },
       );
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-      return new AppError("bad_input", `请求的内容类型不对 / wrong content type: ${error.message}`, {
-        reason: error.code,
-      });
+      return new AppError(
+        "bad_input",
+        { zh: "请求的内容类型不对", en: `wrong content type: ${error.message}` },
+        {
+          reason: error.code,
+        },
+      );
   }
   const status = error.statusCode ?? 500;
-  if (status === 404) return new AppError("not_found", `找不到 / not found: ${error.message}`);
+  // Fastify's own words are English: the Chinese reader gets ours, the code and details say the rest.
+  if (status === 404)
+    return new AppError("not_found", { zh: "找不到请求的内容", en: `not found: ${error.message}` });
   if (status >= 400 && status < 500) {
-    return new AppError("bad_input", `请求无效 / bad request: ${error.message}`, { reason: error.code });
+    return new AppError(
+      "bad_input",
+      { zh: "请求无效", en: `bad request: ${error.message}` },
+      { reason: error.code },
+    );
   }
   return null;
 }
@@ -99,7 +108,7 @@ export function toAppError(error: unknown, limitBytes: number, bodyLimitBytes?: 
     const mapped = fromFastifyError(error, limitBytes, bodyLimitBytes);
     if (mapped) return mapped;
   }
-  return new AppError("internal", "服务器内部错误 / internal server error");
+  return new AppError("internal", { zh: "服务器内部错误", en: "internal server error" });
 }
 
 export function errorBody(error: AppError, requestId?: string, lang: RequestLang = "zh"): ApiErrorBody {
@@ -118,12 +127,20 @@ export function installErrorHandlers(app: FastifyInstance, options: { uploadLimi
   });
 }
 
-export function notFoundBody(method: string, url: string, requestId?: string): ApiErrorBody {
+export function notFoundBody(
+  method: string,
+  url: string,
+  requestId?: string,
+  lang: RequestLang = "zh",
+): ApiErrorBody {
+  const path = url.split("?")[0];
   return errorBody(
-    new AppError("not_found", `没有这个接口 / no such endpoint: ${method} ${url.split("?")[0]}`, {
-      method,
-      url: url.split("?")[0],
-    }),
+    new AppError(
+      "not_found",
+      { zh: `没有这个接口：${method} ${path}`, en: `no such endpoint: ${method} ${path}` },
+      { method, url: path },
+    ),
     requestId,
+    lang,
   );
 }

@@ -35,24 +35,22 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 
 export function installMetrics(app: FastifyInstance, deps: MetricsDeps): void {
   const registry = createMetricsRegistry();
+  // HELP texts are read by monitoring tools and their operators, in English as every exporter's are.
   const requests = registry.counter(
     "plantrack_http_requests_total",
-    "HTTP requests answered, by method, route pattern and status / 已处理的请求数",
+    "HTTP requests answered, by method, route pattern and status.",
   );
   const latency = registry.histogram(
     "plantrack_http_request_duration_seconds",
-    "Time to answer an HTTP request, by method and route pattern / 请求耗时（秒）",
+    "Time to answer an HTTP request, by method and route pattern, in seconds.",
     LATENCY_BUCKETS,
   );
-  const reports = registry.gauge("plantrack_reports", "Reports by state / 各状态的进展报告数");
-  const plans = registry.gauge("plantrack_plans", "Plans by state / 各状态的计划数");
-  const databaseUp = registry.gauge(
-    "plantrack_database_up",
-    "1 when the database answered this scrape / 数据库是否可用",
-  );
+  const reports = registry.gauge("plantrack_reports", "Reports by state.");
+  const plans = registry.gauge("plantrack_plans", "Plans by state.");
+  const databaseUp = registry.gauge("plantrack_database_up", "1 when the database answered this scrape.");
   const scrapeSeconds = registry.gauge(
     "plantrack_metrics_database_seconds",
-    "Time the database counts of this scrape took / 本次统计查询耗时（秒）",
+    "Time the database counts of this scrape took, in seconds.",
   );
   const residentMemory = registry.gauge("process_resident_memory_bytes", "Resident memory size in bytes.");
   const heapUsed = registry.gauge("nodejs_heap_used_bytes", "V8 heap in use, in bytes.");
@@ -87,10 +85,10 @@ export function installMetrics(app: FastifyInstance, deps: MetricsDeps): void {
     },
     async (request, reply) => {
       if (deps.token !== null && !bearerMatches(request.headers.authorization, deps.token)) {
-        throw new AppError(
-          "unauthenticated",
-          "指标接口需要令牌：Authorization: Bearer <PLANTRACK_METRICS_TOKEN> / /metrics needs the token: Authorization: Bearer <PLANTRACK_METRICS_TOKEN>",
-        );
+        throw new AppError("unauthenticated", {
+          zh: "指标接口需要令牌：Authorization: Bearer <PLANTRACK_METRICS_TOKEN>",
+          en: "/metrics needs the token: Authorization: Bearer <PLANTRACK_METRICS_TOKEN>",
+        });
       }
       const started = performance.now();
       reports.reset();

@@ -125,7 +125,17 @@ describe.each(testDialects())("observability on %s", (dialect) => {
       status: "not_ready",
       migrations: { pending: [], unknown: ["9999-from-the-future"] },
     });
-    expect(ready.json<HealthReadyResponse>().reason).toMatch(/upgrade this server/);
+    expect(ready.json<HealthReadyResponse>().reason).toBe(
+      "数据库来自更新的版本（9999-from-the-future），请升级本服务",
+    );
+    const english = await app.inject({
+      method: "GET",
+      url: "/api/health/ready",
+      headers: { "x-plantrack-lang": "en" },
+    });
+    expect(english.json<HealthReadyResponse>().reason).toBe(
+      "a newer version migrated the database (9999-from-the-future): upgrade this server",
+    );
   });
 
   it("are not ready when the database is gone, and stay alive", async () => {
@@ -134,7 +144,7 @@ describe.each(testDialects())("observability on %s", (dialect) => {
     const ready = await app.inject({ method: "GET", url: "/api/health/ready" });
     expect(ready.statusCode).toBe(503);
     expect(ready.json<HealthReadyResponse>()).toMatchObject({ status: "not_ready", migrations: null });
-    expect(ready.json<HealthReadyResponse>().reason).toMatch(/the database does not answer/);
+    expect(ready.json<HealthReadyResponse>().reason).toMatch(/^数据库无法访问：/);
     expect((await app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
   });
 
@@ -275,7 +285,17 @@ describe.each(testDialects())("observability on %s", (dialect) => {
       "target",
       target.id,
       "2020-12",
-      { baseRevision: null, value: 1, progress: "进展", problems: "", nextSteps: "", submit: true },
+      // 1 is never impossible; whatever the target, it passes the plausibility rules confirmed.
+      {
+        baseRevision: null,
+        value: 1,
+        progress: "进展",
+        problems: "按新口径重新核对",
+        nextSteps: "",
+        submit: true,
+        confirm: true,
+        confirmReason: "测试用的数值",
+      },
     );
     const third = await scrape();
     expect(reportCount(third, "submitted") - reportCount(after, "submitted")).toBe(1);

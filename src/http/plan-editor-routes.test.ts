@@ -86,23 +86,27 @@ describe.each(testDialects())("plan editor and public page API on %s", (dialect)
   it("change nothing when one row is bad, and name the row, the target and the reason", async () => {
     const [first, second] = world.targetIds as [number, number];
     const before = await auditCount("target.update");
-    const response = await planner.inject({
-      method: "PATCH",
-      url: `/api/plans/${world.planId}/targets`,
-      payload: {
-        changes: [
-          { id: first, patch: { leadDepartmentId: world.departments.nankaiRsj, baseline: 12 } },
-          // A department of another district cannot lead a Nankai target.
-          { id: second, patch: { leadDepartmentId: world.departments.hexiRsj } },
-        ],
-      },
-    });
+    const send = (lang?: "en") =>
+      planner.inject({
+        method: "PATCH",
+        url: `/api/plans/${world.planId}/targets`,
+        headers: lang ? { "x-plantrack-lang": lang } : {},
+        payload: {
+          changes: [
+            { id: first, patch: { leadDepartmentId: world.departments.nankaiRsj, baseline: 12 } },
+            // A department of another district cannot lead a Nankai target.
+            { id: second, patch: { leadDepartmentId: world.departments.hexiRsj } },
+          ],
+        },
+      });
+    const response = await send();
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe("bad_input");
     expect(body.details).toMatchObject({ row: 1, targetId: second, departmentId: world.departments.hexiRsj });
-    expect(body.message).toMatch(
-      /^第2行（指标 \d+「.+」）：部门「区人社局」不属于本计划的地区 \/ row 2 \(target \d+\)/,
+    expect(body.message).toMatch(/^第2行（指标 \d+「.+」）：部门「区人社局」不属于本计划的地区$/);
+    expect((await send("en")).json().message).toMatch(
+      /^row 2 \(target \d+\): department 区人社局 is not of this plan's region$/,
     );
     expect(await targetRow(first)).toMatchObject({ lead_department_id: null, baseline: null });
     expect(await auditCount("target.update")).toBe(before);

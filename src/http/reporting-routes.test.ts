@@ -62,7 +62,7 @@ describe.each(testDialects())("reporting API on %s", (dialect) => {
     const stale = await reporter.inject({
       method: "PUT",
       url,
-      payload: { baseRevision: null, value: 1, ...TEXTS },
+      payload: { baseRevision: null, value: 16000, ...TEXTS },
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({

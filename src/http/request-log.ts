@@ -54,7 +54,10 @@ export function logLevelFromEnv(value: string | undefined): LogLevel {
   if ((LOG_LEVELS as readonly string[]).includes(v)) return v as LogLevel;
   throw new AppError(
     "bad_input",
-    `PLANTRACK_LOG_LEVEL 应为 ${LOG_LEVELS.join("、")} 之一 / PLANTRACK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}: ${value}`,
+    {
+      zh: `PLANTRACK_LOG_LEVEL 应为 ${LOG_LEVELS.join("、")} 之一：${value}`,
+      en: `PLANTRACK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}: ${value}`,
+    },
     { setting: "PLANTRACK_LOG_LEVEL" },
   );
 }

@@ -104,14 +104,17 @@ describe.each(testDialects())("bulk review API on %s", (dialect) => {
     expect(single.statusCode).toBe(200);
     const before = await auditCount("report.approve");
 
-    const response = await planner.inject({
-      method: "POST",
-      url: bulkUrl(),
-      payload: {
-        action: "approve",
-        reports: [{ id: ids[0] }, { id: ids[1] }, { id: ids[2], baseRevision: 1 }, { id: 999999 }],
-      },
-    });
+    const send = (lang?: "en") =>
+      planner.inject({
+        method: "POST",
+        url: bulkUrl(),
+        headers: lang ? { "x-plantrack-lang": lang } : {},
+        payload: {
+          action: "approve",
+          reports: [{ id: ids[0] }, { id: ids[1] }, { id: ids[2], baseRevision: 1 }, { id: 999999 }],
+        },
+      });
+    const response = await send();
     expect(response.statusCode).toBe(409);
     const body = response.json<{ code: string; message: string; details: { errors: BulkReviewError[] } }>();
     expect(body.code).toBe("conflict");
@@ -119,9 +122,13 @@ describe.each(testDialects())("bulk review API on %s", (dialect) => {
       [1, ids[1], "conflict"],
       [3, 999999, "not_found"],
     ]);
-    expect(body.details.errors[0]?.message).toMatch(/第2项 「新增就业」2020-04：当前为“已通过”/);
-    expect(body.details.errors[0]?.message).toMatch(/it is approved/);
-    expect(body.message).toMatch(/均未改动/);
+    expect(body.details.errors[0]?.message.zh).toMatch(/^第2项 「新增就业」2020年4月：当前为“已通过”/);
+    expect(body.details.errors[0]?.message.en).toMatch(/^item 2 \(report \d+\): it is approved/);
+    expect(body.message).toMatch(/^2份报告不能通过，所选报告均未改动：第2项/);
+    expect(body.message).not.toMatch(/[A-Za-z]{3}/);
+    const english = (await send("en")).json<{ message: string }>().message;
+    expect(english).toMatch(/^2 of the reports cannot be approved; none was changed: item 2 /);
+    expect(english).not.toMatch(/[\u4e00-\u9fff]/);
     // All or nothing: the first and third were valid, and are still only submitted.
     expect(await stateOf(ids[0] as number)).toBe("submitted");
     expect(await stateOf(ids[2] as number)).toBe("submitted");
@@ -144,7 +151,7 @@ describe.each(testDialects())("bulk review API on %s", (dialect) => {
     const errors = response.json<{ details: { errors: BulkReviewError[] } }>().details.errors;
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ index: 1, reportId: ids[1], code: "conflict" });
-    expect(errors[0]?.message).toMatch(/第1版/);
+    expect(errors[0]?.message.zh).toMatch(/第1版/);
     expect(await stateOf(ids[0] as number)).toBe("submitted");
   });
 

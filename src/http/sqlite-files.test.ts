@@ -48,7 +48,12 @@ describe("an SQLite database whose files go away under the server", () => {
       payload: { regionId, name: `部门${i}` },
     });
   const ready = async () => {
-    const r = await app.inject({ method: "GET", url: "/api/health/ready" });
+    // In English: the checks below read the English words of the reasons.
+    const r = await app.inject({
+      method: "GET",
+      url: "/api/health/ready",
+      headers: { "x-plantrack-lang": "en" },
+    });
     return { status: r.statusCode, body: r.json<HealthReadyResponse>() };
   };
 

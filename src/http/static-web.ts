@@ -6,6 +6,7 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { notFoundBody } from "./error-handler.ts";
+import { requestLang } from "./request-lang.ts";
 
 export function hasWebBuild(dir: string | null | undefined): dir is string {
   return Boolean(dir && existsSync(join(dir, "index.html")));
@@ -41,7 +42,9 @@ export async function installWeb(app: FastifyInstance, webDist: string | null | 
   if (web) {
     app.addHook("onRequest", async (request, reply) => {
       if (!isApi(request.url) && isTraversal(request.url)) {
-        return reply.status(404).send(notFoundBody(request.method, request.url, request.id));
+        return reply
+          .status(404)
+          .send(notFoundBody(request.method, request.url, request.id, requestLang(request)));
       }
     });
     await app.register(fastifyStatic, {
@@ -62,6 +65,8 @@ export async function installWeb(app: FastifyInstance, webDist: string | null | 
     if (web && wantsPage && !isApi(request.url) && !looksLikeFile(request.url)) {
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
-    return reply.status(404).send(notFoundBody(request.method, request.url, request.id));
+    return reply
+      .status(404)
+      .send(notFoundBody(request.method, request.url, request.id, requestLang(request)));
   });
 }

@@ -13,6 +13,7 @@ import type {
 } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReportDetail } from "../contract/reports.ts";
+import { RATE_JUMP_POINTS } from "../domain/plausibility.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
 import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
 import { fixtureExtract } from "../test/plan-draft-fixture.ts";
@@ -116,5 +117,30 @@ describe.each(testDialects())("cost of a report submission on %s", (dialect) => 
     expect(detail.report.dueDate).toBe("2020-05-20");
     // Two more: the requests, and the name of the planner who granted one.
     expect(counter.kinds, counter.kinds.join(" ")).toHaveLength(9);
+  });
+
+  it("judge a submission against last period's figure in the same seven statements", async () => {
+    const targetId = world.targetIds[1] as number; // 一般公共预算收入增长5%: a rate
+    expect((await firstSave(targetId)).statusCode).toBe(200);
+    const may = (value: number) =>
+      reporter.inject({
+        method: "PUT",
+        url: `/api/targets/${targetId}/reports/2020-05`,
+        payload: {
+          baseRevision: null,
+          value,
+          progress: "按计划推进",
+          problems: "",
+          nextSteps: "",
+          submit: true,
+        },
+      });
+    // April's 3 comes with the target: a move of more than RATE_JUMP_POINTS needs a confirmation.
+    const jump = await may(3 + RATE_JUMP_POINTS + 1);
+    expect(jump.statusCode, jump.body).toBe(422);
+    expect(jump.json().details).toMatchObject({ rule: "jump", numbers: { previous: 3 } });
+    counter.kinds.length = 0;
+    expect((await may(3 + RATE_JUMP_POINTS)).statusCode).toBe(200);
+    expect(counter.kinds, counter.kinds.join(" ")).toHaveLength(7);
   });
 });

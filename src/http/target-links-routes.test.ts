@@ -115,7 +115,7 @@ describe.each(testDialects())("city roll-up of district targets on %s", (dialect
       "target",
       ids.hexiJobs,
       "2020-05",
-      { baseRevision: null, value: 99999, ...TEXTS, submit: true },
+      { baseRevision: null, value: 19999, ...TEXTS, submit: true },
       { now: "2020-06-01T09:00:00.000Z" },
     );
 

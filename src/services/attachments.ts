@@ -137,7 +137,10 @@ export async function downloadAttachment(
   if (!row || row.content === null)
     throw new AppError(
       "not_found",
-      `报告 ${reportId} 没有附件 ${attachmentId} / report ${reportId} has no attachment ${attachmentId}`,
+      {
+        zh: `报告 ${reportId} 没有附件 ${attachmentId}`,
+        en: `report ${reportId} has no attachment ${attachmentId}`,
+      },
       { reportId, attachmentId },
     );
   // The stored type came from the bytes; fall back to a download for anything unexpected.

@@ -57,7 +57,10 @@ export function authSettingsFromEnv(env: Record<string, string | undefined>): Au
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 720) {
     throw new AppError(
       "bad_input",
-      `PLANTRACK_SESSION_IDLE_MINUTES 应为 1–720 的整数 / must be a whole number of minutes, 1–720: ${idle}`,
+      {
+        zh: `PLANTRACK_SESSION_IDLE_MINUTES 应为 1–720 的整数（分钟）：${idle}`,
+        en: `PLANTRACK_SESSION_IDLE_MINUTES must be a whole number of minutes, 1–720: ${idle}`,
+      },
       { setting: "PLANTRACK_SESSION_IDLE_MINUTES" },
     );
   }
@@ -68,7 +71,12 @@ export function authSettingsFromEnv(env: Record<string, string | undefined>): Au
 export function checkPasswordRules(password: string, username: string, field = "password"): void {
   const problems = passwordProblems(password, username);
   if (problems.length === 0) return;
-  throw new AppError("bad_input", problems.map(passwordProblemMessage).join("；"), { field, problems });
+  const messages = problems.map(passwordProblemMessage);
+  throw new AppError(
+    "bad_input",
+    { zh: messages.map((m) => m.zh).join("；"), en: messages.map((m) => m.en).join("; ") },
+    { field, problems },
+  );
 }
 
 export function sessionIdOf(token: string): string {
@@ -128,12 +136,15 @@ function idleExpiry(settings: AuthSettings, createdAt: Date, now: Date): string 
   return new Date(Math.min(idle, absolute)).toISOString();
 }
 
-const WRONG_CREDENTIALS = "用户名或密码错误 / wrong user name or password";
+const WRONG_CREDENTIALS = { zh: "用户名或密码错误", en: "wrong user name or password" };
 
 function lockedError(until: string): AppError {
   return new AppError(
     "locked",
-    `连续登录失败次数过多，账户已锁定至 ${until} / too many failed sign-ins: the account is locked until ${until}`,
+    {
+      zh: `连续登录失败次数过多，账户已锁定至 ${until}`,
+      en: `too many failed sign-ins: the account is locked until ${until}`,
+    },
     { lockedUntil: until },
   );
 }
@@ -197,9 +208,13 @@ export async function login(
   if (!failure && user.disabled === 1) failure = "disabled";
   if (!failure && user.totp_enabled === 1 && user.totp_secret) {
     if (!input.totp?.trim()) {
-      throw new AppError("totp_required", "请输入动态验证码 / enter the code from your authenticator app", {
-        field: "totp",
-      });
+      throw new AppError(
+        "totp_required",
+        { zh: "请输入动态验证码", en: "enter the code from your authenticator app" },
+        {
+          field: "totp",
+        },
+      );
     }
     totpStep = matchTotp(user.totp_secret, input.totp, now.getTime());
     if (totpStep === null || (user.totp_last_step !== null && totpStep <= user.totp_last_step)) {
@@ -219,7 +234,7 @@ export async function login(
     if (lockedUntil) throw lockedError(lockedUntil);
     throw new AppError(
       "unauthenticated",
-      failure === "wrong_totp" ? "动态验证码错误 / wrong authenticator code" : WRONG_CREDENTIALS,
+      failure === "wrong_totp" ? { zh: "动态验证码错误", en: "wrong authenticator code" } : WRONG_CREDENTIALS,
       failure === "wrong_totp" ? { field: "totp" } : {},
     );
   }
@@ -328,7 +343,7 @@ export async function logoutEverywhere(
 
 async function requireUser(db: Db, id: number) {
   const user = await getUser(db, id);
-  if (!user) throw new AppError("unauthenticated", "请重新登录 / please sign in again");
+  if (!user) throw new AppError("unauthenticated", { zh: "请重新登录", en: "please sign in again" });
   return user;
 }
 
@@ -360,9 +375,13 @@ async function checkCurrentPassword(
     now.toISOString(),
   );
   if (lockedUntil) throw lockedError(lockedUntil);
-  throw new AppError("bad_input", "当前密码不正确 / the current password is wrong", {
-    field: "currentPassword",
-  });
+  throw new AppError(
+    "bad_input",
+    { zh: "当前密码不正确", en: "the current password is wrong" },
+    {
+      field: "currentPassword",
+    },
+  );
 }
 
 /** The user's own change (also the forced one at first sign-in); the user's other sessions end. */
@@ -379,7 +398,7 @@ export async function changeOwnPassword(
   if (input.newPassword === input.currentPassword) {
     throw new AppError(
       "bad_input",
-      "新密码不能与当前密码相同 / the new password must differ from the current one",
+      { zh: "新密码不能与当前密码相同", en: "the new password must differ from the current one" },
       {
         field: "newPassword",
       },
@@ -407,10 +426,10 @@ export async function setupTotp(
 ): Promise<TotpSetup> {
   const user = await requireUser(db, session.user.id);
   if (user.totp_enabled === 1) {
-    throw new AppError(
-      "conflict",
-      "动态验证码已启用；先停用再重新设置 / the second factor is on: disable it first",
-    );
+    throw new AppError("conflict", {
+      zh: "动态验证码已启用；先停用再重新设置",
+      en: "the second factor is on: disable it first",
+    });
   }
   const secret = newTotpSecret();
   const now = settings.now().toISOString();
@@ -427,14 +446,18 @@ export async function enableTotp(
 ): Promise<UserDetail> {
   const user = await requireUser(db, session.user.id);
   if (user.totp_enabled === 1)
-    throw new AppError("conflict", "动态验证码已启用 / the second factor is already on");
+    throw new AppError("conflict", { zh: "动态验证码已启用", en: "the second factor is already on" });
   if (!user.totp_secret) {
-    throw new AppError("conflict", "请先获取密钥（totp/setup） / call totp/setup first");
+    throw new AppError("conflict", { zh: "请先获取动态验证码密钥", en: "call totp/setup first" });
   }
   const now = settings.now();
   const step = matchTotp(user.totp_secret, code, now.getTime());
   if (step === null)
-    throw new AppError("bad_input", "动态验证码错误 / wrong authenticator code", { field: "code" });
+    throw new AppError(
+      "bad_input",
+      { zh: "动态验证码错误", en: "wrong authenticator code" },
+      { field: "code" },
+    );
   await updateUser(
     db,
     actor,
@@ -456,7 +479,7 @@ export async function disableTotp(
 ): Promise<UserDetail> {
   const user = await requireUser(db, session.user.id);
   if (user.totp_enabled !== 1 || !user.totp_secret) {
-    throw new AppError("conflict", "动态验证码未启用 / the second factor is not on");
+    throw new AppError("conflict", { zh: "动态验证码未启用", en: "the second factor is not on" });
   }
   const now = settings.now();
   const codeOk = proof.code !== undefined && matchTotp(user.totp_secret, proof.code, now.getTime()) !== null;
@@ -466,7 +489,7 @@ export async function disableTotp(
   } else if (!codeOk) {
     throw new AppError(
       "bad_input",
-      "请提供正确的动态验证码或当前密码 / give a valid code or the current password",
+      { zh: "请提供正确的动态验证码或当前密码", en: "give a valid code or the current password" },
       {
         field: proof.code !== undefined ? "code" : "currentPassword",
       },

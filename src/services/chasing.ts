@@ -30,6 +30,7 @@ import {
 import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { checkAsOf, readingClock } from "./plan-status.ts";
+import { mayReadRow } from "./report-visibility.ts";
 import {
   type Db,
   dueInForce,
@@ -124,10 +125,25 @@ export function dueItemsOfWorld(world: PlanWorld, asOf: string, departmentId?: n
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.subject.id - b.subject.id);
 }
 
-/** GET /api/plans/:id/due — by department, the ones owing most overdue first. */
-export async function planDue(db: Db, planId: number, asOfParam?: string): Promise<PlanDueView> {
+/**
+ * GET /api/plans/:id/due — by department, the ones owing most overdue first; to a reporter (`viewer`)
+ * only what src/services/report-visibility.ts lets it read. No viewer: the office's whole list.
+ */
+export async function planDue(
+  db: Db,
+  planId: number,
+  asOfParam?: string,
+  viewer?: Principal,
+): Promise<PlanDueView> {
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
-  const items = dueItemsOfWorld(world, asOf);
+  const items = dueItemsOfWorld(world, asOf).filter(
+    (item) =>
+      viewer === undefined ||
+      mayReadRow(viewer, {
+        departmentId: item.department?.id ?? null,
+        subjectDepartmentIds: world.subjects.get(subjectKey(item.subject))?.departmentIds ?? [],
+      }),
+  );
   const reminders = await listReminders(db, { planId, limit: 10_000 });
   const groups = new Map<number | null, DueItem[]>();
   for (const item of items) {
@@ -276,12 +292,16 @@ export async function planReminders(db: Db, user: Principal, planId: number): Pr
     planId,
     ...(user.role === "reporter" ? { departmentId: user.departmentId as number } : {}),
   });
+  // The query narrows to the department; the rule decides (a reminder is its department's).
+  const shown = rows.filter((r) =>
+    mayReadRow(user, { departmentId: r.department_id, subjectDepartmentIds: [] }),
+  );
   const names = await loadNames(
     db,
-    rows.map((r) => r.sent_by),
-    rows.map((r) => r.department_id),
+    shown.map((r) => r.sent_by),
+    shown.map((r) => r.department_id),
   );
-  return rows.map((r) => reminderView(r, names));
+  return shown.map((r) => reminderView(r, names));
 }
 
 /** POST /api/reminders/:id/read — the department's reporter has seen it. */
@@ -289,10 +309,10 @@ export async function readReminder(db: Db, actor: Actor, user: Principal, id: nu
   const row = await getReminder(db, id);
   if (!row) throw notFound("催报", "reminder", id);
   if (user.role !== "reporter" || user.departmentId !== row.department_id)
-    throw new AppError(
-      "forbidden",
-      "只能确认发给本单位的催报 / only the department reminded may mark it read",
-    );
+    throw new AppError("forbidden", {
+      zh: "只能确认发给本单位的催报",
+      en: "only the department reminded may mark it read",
+    });
   await markReminderRead(db, actor, id, new Date().toISOString());
 }
 
@@ -308,33 +328,46 @@ export async function requestExtension(
   const plan = await requirePlan(db, planId);
   const subject = await loadSubject(db, body.subjectKind, body.subjectId);
   if (subject.planId !== planId)
-    throw new AppError("bad_input", "该事项不属于此计划 / the subject is not of this plan", {
-      field: "subjectId",
-    });
-  if (user.role === "leader" || !(await maySaveReport(db, user, plan, subject)))
     throw new AppError(
-      "forbidden",
-      "只有牵头或配合单位可以申请延期 / only the subject's departments ask for more time",
+      "bad_input",
+      { zh: "该事项不属于此计划", en: "the subject is not of this plan" },
+      {
+        field: "subjectId",
+      },
     );
+  if (user.role === "leader" || !(await maySaveReport(db, user, plan, subject)))
+    throw new AppError("forbidden", {
+      zh: "只有牵头或配合单位可以申请延期",
+      en: "only the subject's departments ask for more time",
+    });
   const world = await loadPlanWorld(db, planId, { texts: false });
   const period = periodsOf(plan, subject.frequency, world.settings.dueDay).find((p) => p.key === body.period);
   if (!period)
-    throw new AppError("bad_input", `报告期 ${body.period} 不在计划期内 / no such period: ${body.period}`, {
-      field: "period",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: `报告期 ${body.period} 不在计划期内`, en: `no such period: ${body.period}` },
+      {
+        field: "period",
+      },
+    );
   const reason = body.reason.trim();
-  if (reason === "") throw new AppError("bad_input", "请说明延期原因 / give a reason", { field: "reason" });
+  if (reason === "")
+    throw new AppError("bad_input", { zh: "请说明延期原因", en: "give a reason" }, { field: "reason" });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(body.requestedDueDate) || body.requestedDueDate <= period.due)
     throw new AppError(
       "bad_input",
-      `新的报送日期应晚于 ${period.due} / the new date must be after the due date ${period.due}`,
+      { zh: `新的报送日期应晚于 ${period.due}`, en: `the new date must be after the due date ${period.due}` },
       { field: "requestedDueDate" },
     );
   const departmentId = user.role === "reporter" ? user.departmentId : subject.leadDepartmentId;
   if (departmentId === null)
-    throw new AppError("bad_input", "该事项没有牵头单位 / the subject has no lead department", {
-      field: "subjectId",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: "该事项没有牵头单位", en: "the subject has no lead department" },
+      {
+        field: "subjectId",
+      },
+    );
   const report = world.reports.get(reportKey(subjectKey(subject), period.key));
   const row = await insertExtension(db, actor, {
     planId,
@@ -350,7 +383,7 @@ export async function requestExtension(
   return extensionView(row, subjectRef(subject), names);
 }
 
-/** GET /api/plans/:id/extensions — reporters see their department's. */
+/** GET /api/plans/:id/extensions — reporters: those src/services/report-visibility.ts lets them read. */
 export async function planExtensions(
   db: Db,
   user: Principal,
@@ -358,7 +391,12 @@ export async function planExtensions(
 ): Promise<ExtensionRequestView[]> {
   const world = await loadPlanWorld(db, planId, { texts: false });
   const all = extensionViewsOf(world);
-  return user.role === "reporter" ? all.filter((e) => e.department.id === user.departmentId) : all;
+  return all.filter((e) =>
+    mayReadRow(user, {
+      departmentId: e.department.id,
+      subjectDepartmentIds: world.subjects.get(subjectKey(e.subject))?.departmentIds ?? [],
+    }),
+  );
 }
 
 /** POST /api/extensions/:id/decision */
@@ -374,7 +412,7 @@ export async function decideExtension(
   if (!existing) throw notFound("延期申请", "extension request", id);
   const plan = await requirePlan(db, existing.plan_id);
   if (!(await mayEditPlan(db, user, plan)))
-    throw new AppError("forbidden", "无权审批延期 / you may not decide this");
+    throw new AppError("forbidden", { zh: "无权审批延期", en: "you may not decide this" });
   await decideExtensionRow(db, actor, id, { grant: body.grant, note: body.note?.trim() || null, at: now });
   const world = await loadPlanWorld(db, existing.plan_id, { texts: false });
   const view = extensionViewsOf(world).find((e) => e.id === id);

@@ -11,6 +11,7 @@ import type {
   TrendPointView,
 } from "../contract/cockpit.ts";
 import type { TargetStatusView } from "../contract/status.ts";
+import type { Principal } from "../domain/access.ts";
 import { laggingList, pickHeadline, scheduleValue } from "../domain/cockpit.ts";
 import { evaluateAsOf, evaluatePeriod, type TargetStatus } from "../domain/evaluation.ts";
 import { rankTaskDepartments } from "../domain/task-ranking.ts";
@@ -24,6 +25,7 @@ import {
   statusOfWorld,
   type WorldTarget,
 } from "./plan-status.ts";
+import { mayReadRow } from "./report-visibility.ts";
 import {
   type Db,
   loadPlanWorld,
@@ -53,8 +55,11 @@ function isDirect(t: WorldTarget): boolean {
   return kind === "rate" || comparator === "at_most" || comparator === "about" || comparator === "range";
 }
 
-/** A target's periods as of the date: the approved value of each, the schedule line, each one judged. */
-function trendOf(world: PlanWorld, t: WorldTarget, asOf: string): TargetTrendView {
+/**
+ * A target's periods as of the date: the approved value of each, the schedule line, each one judged;
+ * a point names its report only to a `viewer` who may open it (src/services/report-visibility.ts).
+ */
+function trendOf(world: PlanWorld, t: WorldTarget, asOf: string, viewer?: Principal): TargetTrendView {
   const rule = ruleOf(t);
   const periods = calendarOf(world, t, asOf);
   const planned = world.planned.get(t.id) ?? {};
@@ -71,12 +76,16 @@ function trendOf(world: PlanWorld, t: WorldTarget, asOf: string): TargetTrendVie
     // The period alone, as the evaluation endpoint judges it: missing once due, else not started.
     else status = evaluateAsOf(rule, [p], {}, p.end > asOf ? p.start : asOf, options).status;
     const known = report ? (world.revisions.get(report.id) ?? []).some((r) => r.created_at <= limit) : false;
+    const readable =
+      viewer === undefined ||
+      (report !== undefined &&
+        mayReadRow(viewer, { departmentId: report.department_id, subjectDepartmentIds: t.departmentIds }));
     return {
       period: periodView(p),
       value: reported ? (reported.done && t.row.kind === "milestone" ? 100 : reported.value) : null,
       expected: scheduleValue(rule, p.elapsedShare, planned[p.key]),
       status,
-      reportId: report && known ? report.id : null,
+      reportId: report && known && readable ? report.id : null,
     };
   });
   return {
@@ -124,8 +133,16 @@ async function taskRankings(db: Db, world: PlanWorld, asOf: string): Promise<Dep
   }));
 }
 
-/** GET /api/plans/:id/cockpit — the cockpit as of the date (default: today; demo data: its date). */
-export async function planCockpit(db: Db, planId: number, asOfParam?: string): Promise<CockpitView> {
+/**
+ * GET /api/plans/:id/cockpit — the cockpit as of the date (default: today; demo data: its date). The
+ * figures are the record, every reader's; `viewer`: as trendOf. No viewer: the office's view.
+ */
+export async function planCockpit(
+  db: Db,
+  planId: number,
+  asOfParam?: string,
+  viewer?: Principal,
+): Promise<CockpitView> {
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId, { texts: false }), asOfParam);
   const status = statusOfWorld(world, asOf);
   await addDistricts(db, status.targets, asOf);
@@ -147,7 +164,7 @@ export async function planCockpit(db: Db, planId: number, asOfParam?: string): P
     plan: status.plan,
     headline: headlineIds.map((id) => ({
       status: viewById.get(id) as TargetStatusView,
-      trend: trendOf(world, byId.get(id) as WorldTarget, asOf),
+      trend: trendOf(world, byId.get(id) as WorldTarget, asOf, viewer),
     })),
     areas: status.areas,
     departments: status.departments,
@@ -159,10 +176,15 @@ export async function planCockpit(db: Db, planId: number, asOfParam?: string): P
   };
 }
 
-/** GET /api/targets/:id/trend — one target's values per period against its schedule line. */
-export async function targetTrend(db: Db, targetId: number, asOfParam?: string): Promise<TargetTrendView> {
+/** GET /api/targets/:id/trend — one target's values per period against its schedule line (`viewer`: as trendOf). */
+export async function targetTrend(
+  db: Db,
+  targetId: number,
+  asOfParam?: string,
+  viewer?: Principal,
+): Promise<TargetTrendView> {
   const subject = await loadSubject(db, "target", targetId);
   const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId, { texts: false }), asOfParam);
   const t = world.targets.find((x) => x.id === targetId) as WorldTarget;
-  return trendOf(world, t, asOf);
+  return trendOf(world, t, asOf, viewer);
 }

@@ -69,7 +69,10 @@ export async function backupDatabase(
   if (!options.force && (await fileExists(target))) {
     throw new AppError(
       "conflict",
-      `备份文件已存在，如要覆盖请加 --force / the backup file exists; add --force to overwrite it: ${target}`,
+      {
+        zh: `备份文件已存在，如要覆盖请加 --force：${target}`,
+        en: `the backup file exists; add --force to overwrite it: ${target}`,
+      },
       { file: target },
     );
   }
@@ -77,7 +80,10 @@ export async function backupDatabase(
   let tables: TableCount[];
   if (config.dialect === "sqlite") {
     if (config.file === ":memory:") {
-      throw new AppError("bad_input", "内存数据库无法备份 / an in-memory database cannot be backed up");
+      throw new AppError("bad_input", {
+        zh: "内存数据库无法备份",
+        en: "an in-memory database cannot be backed up",
+      });
     }
     tables = await backupSqlite(config.file, target);
   } else {
@@ -106,7 +112,10 @@ function refuseData(tables: TableCount[], where: string): void {
     .join(", ");
   throw new AppError(
     "conflict",
-    `目标数据库已有数据（${list}…），恢复会替换全部数据；确认请加 --force / the target database holds data (${list}…) that a restore replaces; add --force if that is what you want: ${where}`,
+    {
+      zh: `目标数据库已有数据（${list}…），恢复会替换全部数据；确认请加 --force：${where}`,
+      en: `the target database holds data (${list}…) that a restore replaces; add --force if that is what you want: ${where}`,
+    },
     { tables: full },
   );
 }
@@ -121,14 +130,20 @@ export async function restoreDatabase(
   if (kind !== config.dialect) {
     throw new AppError(
       "bad_input",
-      `这是 ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} 的备份，而目标数据库是 ${config.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}；不能跨数据库恢复 / this is a ${kind} backup and the target is ${config.dialect}: a backup restores into the same kind of database`,
+      {
+        zh: `这是 ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} 的备份，而目标数据库是 ${config.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}；不能跨数据库恢复`,
+        en: `this is a ${kind} backup and the target is ${config.dialect}: a backup restores into the same kind of database`,
+      },
       { file: source, backup: kind, target: config.dialect },
     );
   }
   const sha256 = await sha256OfFile(source);
   if (config.dialect === "sqlite") {
     if (config.file === ":memory:") {
-      throw new AppError("bad_input", "不能恢复到内存数据库 / cannot restore into an in-memory database");
+      throw new AppError("bad_input", {
+        zh: "不能恢复到内存数据库",
+        en: "cannot restore into an in-memory database",
+      });
     }
     if (!options.force) refuseData(sqliteRowCounts(config.file), config.file);
     mkdirSync(dirname(config.file), { recursive: true });
@@ -157,7 +172,10 @@ export async function restoreDatabase(
     if (!audit.ok) {
       throw new AppError(
         "conflict",
-        `已恢复，但审计日志在第 ${audit.brokenAt} 行断开：备份可能被改动过 / restored, but the audit log is broken at row ${audit.brokenAt}: the backup may have been tampered with`,
+        {
+          zh: `已恢复，但审计日志在第 ${audit.brokenAt} 行断开：备份可能被改动过`,
+          en: `restored, but the audit log is broken at row ${audit.brokenAt}: the backup may have been tampered with`,
+        },
         { brokenAt: audit.brokenAt },
       );
     }

@@ -189,6 +189,9 @@ describe.each(testDialects())("plantrack generate on %s", (dialect) => {
         problems: "",
         nextSteps: "",
         submit: true,
+        // A month that adds more than the year's target: meant here, so confirmed.
+        confirm: true,
+        confirmReason: "年底集中招聘，已与统计月报核对",
       },
       { now: "2025-12-02T09:00:00.000Z" },
     );

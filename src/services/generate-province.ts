@@ -17,7 +17,7 @@ import {
   usernamesTaken,
 } from "../db/generator-repository.ts";
 import type { Database, ReportSubject } from "../db/schema.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
 import { type GenPlan, generatePlan } from "../generate/plan-generator.ts";
 import {
   GENERATOR_LIMITS,
@@ -50,17 +50,17 @@ export interface GenerateSummary {
   lastPlanId: number;
 }
 
-function bad(field: string, message: string): AppError {
+function bad(field: string, message: LocalText): AppError {
   return new AppError("bad_input", message, { field });
 }
 
 function checkInteger(name: keyof typeof GENERATOR_LIMITS, value: number): void {
   const { min, max } = GENERATOR_LIMITS[name];
   if (!Number.isInteger(value) || value < min || value > max)
-    throw bad(
-      name,
-      `--${name} 应为 ${min}–${max} 之间的整数，收到 ${value} / --${name} must be an integer from ${min} to ${max}, got ${value}`,
-    );
+    throw bad(name, {
+      zh: `--${name} 应为 ${min}–${max} 之间的整数，收到 ${value}`,
+      en: `--${name} must be an integer from ${min} to ${max}, got ${value}`,
+    });
 }
 
 export function checkGeneratorOptions(options: GeneratorOptions): GeneratorOptions {
@@ -69,18 +69,21 @@ export function checkGeneratorOptions(options: GeneratorOptions): GeneratorOptio
   checkInteger("months", options.months);
   checkInteger("year", options.year);
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff)
-    throw bad(
-      "seed",
-      `--seed 应为 0–4294967295 的整数，收到 ${options.seed} / --seed must be an integer from 0 to 4294967295`,
-    );
+    throw bad("seed", {
+      zh: `--seed 应为 0–4294967295 的整数，收到 ${options.seed}`,
+      en: `--seed must be an integer from 0 to 4294967295, got ${options.seed}`,
+    });
   if (!/^[1-8][0-9]$/.test(options.provinceCode))
-    throw bad(
-      "province",
-      `--province 应为两位省级代码（如 44），收到 ${options.provinceCode} / --province must be a two-digit province code such as 44`,
-    );
+    throw bad("province", {
+      zh: `--province 应为两位省级代码（如 44），收到 ${options.provinceCode}`,
+      en: `--province must be a two-digit province code such as 44, got ${options.provinceCode}`,
+    });
   // A city holds up to 99 codes: 10 counties each gives at most 99 cities.
   if (Math.ceil(options.regions / 10) > 99)
-    throw bad("regions", `--regions 最多 990 个 / --regions allows at most 990 (99 cities of 10)`);
+    throw bad("regions", {
+      zh: "--regions 最多 990 个",
+      en: "--regions allows at most 990 (99 cities of 10)",
+    });
   return options;
 }
 
@@ -113,7 +116,10 @@ export async function generateProvince(
     if (await regionCodeExists(trx, province.code))
       throw new AppError(
         "conflict",
-        `行政区划代码 ${province.code} 已存在：请用另一 --province 或空数据库 / region code ${province.code} exists already: choose another --province or an empty database`,
+        {
+          zh: `行政区划代码 ${province.code} 已存在：请用另一 --province 或空数据库`,
+          en: `region code ${province.code} exists already: choose another --province or an empty database`,
+        },
         { field: "province", code: province.code },
       );
     const taken = await usernamesTaken(
@@ -123,7 +129,10 @@ export async function generateProvince(
     if (taken.length > 0)
       throw new AppError(
         "conflict",
-        `用户名已存在 / user names exist already: ${taken.slice(0, 5).join(", ")}`,
+        {
+          zh: `用户名已存在：${taken.slice(0, 5).join("、")}`,
+          en: `user names exist already: ${taken.slice(0, 5).join(", ")}`,
+        },
         {
           field: "province",
           usernames: taken.slice(0, 20),
@@ -484,7 +493,8 @@ async function writePlan(
         requested_by: reporter,
         decided_by: e.decidedAt === null ? null : ctx.plannerId,
         decided_at: e.decidedAt,
-        decision_note: e.state === "refused" ? "数据应按期报送 / report on time" : null,
+        // Stored words of the office, read by its planners and reporters: Chinese.
+        decision_note: e.state === "refused" ? "数据应按期报送" : null,
         created_at: e.at,
       };
     }),

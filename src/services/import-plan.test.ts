@@ -3,10 +3,11 @@ import { listAudit } from "../db/audit-repository.ts";
 import { ensureRegion } from "../db/regions-repository.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../domain/app-error.ts";
+import { makeWordDocx } from "../test/make-documents.ts";
 import { encodeGbk, makeDocx, makeHtml, makeZip } from "../test/make-files.ts";
 import { emptyDraft, FIXTURE_COUNTS, FIXTURE_TEXT, fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { importPlan } from "./import-plan.ts";
+import { importPlan, sha256Hex } from "./import-plan.ts";
 import { loadPlanDetail } from "./plan-queries.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -122,7 +123,8 @@ describe.each(testDialects())("importPlan on %s", (dialect) => {
     for (const [fileName, bytes] of files) {
       const result = await importPlan(deps(), { bytes, fileName, force: true });
       expect(await shape(result.planId), fileName).toEqual(expected);
-      expect(result.duplicateOf.length, fileName).toBeGreaterThanOrEqual(fileName === "plan-gbk.txt" ? 1 : 0);
+      // The same text in every format: each a duplicate of the text file, told apart by force only.
+      expect(result.duplicateOf, fileName).toContain(base.planId);
     }
   });
 
@@ -140,6 +142,51 @@ describe.each(testDialects())("importPlan on %s", (dialect) => {
     const forced = await importPlan(deps(), { bytes: utf8(FIXTURE_TEXT), fileName: "b.txt", force: true });
     expect(forced.duplicateOf).toEqual([first.planId]);
     expect(forced.planId).not.toBe(first.planId);
+  });
+
+  it("refuse the same text as .docx after .txt (and back), by the hash of the text without its layout", async () => {
+    // The text file as an office keeps it: CRLF, blank lines, 全角 indents, a BOM, trailing spaces.
+    const txt = `\ufeff${FIXTURE_TEXT.split("\n")
+      .map((line) => (line.trim() === "" ? " " : `\u3000\u3000${line}`))
+      .join("\r\n")}\r\n`;
+    const first = await importPlan(deps(), { bytes: utf8(txt), fileName: "计划.txt" });
+    const before = await rowCounts();
+    for (const [fileName, bytes] of [
+      ["计划.docx", makeDocx(FIXTURE_TEXT)],
+      ["计划-word.docx", await makeWordDocx(FIXTURE_TEXT)],
+    ] as const) {
+      const error = await errorOf(importPlan(deps(), { bytes, fileName }));
+      expect(error.code, fileName).toBe("conflict");
+      expect(error.details, fileName).toMatchObject({ existingPlanIds: [first.planId] });
+    }
+    expect(await rowCounts()).toEqual(before);
+    // Forced, the Word file is a second plan; the text file after it finds both.
+    const forced = await importPlan(deps(), {
+      bytes: makeDocx(FIXTURE_TEXT),
+      fileName: "计划.docx",
+      force: true,
+    });
+    expect(forced.duplicateOf).toEqual([first.planId]);
+    const again = await errorOf(
+      importPlan(deps(), { bytes: encodeGbk(FIXTURE_TEXT), fileName: "计划-gbk.txt" }),
+    );
+    expect(again.details).toMatchObject({ existingPlanIds: [first.planId, forced.planId] });
+    // One more sentence is another text: imported without force.
+    const changed = `${FIXTURE_TEXT}\n本计划由区发展改革委负责解释。\n`;
+    const other = await importPlan(deps(), { bytes: makeDocx(changed), fileName: "修订稿.docx" });
+    expect(other.duplicateOf).toEqual([]);
+  });
+
+  it("still find a source stored before the text was compared without its layout", async () => {
+    // Before issue 14 text_sha256 was the hash of the text as read; such a plan is still found.
+    const first = await importPlan(deps(), { bytes: utf8(FIXTURE_TEXT), fileName: "a.txt" });
+    await store()
+      .db.updateTable("plan_sources")
+      .set({ sha256: "0".repeat(64), text_sha256: sha256Hex(FIXTURE_TEXT) })
+      .where("plan_id", "=", first.planId)
+      .execute();
+    const error = await errorOf(importPlan(deps(), { bytes: utf8(FIXTURE_TEXT), fileName: "b.txt" }));
+    expect(error.details).toMatchObject({ existingPlanIds: [first.planId] });
   });
 
   it("refuse text with nothing plan-like, storing nothing", async () => {

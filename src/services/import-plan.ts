@@ -10,7 +10,8 @@ import { insertPlanDraft } from "../db/plan-import-repository.ts";
 import { findPlansBySource } from "../db/plans-repository.ts";
 import { createRegion, findRegionByCode, findRegionsByName } from "../db/regions-repository.ts";
 import type { Database, RegionRow } from "../db/schema.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
+import { comparableText } from "../extract/comparable-text.ts";
 import type { PlanDraft } from "../extract/types.ts";
 import { getPlanSummary } from "./plan-queries.ts";
 import { baseName, readDocument } from "./read-document.ts";
@@ -50,7 +51,10 @@ export function checkYear(year: number | undefined, label = "year"): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
     throw new AppError(
       "bad_input",
-      `年度应为 ${MIN_YEAR}–${MAX_YEAR} 的整数 / ${label} must be a year ${MIN_YEAR}–${MAX_YEAR}`,
+      {
+        zh: `${label === "year" ? "年度" : `年度（${label}）`}应为 ${MIN_YEAR}–${MAX_YEAR} 的整数`,
+        en: `${label} must be a year ${MIN_YEAR}–${MAX_YEAR}`,
+      },
       {
         field: label,
         value: year,
@@ -67,9 +71,13 @@ async function resolveRegion(db: Kysely<Database>, actor: Actor, nameOrCode: str
   if (REGION_CODE.test(key)) {
     const region = await findRegionByCode(db, key);
     if (!region) {
-      throw new AppError("bad_input", `没有代码为 ${key} 的地区 / no region has the code ${key}`, {
-        region: key,
-      });
+      throw new AppError(
+        "bad_input",
+        { zh: `没有代码为 ${key} 的地区`, en: `no region has the code ${key}` },
+        {
+          region: key,
+        },
+      );
     }
     return region;
   }
@@ -77,7 +85,10 @@ async function resolveRegion(db: Kysely<Database>, actor: Actor, nameOrCode: str
   if (matches.length > 1) {
     throw new AppError(
       "bad_input",
-      `有多个名为 ${key} 的地区，请用行政区划代码指定 / several regions are called ${key}: give the GB/T 2260 code`,
+      {
+        zh: `有多个名为 ${key} 的地区，请用行政区划代码指定`,
+        en: `several regions are called ${key}: give the GB/T 2260 code`,
+      },
       { region: key, codes: matches.map((r) => r.code) },
     );
   }
@@ -93,10 +104,13 @@ export function hasPlanContent(draft: PlanDraft): boolean {
   return draft.outline.length > 0 || draft.targets.length > 0 || draft.milestones.length > 0;
 }
 
-function duplicateMessage(name: string, matches: { planId: number; title: string }[]): string {
-  const zh = matches.map((m) => `#${m.planId}《${m.title}》`).join("、");
+function duplicateMessage(name: string, matches: { planId: number; title: string }[]): LocalText {
+  const zh = matches.map((m) => `《${m.title}》（编号 ${m.planId}）`).join("、");
   const en = matches.map((m) => `#${m.planId}`).join(", ");
-  return `${name}: 该文件已导入为计划 ${zh}；确需再建一份请选择强制导入（force，命令行 --force） / this document is already plan ${en}; import it with force (--force) to make another`;
+  return {
+    zh: `${name}：该文件已导入为计划${zh}；确需再建一份请选择强制导入（命令行 --force）`,
+    en: `${name}: this document is already plan ${en}; import it with force (--force) to make another`,
+  };
 }
 
 export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<ImportResult> {
@@ -105,9 +119,11 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
   checkYear(input.year);
   const doc = await readDocument(input.bytes, name);
   const sha256 = sha256Hex(input.bytes);
-  const textSha256 = sha256Hex(doc.text);
+  // The same text in another format or encoding is the same document: compared without its layout.
+  const textSha256 = sha256Hex(comparableText(doc.text));
+  const hashes = { sha256, textSha256, rawTextSha256: sha256Hex(doc.text) };
 
-  const early = await findPlansBySource(deps.db, { sha256, textSha256 });
+  const early = await findPlansBySource(deps.db, hashes);
   if (early.length > 0 && !input.force) {
     throw new AppError("conflict", duplicateMessage(name, early), {
       file: name,
@@ -129,12 +145,19 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
   } catch (error) {
     if (error instanceof AppError) throw error;
     const cause = error instanceof Error ? error.message : String(error);
-    throw new AppError("internal", `${name}: 解析计划文本失败 / extraction failed: ${cause}`, { file: name });
+    throw new AppError(
+      "internal",
+      { zh: `${name}：解析计划文本失败：${cause}`, en: `${name}: extraction failed: ${cause}` },
+      { file: name },
+    );
   }
   if (!hasPlanContent(draft)) {
     throw new AppError(
       "no_plan_content",
-      `${name}: 没有找到计划内容（既无提纲标题也无指标） / no plan content found (no headings and no targets)`,
+      {
+        zh: `${name}：没有找到计划内容（既无提纲标题也无指标）`,
+        en: `${name}: no plan content found (no headings and no targets)`,
+      },
       { file: name },
     );
   }
@@ -143,7 +166,10 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
   if (year === undefined || year === null) {
     throw new AppError(
       "bad_input",
-      `${name}: 无法从文本判断计划年度，请指定年度（--year） / cannot tell the plan's year from the text: give the year (--year)`,
+      {
+        zh: `${name}：无法从文本判断计划年度，请指定年度（命令行 --year）`,
+        en: `${name}: cannot tell the plan's year from the text: give the year (--year)`,
+      },
       { file: name },
     );
   }
@@ -153,7 +179,7 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
 
   const { planId, summary, duplicateOf } = await inTransaction(deps.db, async (trx) => {
     // Checked again inside the transaction: two uploads of one file at once make one plan.
-    const duplicates = await findPlansBySource(trx, { sha256, textSha256 });
+    const duplicates = await findPlansBySource(trx, hashes);
     if (duplicates.length > 0 && !input.force) {
       throw new AppError("conflict", duplicateMessage(name, duplicates), {
         file: name,

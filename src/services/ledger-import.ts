@@ -16,15 +16,17 @@ import type { StatusWord } from "../contract/reports.ts";
 import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
 import { refuseArchived } from "../domain/plan-structure.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import { displayFactor } from "../domain/target-display.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
 import { assertZipWithinLimits } from "./bounded-zip.ts";
+import { ledgerContent } from "./ledger-content.ts";
 import { readingClock } from "./plan-status.ts";
-import { validateContent } from "./reporting.ts";
+import { previousAmong } from "./report-plausibility.ts";
 import {
   type Db,
   loadPlanWorld,
@@ -35,9 +37,25 @@ import {
   type Subject,
 } from "./reporting-context.ts";
 
-function bad(message: string, details: Record<string, unknown> = {}): AppError {
+function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
+
+/** The fields and revision states as the Chinese screen names them, for the Chinese messages. */
+const FIELD_ZH: Record<LedgerDiffField["field"], string> = {
+  value: "完成值",
+  percent: "完成百分比",
+  statusWord: "状态",
+  progress: "进展情况",
+  problems: "存在问题",
+  nextSteps: "下步打算",
+};
+const STATE_ZH: Record<RevisionRow["state"], string> = {
+  draft: "草稿",
+  submitted: "待审",
+  approved: "已通过",
+  returned: "已退回",
+};
 
 /**
  * Column A's header in ledgers exported before every header was in one language; such a file still
@@ -75,7 +93,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
   } catch {
     throw new AppError(
       "unsupported_file",
-      `${fileName}：不是有效的 Excel 文件（.xlsx） / not an .xlsx workbook`,
+      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
       {
         file: fileName,
       },
@@ -89,7 +107,10 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
   const get = (k: string) => metaRows.find((r) => r[0] === k)?.[1] ?? null;
   if (!meta || get("format") !== LEDGER_FORMAT)
     throw bad(
-      `${fileName}：不是本系统导出的台账（缺少隐藏的 ${META_SHEET} 工作表） / not a ledger exported by PlanTrack (no ${META_SHEET} sheet)`,
+      {
+        zh: `${fileName}：不是本系统导出的台账（缺少隐藏的 ${META_SHEET} 工作表）`,
+        en: `${fileName}: not a ledger exported by PlanTrack (no ${META_SHEET} sheet)`,
+      },
       { file: fileName, sheet: META_SHEET },
     );
   const columns = metaRows
@@ -100,10 +121,13 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
   for (const name of sheets) {
     const ws = wb.getWorksheet(name);
     if (!ws)
-      throw bad(`${fileName}：缺少工作表“${name}” / the sheet “${name}” is missing`, {
-        file: fileName,
-        sheet: name,
-      });
+      throw bad(
+        { zh: `${fileName}：缺少工作表“${name}”`, en: `${fileName}: the sheet “${name}” is missing` },
+        {
+          file: fileName,
+          sheet: name,
+        },
+      );
     // The columns must be where the export put them: a column inserted or deleted would shift values.
     const expect: [number, string][] = [
       ...FIXED_HEADERS.map((h, i) => [i + 1, h] as [number, string]),
@@ -114,7 +138,10 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
       const found = cellValue(ws.getCell(HEADER_ROW, col).value);
       if (found !== header && !(col === 1 && found === EARLIER_ID_HEADER))
         throw bad(
-          `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列 / sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
+          {
+            zh: `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列`,
+            en: `${fileName}: sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
+          },
           { file: fileName, sheet: name, row: HEADER_ROW, column: columnLetter(col) },
         );
     }
@@ -159,7 +186,10 @@ function numberOf(v: CellText, at: Located, fileName: string): number | null {
   const n = Number(v.replace(/[,，\s]/g, ""));
   if (Number.isFinite(n)) return n;
   throw bad(
-    `${fileName}：工作表“${at.sheet}”第${at.row}行${at.column}列“${v}”不是数字 / sheet “${at.sheet}”, ${at.column}${at.row}: “${v}” is not a number`,
+    {
+      zh: `${fileName}：工作表“${at.sheet}”第${at.row}行${at.column}列“${v}”不是数字`,
+      en: `${fileName}: sheet “${at.sheet}”, ${at.column}${at.row}: “${v}” is not a number`,
+    },
     { file: fileName, ...at },
   );
 }
@@ -180,7 +210,10 @@ export async function previewLedgerImport(
   const file = await readLedgerWorkbook(bytes, fileName);
   if (file.planId !== planId)
     throw bad(
-      `${fileName} 是计划 #${file.planId} 的台账，不是计划 #${planId} 的 / the ledger is of plan #${file.planId}, not #${planId}`,
+      {
+        zh: `${fileName} 是第 ${file.planId} 号计划的台账，不是第 ${planId} 号计划的`,
+        en: `${fileName}: the ledger is of plan #${file.planId}, not #${planId}`,
+      },
       { file: fileName, planId: file.planId },
     );
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId));
@@ -189,7 +222,10 @@ export async function previewLedgerImport(
     ledger = buildLedger(world, { period: file.period, asOf });
   } catch {
     throw bad(
-      `${fileName}：报告期 ${file.period} 已不在计划中 / period ${file.period} is no longer the plan's`,
+      {
+        zh: `${fileName}：报告期 ${periodWords(file.period, "zh")} 已不在计划中`,
+        en: `${fileName}: period ${file.period} is no longer the plan's`,
+      },
       {
         file: fileName,
       },
@@ -206,9 +242,12 @@ export async function previewLedgerImport(
       const latest = latestRevision(world, row.id, period);
       const blocked =
         world.plan.state !== "published"
-          ? "计划未发布或已关闭 / the plan is not published"
+          ? { zh: "计划未发布或已关闭", en: "the plan is not published" }
           : latest && latest.state !== "approved"
-            ? `该报告有未审核的第${latest.revision}版（${latest.state}），请先审核 / revision ${latest.revision} is ${latest.state}: review it first`
+            ? {
+                zh: `该报告有未审核的第${latest.revision}版（${STATE_ZH[latest.state]}），请先审核`,
+                en: `revision ${latest.revision} is ${latest.state}: review it first`,
+              }
             : null;
       d = {
         key,
@@ -241,7 +280,10 @@ export async function previewLedgerImport(
         const word = raw === null ? null : String(raw);
         if (word !== null && !(TASK_WORDS as readonly string[]).includes(word))
           throw bad(
-            `${fileName}：工作表“${r.sheet}”第${r.row}行${at.column}列“${word}”应为${TASK_WORDS.join("、")} / sheet “${r.sheet}”, ${at.column}${r.row}: must be one of ${TASK_WORDS.join(", ")}`,
+            {
+              zh: `${fileName}：工作表“${r.sheet}”第${r.row}行${at.column}列“${word}”应为${TASK_WORDS.join("、")}之一`,
+              en: `${fileName}: sheet “${r.sheet}”, ${at.column}${r.row}: must be one of ${TASK_WORDS.join(", ")}`,
+            },
             { file: fileName, ...at },
           );
         if (word !== null && word !== cell.word)
@@ -296,18 +338,26 @@ export async function applyLedgerImport(
   body: LedgerApplyRequest,
   now: string = new Date().toISOString(),
 ): Promise<LedgerApplyResult> {
-  if (body.items.length === 0) throw bad("没有要导入的差异 / nothing to apply", { field: "items" });
+  if (body.items.length === 0)
+    throw bad({ zh: "没有要导入的差异", en: "nothing to apply" }, { field: "items" });
   return inTransaction(db, async (trx) => {
     const { world, asOf } = readingClock(await loadPlanWorld(trx, planId));
     refuseArchived(world.plan);
     if (world.plan.state !== "published")
-      throw new AppError("conflict", "计划未发布或已关闭，不能导入 / the plan is not published", { planId });
+      throw new AppError(
+        "conflict",
+        { zh: "计划未发布或已关闭，不能导入", en: "the plan is not published" },
+        { planId },
+      );
     const ledgerPeriod = body.period;
     let ledger: Ledger;
     try {
       ledger = buildLedger(world, { period: ledgerPeriod, asOf });
     } catch {
-      throw bad(`报告期 ${ledgerPeriod} 无效 / no such period`, { field: "period" });
+      throw bad(
+        { zh: `报告期 ${ledgerPeriod} 无效`, en: `no such period: ${ledgerPeriod}` },
+        { field: "period" },
+      );
     }
     const rows = new Map(ledger.sheets.flatMap((s) => s.rows.map((r) => [r.id, r])));
     let revisions = 0;
@@ -316,25 +366,35 @@ export async function applyLedgerImport(
       const row = rows.get(rowId);
       const subject = world.subjects.get(rowId);
       if (!row || !subject || !period)
-        throw bad(`第${i + 1}项 ${item.key} 不在计划中 / items[${i}]: ${item.key} is not of this plan`, {
-          field: `items[${i}].key`,
-        });
+        throw bad(
+          { zh: `第${i + 1}项（${item.key}）不在计划中`, en: `items[${i}]: ${item.key} is not of this plan` },
+          {
+            field: `items[${i}].key`,
+          },
+        );
       const calendar = periodsOf(world.plan, subject.frequency, world.settings.dueDay);
       const p = calendar.find((x) => x.key === period);
-      if (!p) throw bad(`第${i + 1}项：报告期 ${period} 无效 / items[${i}]: no period ${period}`);
+      if (!p)
+        throw bad({ zh: `第${i + 1}项：报告期 ${period} 无效`, en: `items[${i}]: no period ${period}` });
       const report = world.reports.get(reportKey(rowId, period));
       const current = report?.current_revision ?? null;
       if (current !== item.baseRevision)
         throw new AppError(
           "conflict",
-          `${row.indicator || row.task}（${period}）在预览后已有新修订，请重新预览 / ${item.key} changed since the preview: preview again`,
+          {
+            zh: `${row.indicator || row.task}（${periodWords(period, "zh")}）在预览后已有新修订，请重新预览`,
+            en: `${item.key} changed since the preview: preview again`,
+          },
           { key: item.key, baseRevision: item.baseRevision, latestRevision: current },
         );
       const latest = latestRevision(world, rowId, period);
       if (latest && latest.state !== "approved")
         throw new AppError(
           "conflict",
-          `${row.indicator || row.task}（${period}）有未审核的修订，请先审核 / ${item.key} has a revision waiting for review`,
+          {
+            zh: `${row.indicator || row.task}（${periodWords(period, "zh")}）有未审核的修订，请先审核`,
+            en: `${item.key} has a revision waiting for review`,
+          },
           { key: item.key },
         );
       const cellIndex = ledger.periods.findIndex((lp) => lp.end === p.end);
@@ -368,17 +428,32 @@ export async function applyLedgerImport(
         if (!same)
           throw new AppError(
             "conflict",
-            `${row.indicator || row.task}（${period}）的${change.field}在预览后已变化，请重新预览 / ${item.key} ${change.field} changed since the preview`,
+            {
+              zh: `${row.indicator || row.task}（${periodWords(period, "zh")}）的${FIELD_ZH[change.field]}在预览后已变化，请重新预览`,
+              en: `${item.key} ${change.field} changed since the preview`,
+            },
             { key: item.key, field: change.field },
           );
         applyChange(content, change, factor, i);
       }
-      const checked = validateContent(subject, {
-        baseRevision: current,
-        ...content,
-        statusWord: content.statusWord as StatusWord | null,
-        submit: true,
-      });
+      const checked = ledgerContent(
+        subject,
+        {
+          baseRevision: current,
+          ...content,
+          statusWord: content.statusWord as StatusWord | null,
+          submit: true,
+          confirm: item.confirm,
+          confirmReason: item.confirmReason,
+        },
+        {
+          // A value the file leaves as it was keeps the warnings confirmed for it.
+          changed: item.changes.some((c) => c.field === "value"),
+          previous: previousAmong(world.reports.values(), world.revisions, rowId, p.start),
+          latest,
+          where: { key: item.key, index: i, title: row.indicator || row.task, period },
+        },
+      );
       await appendRevision(trx, actor, {
         report: {
           planId,
@@ -430,28 +505,38 @@ function applyChange(
   factor: number,
   i: number,
 ): void {
-  const bad2 = (what: string) =>
-    bad(`第${i + 1}项：${what} / items[${i}]: ${what}`, { field: `items[${i}]` });
+  const bad2 = (what: LocalText) =>
+    bad({ zh: `第${i + 1}项：${what.zh}`, en: `items[${i}]: ${what.en}` }, { field: `items[${i}]` });
   switch (change.field) {
     case "value": {
       const n = Number(change.after);
-      if (change.after === null || !Number.isFinite(n)) throw bad2("完成值应为数字 / value must be a number");
+      if (change.after === null || !Number.isFinite(n))
+        throw bad2({ zh: "完成值应为数字", en: "value must be a number" });
       content.value = Number((n * factor).toPrecision(15));
       return;
     }
     case "percent": {
       const n = Number(change.after);
       if (change.after === null || !Number.isFinite(n))
-        throw bad2("完成百分比应为数字 / percent must be a number");
+        throw bad2({ zh: "完成百分比应为数字", en: "percent must be a number" });
       content.percent = n;
       return;
     }
     case "statusWord":
       if (typeof change.after !== "string" || !(STATUS_WORDS as readonly string[]).includes(change.after))
-        throw bad2(`状态应为 ${STATUS_WORDS.join("、")}`);
+        throw bad2({
+          zh: `状态应为${STATUS_WORDS.join("、")}之一`,
+          en: `statusWord must be one of ${STATUS_WORDS.join(", ")}`,
+        });
       content.statusWord = change.after;
       return;
     default:
-      content[change.field] = typeof change.after === "string" ? change.after : String(change.after ?? "");
+      // The preview sends "" for an emptied text cell; a null is refused, not stored as "".
+      if (change.after === null)
+        throw bad2({
+          zh: "文字内容应为文本（清空请填空字符串）",
+          en: `${change.field} must be text ("" to clear it)`,
+        });
+      content[change.field] = typeof change.after === "string" ? change.after : String(change.after);
   }
 }

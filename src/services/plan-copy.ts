@@ -37,7 +37,10 @@ export async function copyPlan(
   if (!Number.isInteger(year) || year < 1949 || year > 2200) {
     throw new AppError(
       "bad_input",
-      `年份无效：${year} / year must be a whole year between 1949 and 2200: ${year}`,
+      {
+        zh: `年份无效：${year}（应为 1949–2200 的整数）`,
+        en: `year must be a whole year between 1949 and 2200: ${year}`,
+      },
       {
         field: "year",
       },
@@ -46,12 +49,19 @@ export async function copyPlan(
   const planIdOut = await inTransaction(db, async (trx) => {
     const plan = await getPlanRow(trx, planId);
     if (!plan)
-      throw new AppError("not_found", `计划 ${planId} 不存在 / plan ${planId} not found`, { planId });
+      throw new AppError(
+        "not_found",
+        { zh: `计划 ${planId} 不存在`, en: `plan ${planId} not found` },
+        { planId },
+      );
     const fromYear = plan.year ?? Number(plan.period_start.slice(0, 4));
     if (year === fromYear) {
       throw new AppError(
         "bad_input",
-        `计划 ${planId} 已是 ${year} 年的计划，请选择另一年份 / plan ${planId} is already for ${year}: choose another year`,
+        {
+          zh: `计划 ${planId} 已是 ${year} 年的计划，请选择另一年份`,
+          en: `plan ${planId} is already for ${year}: choose another year`,
+        },
         { field: "year", year },
       );
     }
@@ -63,7 +73,7 @@ export async function copyPlan(
     if (clashId !== undefined) {
       throw new AppError(
         "conflict",
-        `已有计划 #${clashId}《${title}》 / plan #${clashId} “${title}” already exists`,
+        { zh: `已有计划《${title}》（编号 ${clashId}）`, en: `plan #${clashId} “${title}” already exists` },
         { planId: clashId },
       );
     }

@@ -27,6 +27,7 @@ export function toPlanSummary(row: PlanSummaryRow): PlanSummary {
     createdAt: row.created_at,
     counts: row.counts,
     fileName: row.file_name,
+    textSha256: row.text_sha256,
     regionId: row.region_id,
     isPublic: row.is_public === 1,
   };

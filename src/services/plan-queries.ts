@@ -39,7 +39,11 @@ import {
 type Db = Kysely<Database>;
 
 function planNotFound(id: number): AppError {
-  return new AppError("not_found", `计划 ${id} 不存在 / plan ${id} not found`, { entity: "plan", id });
+  return new AppError(
+    "not_found",
+    { zh: `计划 ${id} 不存在`, en: `plan ${id} not found` },
+    { entity: "plan", id },
+  );
 }
 
 /** Names of the region's departments and of any other department referred to. */

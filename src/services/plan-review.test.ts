@@ -74,7 +74,7 @@ describe.each(testDialects())("plan review on %s", (dialect) => {
     expect((await errorOf(patchTarget(db, actor, gdp.id, { value2: 4 }))).code).toBe("bad_input");
     const back = await patchTarget(db, actor, gdp.id, { comparator: "at_least" });
     expect(back).toMatchObject({ value2: null, display: "5%", comparator: "at_least" });
-    expect((await errorOf(patchTarget(db, actor, gdp.id, { value2: 7 }))).message).toMatch(/range/);
+    expect((await errorOf(patchTarget(db, actor, gdp.id, { value2: 7 }))).message).toMatch(/只有区间指标/);
   });
 
   it("refuse bad corrections and change nothing", async () => {

@@ -11,6 +11,7 @@ import type {
   MergeTargetsRequest,
   SplitTargetRequest,
   TargetPatch,
+  TargetPatchRequest,
   TargetView,
 } from "../contract/targets.ts";
 import type { Actor } from "../db/audit-repository.ts";
@@ -28,21 +29,26 @@ import {
   updateTarget,
 } from "../db/target-edits-repository.ts";
 import { countReportsOfTargets, getTargetRow, getTargetRows } from "../db/targets-repository.ts";
-import { AppError, isAppError } from "../domain/app-error.ts";
+import { AppError, isAppError, type LocalText } from "../domain/app-error.ts";
 import { refuseArchived } from "../domain/plan-structure.ts";
 import { formatTargetDisplay } from "../domain/target-display.ts";
 import type { ExtractPlanFn } from "./import-plan.ts";
 import { getNodeView, getPlanSummary, getTargetView } from "./plan-queries.ts";
+import { auditTargetWarning, checkTargetValue } from "./target-plausibility.ts";
 import { assignTasksOnPublish } from "./task-assignment.ts";
 
 type Db = Kysely<Database>;
 
 function notFound(what: string, id: number): AppError {
   const zh = { plan: "计划", target: "指标", node: "提纲节点" }[what] ?? what;
-  return new AppError("not_found", `${zh} ${id} 不存在 / ${what} ${id} not found`, { entity: what, id });
+  return new AppError(
+    "not_found",
+    { zh: `${zh} ${id} 不存在`, en: `${what} ${id} not found` },
+    { entity: what, id },
+  );
 }
 
-function bad(message: string, details: Record<string, unknown> = {}): AppError {
+function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
 
@@ -63,10 +69,13 @@ export async function checkDepartments(
   const found = await getDepartmentsByIds(db, wanted);
   for (const id of wanted) {
     const dept = found.find((d) => d.id === id);
-    if (!dept) throw bad(`部门 ${id} 不存在 / department ${id} not found`, { departmentId: id });
+    if (!dept) throw bad({ zh: `部门 ${id} 不存在`, en: `department ${id} not found` }, { departmentId: id });
     if (plan.region_id !== null && dept.region_id !== plan.region_id) {
       throw bad(
-        `部门「${dept.name}」不属于本计划的地区 / department ${dept.name} is not of this plan's region`,
+        {
+          zh: `部门「${dept.name}」不属于本计划的地区`,
+          en: `department ${dept.name} is not of this plan's region`,
+        },
         {
           departmentId: id,
         },
@@ -79,7 +88,10 @@ async function checkNode(db: Db, plan: PlanRow, nodeId: number | null | undefine
   if (nodeId === null || nodeId === undefined) return;
   const node = await getNodeRow(db, nodeId);
   if (!node || node.plan_id !== plan.id) {
-    throw bad(`提纲节点 ${nodeId} 不属于本计划 / node ${nodeId} is not part of this plan`, { nodeId });
+    throw bad(
+      { zh: `提纲节点 ${nodeId} 不属于本计划`, en: `node ${nodeId} is not part of this plan` },
+      { nodeId },
+    );
   }
 }
 
@@ -87,7 +99,10 @@ async function checkSpan(db: Db, planId: number, start: number, end: number): Pr
   const length = (await getSourceLength(db, planId)) ?? 0;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
     throw bad(
-      `文本位置无效：[${start}, ${end}) 应在 [0, ${length}] 之内 / invalid text span [${start}, ${end}) for a text of ${length}`,
+      {
+        zh: `文本位置无效：[${start}, ${end}) 应在 [0, ${length}] 之内`,
+        en: `invalid text span [${start}, ${end}) for a text of ${length}`,
+      },
       {
         start,
         end,
@@ -99,34 +114,50 @@ async function checkSpan(db: Db, planId: number, start: number, end: number): Pr
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The fields as the Chinese screen names them: an English field name has no place in a Chinese sentence. */
+const FIELD_ZH: Record<string, string> = {
+  value: "目标值",
+  value2: "区间上限",
+  baseline: "基期值",
+  weight: "权重",
+  dueDate: "完成时限",
+};
+
 function checkDate(value: string | null | undefined, field: string): void {
   if (value === null || value === undefined) return;
   const m = ISO_DATE.exec(value);
   const date = m ? new Date(`${value}T00:00:00Z`) : null;
   if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw bad(`${field} 应为日期 YYYY-MM-DD / ${field} must be a date YYYY-MM-DD: ${value}`, {
-      field,
-      value,
-    });
+    throw bad(
+      {
+        zh: `${FIELD_ZH[field] ?? field}应为日期（年-月-日，如 2020-06-30）：${value}`,
+        en: `${field} must be a date YYYY-MM-DD: ${value}`,
+      },
+      {
+        field,
+        value,
+      },
+    );
   }
 }
 
 function checkNumber(value: number | null | undefined, field: string): void {
   if (value === null || value === undefined) return;
-  if (!Number.isFinite(value)) throw bad(`${field} 应为数字 / ${field} must be a number`, { field });
+  if (!Number.isFinite(value))
+    throw bad({ zh: `${FIELD_ZH[field] ?? field}应为数字`, en: `${field} must be a number` }, { field });
 }
 
 /** Field-level checks that need no database. */
 function checkPatchFields(patch: TargetPatch): void {
   if (patch.subject !== undefined && patch.subject.trim() === "") {
-    throw bad("指标名称不能为空 / the subject cannot be empty", { field: "subject" });
+    throw bad({ zh: "指标名称不能为空", en: "the subject cannot be empty" }, { field: "subject" });
   }
   checkNumber(patch.value, "value");
   checkNumber(patch.value2, "value2");
   checkNumber(patch.baseline, "baseline");
   checkNumber(patch.weight, "weight");
   if (patch.weight !== undefined && patch.weight < 0)
-    throw bad("权重不能为负 / weight cannot be negative", { field: "weight" });
+    throw bad({ zh: "权重不能为负", en: "weight cannot be negative" }, { field: "weight" });
   checkDate(patch.dueDate, "dueDate");
 }
 
@@ -161,25 +192,31 @@ function resolveTargetChanges(current: TargetShape, patch: TargetPatch): TargetC
     end: patch.end ?? current.span_end,
   };
   if (next.kind !== "milestone" && next.value === null) {
-    throw bad("数值型指标需要目标值 / a numeric target needs a value (or make it a milestone)", {
-      field: "value",
-    });
+    throw bad(
+      {
+        zh: "数值型指标需要目标值（或改为里程碑）",
+        en: "a numeric target needs a value (or make it a milestone)",
+      },
+      {
+        field: "value",
+      },
+    );
   }
   if (next.comparator === "range") {
     if (next.value2 === null)
-      throw bad("区间指标需要上限 value2 / a range needs value2", { field: "value2" });
+      throw bad({ zh: "区间指标需要上限（value2）", en: "a range needs value2" }, { field: "value2" });
     if (next.value !== null && next.value2 < next.value) {
-      throw bad("区间上限不能小于下限 / value2 cannot be below value", { field: "value2" });
+      throw bad({ zh: "区间上限不能小于下限", en: "value2 cannot be below value" }, { field: "value2" });
     }
   } else if (next.value2 !== null) {
     if (patch.value2 !== undefined && patch.value2 !== null) {
-      throw bad("只有区间指标才有 value2 / only a range has value2", { field: "value2" });
+      throw bad({ zh: "只有区间指标才有上限（value2）", en: "only a range has value2" }, { field: "value2" });
     }
     changes.value2 = null;
     next.value2 = null;
   }
   if (next.end <= next.start)
-    throw bad("文本位置无效 / invalid text span", { start: next.start, end: next.end });
+    throw bad({ zh: "文本位置无效", en: "invalid text span" }, { start: next.start, end: next.end });
   const valueChanged =
     patch.value !== undefined ||
     changes.value2 !== undefined ||
@@ -227,10 +264,25 @@ async function checkedTargetChanges(
   return changes;
 }
 
-export async function patchTarget(db: Db, actor: Actor, id: number, patch: TargetPatch): Promise<TargetView> {
+export async function patchTarget(
+  db: Db,
+  actor: Actor,
+  id: number,
+  request: TargetPatchRequest,
+): Promise<TargetView> {
+  const { confirm: _confirm, confirmReason: _reason, ...patch } = request;
   return inTransaction(db, async (trx) => {
     const { target, plan } = await loadTarget(trx, id);
-    await updateTarget(trx, actor, id, await checkedTargetChanges(trx, target, plan, patch));
+    const changes = await checkedTargetChanges(trx, target, plan, patch);
+    // The value against the number the plan's text states (the 万/亿 slip), at the span it will have.
+    const warning = await checkTargetValue(
+      trx,
+      { ...target, span_start: patch.start ?? target.span_start, span_end: patch.end ?? target.span_end },
+      { unit: patch.unit ?? target.unit, kind: patch.kind ?? target.kind },
+      request,
+    );
+    await updateTarget(trx, actor, id, changes);
+    if (warning) await auditTargetWarning(trx, actor, target, warning);
     return (await getTargetView(trx, id)) as TargetView;
   });
 }
@@ -261,13 +313,19 @@ export async function bulkPatchTargets(
       const where = { row: index, targetId: change.id };
       if (!target || target.plan_id !== planId) {
         throw bad(
-          `第${index + 1}行：指标 ${change.id} 不属于计划 ${planId} / row ${index + 1}: target ${change.id} is not part of plan ${planId}`,
+          {
+            zh: `第${index + 1}行：指标 ${change.id} 不属于计划 ${planId}`,
+            en: `row ${index + 1}: target ${change.id} is not part of plan ${planId}`,
+          },
           where,
         );
       }
       if (seen.has(change.id)) {
         throw bad(
-          `第${index + 1}行：指标 ${change.id} 重复 / row ${index + 1}: target ${change.id} given twice`,
+          {
+            zh: `第${index + 1}行：指标 ${change.id} 重复`,
+            en: `row ${index + 1}: target ${change.id} given twice`,
+          },
           where,
         );
       }
@@ -276,12 +334,12 @@ export async function bulkPatchTargets(
         planned.push({ id: change.id, changes: await checkedTargetChanges(trx, target, plan, change.patch) });
       } catch (error) {
         if (!isAppError(error)) throw error;
-        const cut = error.message.indexOf(" / ");
-        const zh = cut < 0 ? error.message : error.message.slice(0, cut);
-        const en = cut < 0 ? error.message : error.message.slice(cut + 3);
         throw new AppError(
           error.code,
-          `第${index + 1}行（指标 ${change.id}「${target.subject}」）：${zh} / row ${index + 1} (target ${change.id}): ${en}`,
+          {
+            zh: `第${index + 1}行（指标 ${change.id}「${target.subject}」）：${error.messageIn("zh")}`,
+            en: `row ${index + 1} (target ${change.id}): ${error.messageIn("en")}`,
+          },
           { ...error.details, ...where, subject: target.subject },
         );
       }
@@ -300,7 +358,10 @@ async function refuseIfReported(db: Db, ids: number[], what: string): Promise<vo
   if (reports > 0) {
     throw new AppError(
       "conflict",
-      `已有进展填报的指标不能${what === "split" ? "拆分" : "合并"} / a target with reports cannot be ${what === "split" ? "split" : "merged"}`,
+      {
+        zh: `已有进展填报的指标不能${what === "split" ? "拆分" : "合并"}`,
+        en: `a target with reports cannot be ${what === "split" ? "split" : "merged"}`,
+      },
       {
         targetIds: ids,
         reports,
@@ -320,7 +381,10 @@ export async function splitTarget(
     const at = request.at;
     if (!Number.isInteger(at) || at <= target.span_start || at >= target.span_end) {
       throw bad(
-        `拆分位置应在指标文本之内 (${target.span_start}, ${target.span_end}) / the split point must lie inside the target's span`,
+        {
+          zh: `拆分位置应在指标文本之内（${target.span_start}, ${target.span_end}）`,
+          en: `the split point must lie inside the target's span (${target.span_start}, ${target.span_end})`,
+        },
         { at, start: target.span_start, end: target.span_end },
       );
     }
@@ -328,7 +392,10 @@ export async function splitTarget(
     const second = request.second ?? {};
     for (const part of [first, second]) {
       if (part.start !== undefined || part.end !== undefined) {
-        throw bad("拆分时文本位置由 at 决定 / when splitting, `at` sets the spans", { field: "start" });
+        throw bad(
+          { zh: "拆分时文本位置由拆分点（at）决定", en: "when splitting, `at` sets the spans" },
+          { field: "start" },
+        );
       }
     }
     await refuseIfReported(trx, [id], "split");
@@ -345,17 +412,23 @@ export async function mergeTargets(db: Db, actor: Actor, request: MergeTargetsRe
   return inTransaction(db, async (trx) => {
     const ids = [...new Set(request.ids)];
     if (ids.length < 2)
-      throw bad("合并需要至少两个不同的指标 / merging needs at least two different targets", { ids });
+      throw bad(
+        { zh: "合并需要至少两个不同的指标", en: "merging needs at least two different targets" },
+        { ids },
+      );
     const rows = await getTargetRows(trx, ids);
     for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound("target", id);
     const planIds = new Set(rows.map((r) => r.plan_id));
     if (planIds.size > 1)
-      throw bad("只能合并同一计划的指标 / only targets of one plan can be merged", { ids });
+      throw bad({ zh: "只能合并同一计划的指标", en: "only targets of one plan can be merged" }, { ids });
     const plan = await editablePlan(trx, rows[0]?.plan_id as number);
     await refuseIfReported(trx, ids, "merge");
     const patch = request.patch ?? {};
     if (patch.start !== undefined || patch.end !== undefined) {
-      throw bad("合并后的文本位置由各指标决定 / the merged span comes from the targets", { field: "start" });
+      throw bad(
+        { zh: "合并后的文本位置由各指标决定", en: "the merged span comes from the targets" },
+        { field: "start" },
+      );
     }
     const ordered = [...rows].sort((a, b) => a.span_start - b.span_start || a.id - b.id);
     const survivor = ordered[0] as TargetRow;
@@ -462,7 +535,7 @@ export async function patchNode(
     if (!node) throw notFound("node", id);
     const plan = await editablePlan(trx, node.plan_id);
     if (patch.title !== undefined && patch.title.trim() === "") {
-      throw bad("标题不能为空 / the title cannot be empty", { field: "title" });
+      throw bad({ zh: "标题不能为空", en: "the title cannot be empty" }, { field: "title" });
     }
     await checkDepartments(trx, plan, [patch.leadDepartmentId, ...(patch.coDepartmentIds ?? [])]);
     await updateNode(trx, actor, id, {
@@ -480,7 +553,10 @@ export async function publishPlan(db: Db, actor: Actor, planId: number): Promise
     if (plan.state !== "draft") {
       throw new AppError(
         "conflict",
-        `计划 ${planId} 已${plan.state === "published" ? "发布" : "关闭"}，只有草稿可以发布 / plan ${planId} is ${plan.state}: only a draft can be published`,
+        {
+          zh: `计划 ${planId} 已${plan.state === "published" ? "发布" : "关闭"}，只有草稿可以发布`,
+          en: `plan ${planId} is ${plan.state}: only a draft can be published`,
+        },
         { planId, state: plan.state },
       );
     }

@@ -16,6 +16,7 @@ import type {
 import type { RevisionRow } from "../db/reports-repository.ts";
 import { listDistrictTargets, listLinksOfParents } from "../db/target-links-repository.ts";
 import { getTargetValue } from "../db/targets-repository.ts";
+import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
 import { sumDistricts } from "../domain/district-rollup.ts";
 import {
@@ -31,6 +32,7 @@ import type { ReportingPeriod } from "../domain/periods.ts";
 import { approvedAsOfBy } from "../domain/revisions.ts";
 import { type DepartmentScore, type RollupInput, rankDepartments, rollup } from "../domain/rollup.ts";
 import { evaluateTaskAsOf, type TaskReport } from "../domain/task-evaluation.ts";
+import { mayReadRow } from "./report-visibility.ts";
 import {
   buildReportView,
   type Db,
@@ -53,9 +55,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkAsOf(asOf: string | undefined, fallback: string): string {
   if (asOf === undefined || asOf === "") return fallback;
   if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf)))
-    throw new AppError("bad_input", `日期格式应为YYYY-MM-DD：${asOf} / asOf must be YYYY-MM-DD: ${asOf}`, {
-      field: "asOf",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: `日期格式应为 年-月-日（如 2020-06-30）：${asOf}`, en: `asOf must be YYYY-MM-DD: ${asOf}` },
+      {
+        field: "asOf",
+      },
+    );
   return asOf;
 }
 
@@ -311,6 +317,8 @@ function judgeSubject(world: PlanWorld, s: Subject, asOf: string): SubjectStatus
 function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], asOf: string) {
   let due = 0;
   let inTime = 0;
+  // Came at all by the date, late or not: a department that sent nothing ranks apart.
+  let came = 0;
   for (const p of periods) {
     if (p.due >= asOf) continue;
     due++;
@@ -318,9 +326,10 @@ function onTime(world: PlanWorld, t: WorldTarget, periods: ReportingPeriod[], as
     const first = report
       ? firstSubmittedAt(world.revisions.get(report.id) ?? [], revisionCutoff(world, asOf))
       : null;
+    if (first !== null) came++;
     if (first !== null && first.slice(0, 10) <= p.due) inTime++;
   }
-  return { due, inTime };
+  return { due, inTime, came };
 }
 
 export async function planStatus(db: Db, planId: number, asOfParam?: string): Promise<PlanStatusView> {
@@ -412,10 +421,16 @@ export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
       completionIndex: null,
       reportsDue: 0,
       reportsOnTime: 0,
+      reportsIn: 0,
+      farBehind: 0,
+      behind: 0,
     };
     const o = onTime(world, j.t, j.periods, asOf);
     s.reportsDue += o.due;
     s.reportsOnTime += o.inTime;
+    s.reportsIn += o.came;
+    if (j.view.evaluation.status === "far_behind") s.farBehind++;
+    if (j.view.evaluation.status === "behind") s.behind++;
     scores.set(lead, s);
   }
   const departments = groupBy(entries, (v) => v.department?.id ?? null, deptName);
@@ -450,15 +465,25 @@ export function statusOfWorld(world: PlanWorld, asOf: string): PlanStatusView {
       onTimeRate: r.onTimeRate,
       completionRank: r.completionRank,
       onTimeRank: r.onTimeRank,
+      reportsIn: r.reportsIn,
+      farBehind: r.farBehind,
+      behind: r.behind,
+      rank: r.rank,
+      rankReason: r.rankReason,
     })),
   };
 }
 
-/** GET /api/targets/:id/evaluation — the status as of the date and at the end of every period. */
+/**
+ * GET /api/targets/:id/evaluation — the status as of the date and at the end of every period. The
+ * judgement is the record, every reader's; each period's report only to a `viewer` who may read it
+ * (src/services/report-visibility.ts). No viewer: the office's view.
+ */
 export async function targetEvaluation(
   db: Db,
   targetId: number,
   asOfParam?: string,
+  viewer?: Principal,
 ): Promise<TargetEvaluationView> {
   const subject = await loadSubject(db, "target", targetId);
   const { world, asOf } = readingClock(await loadPlanWorld(db, subject.planId, { texts: false }), asOfParam);
@@ -486,11 +511,15 @@ export async function targetEvaluation(
         e = alone;
       }
       const view: PeriodView = periodView(p);
+      const readable =
+        viewer === undefined ||
+        (report !== undefined &&
+          mayReadRow(viewer, { departmentId: report.department_id, subjectDepartmentIds: t.departmentIds }));
       return {
         period: view,
         planned: planned[p.key] ?? null,
         report:
-          report && known.length > 0
+          report && known.length > 0 && readable
             ? buildReportView(
                 { ...report, state: (known[known.length - 1] as RevisionRow).state },
                 known,

@@ -7,6 +7,7 @@ import { getRegion } from "../db/regions-repository.ts";
 import type { RevisionRow } from "../db/reports-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { ReportingPeriod } from "../domain/periods.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
 import { judgeTask } from "../domain/task-lights.ts";
 import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
@@ -60,7 +61,10 @@ function choosePeriod(
     const last = periods[periods.length - 1]?.key ?? "";
     throw new AppError(
       "bad_input",
-      `报告期${key}不是本计划的报告期（应为${first}至${last}之一） / period ${key} is not a reporting period of this plan (one of ${first} … ${last})`,
+      {
+        zh: `报告期${periodWords(key, "zh")}不是本计划的报告期（应为${periodWords(first, "zh")}至${periodWords(last, "zh")}之一）`,
+        en: `period ${key} is not a reporting period of this plan (one of ${first} … ${last})`,
+      },
       { field: "period", value: key, first, last },
     );
   }
@@ -198,7 +202,10 @@ export async function progressReportModel(
   if (asOf < period.end)
     throw new AppError(
       "bad_input",
-      `报告期${period.key}截至${period.end}，在${asOf}尚未结束 / period ${period.key} ends on ${period.end}, after ${asOf}`,
+      {
+        zh: `报告期${periodWords(period.key, "zh")}截至${period.end}，在${asOf}尚未结束`,
+        en: `period ${period.key} ends on ${period.end}, after ${asOf}`,
+      },
       { field: "period", value: period.key, asOf },
     );
   // What was known by asOf, judged at the end of the period asked for (not of a later one).

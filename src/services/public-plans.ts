@@ -37,7 +37,11 @@ export async function publicPlanList(db: Db): Promise<PlanSummary[]> {
 export async function publicPlanDetail(db: Db, id: number, asOfParam?: string): Promise<PublicPlanDetail> {
   const detail = await loadPlanDetail(db, id);
   if (!detail || !isShown(detail.plan)) {
-    throw new AppError("not_found", `没有公开的计划 ${id} / no public plan ${id}`, { entity: "plan", id });
+    throw new AppError(
+      "not_found",
+      { zh: `没有公开的计划 ${id}`, en: `no public plan ${id}` },
+      { entity: "plan", id },
+    );
   }
   const { world, asOf } = readingClock(await loadPlanWorld(db, id, { texts: false }), asOfParam);
   const status = new Map(statusOfWorld(world, asOf).targets.map((v) => [v.targetId, v]));
@@ -146,14 +150,18 @@ export async function setPublic(
 ): Promise<PlanSummary> {
   const plan = await getPlanRow(db, planId);
   if (!plan)
-    throw new AppError("not_found", `计划 ${planId} 不存在 / plan ${planId} not found`, {
-      entity: "plan",
-      id: planId,
-    });
+    throw new AppError(
+      "not_found",
+      { zh: `计划 ${planId} 不存在`, en: `plan ${planId} not found` },
+      {
+        entity: "plan",
+        id: planId,
+      },
+    );
   if (isPublic && plan.state === "draft") {
     throw new AppError(
       "conflict",
-      `计划 ${planId} 尚未发布，不能公开 / plan ${planId} is a draft: publish it first`,
+      { zh: `计划 ${planId} 尚未发布，不能公开`, en: `plan ${planId} is a draft: publish it first` },
       {
         planId,
         state: plan.state,

@@ -50,6 +50,7 @@ import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domai
 import { taskSettingsOf } from "../domain/task-settings.ts";
 import type { TaskState } from "../domain/task-states.ts";
 import { storedFrame } from "../reports/progress-frame.ts";
+import { storedWarnings } from "./report-plausibility.ts";
 
 export type Db = Kysely<Database>;
 
@@ -59,8 +60,13 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** “报告 105 不存在” to a Chinese reader, “report 105 not found” to an English one. */
 export function notFound(zh: string, en: string, id: number | string): AppError {
-  return new AppError("not_found", `${zh} ${id} 不存在 / ${en} ${id} not found`, { entity: en, id });
+  return new AppError(
+    "not_found",
+    { zh: `${zh} ${id} 不存在`, en: `${en} ${id} not found` },
+    { entity: en, id },
+  );
 }
 
 // ── Settings ───────────────────────────────────────────────────────────────────────────────────
@@ -120,6 +126,8 @@ export interface Subject {
   taskState?: TaskState;
   /** A target's 中止 (migration 0010): when it was stopped, and it owes no more reports; null: it runs. */
   stoppedAt?: string | null;
+  /** A target's value (the first of a range) in its base unit: what plausibility compares with. */
+  targetValue?: number | null;
   /** Where it sits in the outline: a task is its own node, an item its task's (set by loadPlanWorld). */
   nodeId?: number | null;
 }
@@ -194,15 +202,16 @@ export async function loadSubjectWithPlan(
   db: Db,
   kind: ReportSubjectKind,
   id: number,
-): Promise<{ subject: Subject; plan: PlanRow; hasExtensions?: boolean }> {
+  options: { previousBefore?: string } = {},
+): Promise<{ subject: Subject; plan: PlanRow; hasExtensions?: boolean; previousValue?: number | null }> {
   if (kind !== "target") {
     const subject = await loadSubject(db, kind, id);
     return { subject, plan: await requirePlan(db, subject.planId) };
   }
-  const found = await getTargetWithPlan(db, id);
+  const found = await getTargetWithPlan(db, id, options);
   if (!found) throw notFound("指标", "target", id);
-  const { row, coDepartmentIds, plan, hasExtensions } = found;
-  return { subject: targetSubject(row, coDepartmentIds), plan, hasExtensions };
+  const { row, coDepartmentIds, plan, hasExtensions, previousValue } = found;
+  return { subject: targetSubject(row, coDepartmentIds), plan, hasExtensions, previousValue };
 }
 
 /** A target as a reporting subject: its lead department first, then the co-operating ones. */
@@ -220,6 +229,7 @@ function targetSubject(t: TargetRow, coDepartmentIds: readonly number[]): Subjec
     leadDepartmentId: t.lead_department_id,
     departmentIds: unique([t.lead_department_id, ...coDepartmentIds]),
     stoppedAt: t.stopped_at,
+    targetValue: t.value,
   };
 }
 
@@ -327,6 +337,7 @@ export function revisionViews(rows: readonly RevisionRow[], names: Names): Repor
       createdAt: r.created_at,
       submittedAt: r.state === "draft" ? null : submittedAt,
       approvedAt: r.state === "approved" ? r.created_at : null,
+      warnings: storedWarnings(r.warnings),
     });
   }
   return out;
@@ -385,7 +396,10 @@ export function buildReportView(
   const views = revisionViews(revisions, names);
   const latest = views[views.length - 1];
   if (!latest)
-    throw new AppError("internal", `报告 ${report.id} 没有修订 / report ${report.id} has no revision`);
+    throw new AppError("internal", {
+      zh: `报告 ${report.id} 没有修订`,
+      en: `report ${report.id} has no revision`,
+    });
   let approved: ReportRevisionView | null = null;
   for (const v of views) if (v.state === "approved") approved = v;
   const first = firstSubmittedAt(revisions);
@@ -413,6 +427,7 @@ export function buildReportView(
     late: isLate(first, due, asOf),
     firstSubmittedAt: first,
     updatedAt: report.updated_at,
+    warnings: latest.warnings,
   };
 }
 

@@ -263,7 +263,7 @@ describe.each(testDialects())("reports on %s", (dialect) => {
     const { jobs, reporter, asActor } = await setup(store());
     const first = await saveReport(db, asActor(reporter), reporter, "target", jobs, "2020-04", {
       baseRevision: null,
-      value: 1,
+      value: 1000,
       ...TEXTS,
     });
     expect(first.report.latest.revision).toBe(1);
@@ -271,7 +271,7 @@ describe.each(testDialects())("reports on %s", (dialect) => {
       Array.from({ length: 50 }, (_, i) =>
         saveReport(db, asActor(reporter), reporter, "target", jobs, "2020-04", {
           baseRevision: 1,
-          value: 100 + i,
+          value: 1000 + i,
           ...TEXTS,
         }),
       ),
@@ -302,7 +302,7 @@ describe.each(testDialects())("reports on %s", (dialect) => {
     expect(header?.current_revision).toBe(2);
     // A new report raced by two first saves: one creates it, the other gets conflict.
     const race = await Promise.allSettled(
-      [1, 2].map((v) =>
+      [2000, 2001].map((v) =>
         saveReport(db, asActor(reporter), reporter, "target", jobs, "2020-05", {
           baseRevision: null,
           value: v,

@@ -30,10 +30,13 @@ import {
 } from "../db/reports-repository.ts";
 import type { PlanRow } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
-import { AppError, isAppError } from "../domain/app-error.ts";
+import { AppError, isAppError, type LocalText } from "../domain/app-error.ts";
 import { refuseArchived } from "../domain/plan-structure.ts";
 import { type PlannedKind, plannedProblems } from "../domain/planned-values.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import { frameOf } from "../reports/progress-frame.ts";
+import { confirmedWarnings, periodStartOfKey, storedWarnings } from "./report-plausibility.ts";
+import { mayReadRow, planRowSight } from "./report-visibility.ts";
 import {
   buildReportView,
   DB_TO_KIND,
@@ -63,12 +66,24 @@ import { appendFirstRevisionBatched } from "./submission-batch.ts";
 
 const MAX_TEXT = 4000;
 
-function bad(message: string, details: Record<string, unknown> = {}): AppError {
+function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
 
-/** Checks a save's content against its subject; on submit the value the subject needs must be there. */
-export function validateContent(subject: Subject, body: SaveReportRequest): RevisionContent {
+/** The report's three texts as the Chinese form names them. */
+const TEXT_FIELD_ZH = { progress: "进展情况", problems: "存在问题", nextSteps: "下步打算" } as const;
+
+/**
+ * Checks a save's content against its subject; on submit the value the subject needs must be there.
+ * A target's figure goes through the plausibility rules against the target and `previous` (the
+ * figure of the period before): the warnings confirmed come back with the content.
+ */
+export function validateContent(
+  subject: Subject,
+  body: SaveReportRequest,
+  previous: number | null = null,
+  options: { judgeValue?: boolean } = {},
+): RevisionContent {
   const content: RevisionContent = {
     value: body.value ?? null,
     percent: body.percent ?? null,
@@ -83,32 +98,59 @@ export function validateContent(subject: Subject, body: SaveReportRequest): Revi
     ["nextSteps", content.nextSteps],
   ] as const) {
     if (text.length > MAX_TEXT)
-      throw bad(`${field} 超过${MAX_TEXT}字 / ${field} is longer than ${MAX_TEXT} characters`, { field });
+      throw bad(
+        {
+          zh: `${TEXT_FIELD_ZH[field]}超过${MAX_TEXT}字`,
+          en: `${field} is longer than ${MAX_TEXT} characters`,
+        },
+        { field },
+      );
   }
   if (content.value !== null && !Number.isFinite(content.value))
-    throw bad("数值无效 / value is not a number", { field: "value" });
+    throw bad({ zh: "完成值无效", en: "value is not a number" }, { field: "value" });
   if (
     content.percent !== null &&
     (!Number.isFinite(content.percent) || content.percent < 0 || content.percent > 100)
   )
-    throw bad("完成百分比应在0–100之间 / percent must be within 0–100", { field: "percent" });
+    throw bad({ zh: "完成百分比应在0–100之间", en: "percent must be within 0–100" }, { field: "percent" });
   if (content.statusWord !== null && !(STATUS_WORDS as readonly string[]).includes(content.statusWord))
-    throw bad(`状态应为 ${STATUS_WORDS.join("、")} / statusWord must be one of ${STATUS_WORDS.join(", ")}`, {
-      field: "statusWord",
-    });
+    throw bad(
+      {
+        zh: `状态应为${STATUS_WORDS.join("、")}之一`,
+        en: `statusWord must be one of ${STATUS_WORDS.join(", ")}`,
+      },
+      {
+        field: "statusWord",
+      },
+    );
   if (body.submit) {
     const milestone = subject.kind !== "target" || subject.targetKind === "milestone";
     if (subject.kind === "target" && !milestone && content.value === null)
-      throw bad("提交前请填写完成值 / give the value before submitting", { field: "value" });
+      throw bad({ zh: "提交前请填写完成值", en: "give the value before submitting" }, { field: "value" });
     if (milestone && content.percent === null && content.statusWord === null && content.value === null)
-      throw bad("提交前请填写完成百分比或状态 / give a percent or a status before submitting", {
-        field: "percent",
-      });
+      throw bad(
+        { zh: "提交前请填写完成百分比或状态", en: "give a percent or a status before submitting" },
+        {
+          field: "percent",
+        },
+      );
     if (content.progress === "")
-      throw bad("提交前请填写进展情况 / describe the progress (进展情况) before submitting", {
-        field: "progress",
-      });
+      throw bad(
+        { zh: "提交前请填写进展情况", en: "describe the progress before submitting" },
+        {
+          field: "progress",
+        },
+      );
   }
+  if (options.judgeValue === false) return content;
+  const warnings = confirmedWarnings(subject, {
+    value: content.value,
+    previous,
+    problems: content.problems,
+    confirm: body.confirm,
+    confirmReason: body.confirmReason,
+  });
+  if (warnings.length > 0) content.warnings = warnings;
   return content;
 }
 
@@ -128,11 +170,21 @@ export async function saveReport(
   body: SaveReportRequest,
   clock: Clock = {},
 ): Promise<ReportDetail> {
-  const { subject, plan, hasExtensions } = await loadSubjectWithPlan(db, subjectKind, subjectId);
+  // Last period's figure comes with the target, in the same statement (plausibility compares with it).
+  const previousBefore = periodStartOfKey(periodKey) ?? undefined;
+  const { subject, plan, hasExtensions, previousValue } = await loadSubjectWithPlan(
+    db,
+    subjectKind,
+    subjectId,
+    { previousBefore },
+  );
   if (!(await maySaveReport(db, user, plan, subject))) {
     throw new AppError(
       "forbidden",
-      "只有牵头或配合单位可以填报此项 / only the lead or a co-operating department reports on this",
+      {
+        zh: "只有牵头或配合单位可以填报此项",
+        en: "only the lead or a co-operating department reports on this",
+      },
       { subject: subjectKey(subject) },
     );
   }
@@ -140,7 +192,10 @@ export async function saveReport(
   if (plan.state !== "published") {
     throw new AppError(
       "conflict",
-      `计划${plan.state === "draft" ? "尚未发布" : "已关闭"}，不能填报 / the plan is ${plan.state}: no reports`,
+      {
+        zh: `计划${plan.state === "draft" ? "尚未发布" : "已关闭"}，不能填报`,
+        en: `the plan is ${plan.state}: no reports`,
+      },
       { planId: plan.id, reason: "bad_state" },
     );
   }
@@ -156,11 +211,14 @@ export async function saveReport(
   const period = periods.find((p) => p.key === periodKey);
   if (!period) {
     throw bad(
-      `报告期 ${periodKey} 不在计划期内（${periods[0]?.key}…${periods[periods.length - 1]?.key}） / period ${periodKey} is not one of this ${subject.frequency} calendar`,
+      {
+        zh: `报告期 ${periodWords(periodKey, "zh")} 不在计划期内（${periodWords(periods[0]?.key ?? "", "zh")}至${periodWords(periods[periods.length - 1]?.key ?? "", "zh")}）`,
+        en: `period ${periodKey} is not one of this ${subject.frequency} calendar (${periods[0]?.key} … ${periods[periods.length - 1]?.key})`,
+      },
       { field: "period", period: periodKey },
     );
   }
-  const content = validateContent(subject, body);
+  const content = validateContent(subject, body, previousValue ?? null);
   const reportingDepartment =
     user.role === "reporter"
       ? user.departmentId
@@ -220,6 +278,8 @@ export function reviewRevision(
       progress: latest.progress ?? "",
       problems: latest.problems ?? "",
       nextSteps: latest.next_steps ?? "",
+      // What the reporter confirmed stays with the content the planner decided on.
+      warnings: storedWarnings(latest.warnings),
     },
     state: action === "approve" ? "approved" : "returned",
     returnReason: action === "return" ? reason : null,
@@ -241,11 +301,11 @@ export async function reviewReport(
   if (!report) throw notFound("报告", "report", reportId);
   const plan = await requirePlan(db, report.plan_id);
   if (!(await mayEditPlan(db, user, plan)))
-    throw new AppError("forbidden", "无权审核此报告 / you may not review this report");
+    throw new AppError("forbidden", { zh: "无权审核此报告", en: "you may not review this report" });
   refuseArchived(plan);
   const reason = body.reason?.trim() ?? "";
   if (body.action === "return" && reason === "")
-    throw bad("退回须说明原因 / give a reason to return a report", { field: "reason" });
+    throw bad({ zh: "退回须说明原因", en: "give a reason to return a report" }, { field: "reason" });
   const revisions = await listRevisions(db, [report.id]);
   const latest = revisions[revisions.length - 1];
   if (!latest) throw notFound("报告", "report", reportId);
@@ -331,15 +391,19 @@ export async function reportViewsOf(
   return out;
 }
 
-/** GET /api/reports/:id — reporters see their department's reports only. */
+/** GET /api/reports/:id — reporters: the reports src/services/report-visibility.ts lets them read. */
 export async function reportAccess(db: Db, user: Principal, reportId: number) {
   const report = await getReport(db, reportId);
   if (!report) throw notFound("报告", "report", reportId);
   const plan = await requirePlan(db, report.plan_id);
   const subject = await loadSubject(db, DB_TO_KIND[report.subject_type], subjectIdOf(report));
   const canSave = plan.state === "published" && (await maySaveReport(db, user, plan, subject));
-  if (user.role === "reporter" && !canSave && report.department_id !== user.departmentId)
-    throw new AppError("forbidden", "只能查看本单位的报告 / reporters see their own department's reports");
+  const facts = { departmentId: report.department_id, subjectDepartmentIds: subject.departmentIds };
+  if (!mayReadRow(user, facts))
+    throw new AppError("forbidden", {
+      zh: "只能查看本单位的报告",
+      en: "reporters see their own department's reports",
+    });
   return { report, plan, subject, canSave };
 }
 
@@ -397,7 +461,10 @@ export interface ReportFilter {
   subjectKind?: ReportSubjectKind;
 }
 
-/** GET /api/plans/:id/reports — reporters: their department's reports only. */
+/**
+ * GET /api/plans/:id/reports — reporters: their department's and those of the subjects it leads or
+ * co-operates on (src/services/report-visibility.ts); `departmentId` narrows further for anyone.
+ */
 export async function listPlanReports(
   db: Db,
   user: Principal,
@@ -405,21 +472,25 @@ export async function listPlanReports(
   filter: ReportFilter,
 ): Promise<ReportView[]> {
   await requirePlan(db, planId);
-  const department = user.role === "reporter" ? user.departmentId : filter.departmentId;
-  if (user.role === "reporter" && department === null) return [];
-  const rows = await listReportsOfPlanFiltered(db, planId, {
-    period: filter.period,
-    state: filter.state,
-    subjectType: filter.subjectKind ? KIND_TO_DB[filter.subjectKind] : undefined,
-    departmentId: department ?? undefined,
-  });
-  return reportViewsOf(db, rows);
+  if (user.role === "reporter" && user.departmentId === null) return [];
+  const [rows, sees] = await Promise.all([
+    listReportsOfPlanFiltered(db, planId, {
+      period: filter.period,
+      state: filter.state,
+      subjectType: filter.subjectKind ? KIND_TO_DB[filter.subjectKind] : undefined,
+      departmentId: filter.departmentId,
+    }),
+    planRowSight(db, user, planId),
+  ]);
+  return reportViewsOf(db, rows.filter(sees));
 }
 
-/** GET /api/targets/:id/reports — every period's report of one target. */
-export async function listTargetReports(db: Db, targetId: number): Promise<ReportView[]> {
+/** GET /api/targets/:id/reports — every period's report of one target that the asker may read. */
+export async function listTargetReports(db: Db, user: Principal, targetId: number): Promise<ReportView[]> {
   const subject = await loadSubject(db, "target", targetId);
-  const rows = await listReportsBySubjectKey(db, subjectKey(subject));
+  const rows = (await listReportsBySubjectKey(db, subjectKey(subject))).filter((r) =>
+    mayReadRow(user, { departmentId: r.department_id, subjectDepartmentIds: subject.departmentIds }),
+  );
   return reportViewsOf(db, rows, new Map([[subjectKey(subject), subject]]));
 }
 
@@ -443,9 +514,12 @@ export async function updatePlanSettings(
   const current = settingsOf(raw);
   const thresholds = { ...current.thresholds, ...(patch.thresholds ?? {}) };
   if (thresholds.farBehindPoints < thresholds.behindPoints)
-    throw bad("严重滞后阈值不能小于滞后阈值 / farBehindPoints must be at least behindPoints", {
-      field: "thresholds.farBehindPoints",
-    });
+    throw bad(
+      { zh: "严重滞后阈值不能小于滞后阈值", en: "farBehindPoints must be at least behindPoints" },
+      {
+        field: "thresholds.farBehindPoints",
+      },
+    );
   const next = {
     ...raw,
     thresholds,
@@ -494,15 +568,24 @@ export async function setTargetPlanned(
     const p = periods.find((x) => x.key === v.period);
     if (!p)
       throw bad(
-        `第${i + 1}项：报告期 ${v.period} 不在计划期内 / values[${i}]: ${v.period} is not a ${frequency} period of the plan`,
+        {
+          zh: `第${i + 1}项：报告期 ${periodWords(v.period, "zh")} 不在计划期内`,
+          en: `values[${i}]: ${v.period} is not a ${frequency} period of the plan`,
+        },
         {
           field: `values[${i}].period`,
         },
       );
     if (seen.has(v.period))
-      throw bad(`报告期 ${v.period} 重复 / period ${v.period} given twice`, { field: `values[${i}]` });
+      throw bad(
+        { zh: `报告期 ${periodWords(v.period, "zh")} 重复`, en: `period ${v.period} given twice` },
+        { field: `values[${i}]` },
+      );
     if (!Number.isFinite(v.value))
-      throw bad(`values[${i}].value 无效 / is not a number`, { field: `values[${i}].value` });
+      throw bad(
+        { zh: `第${i + 1}项：计划值不是数字`, en: `values[${i}].value is not a number` },
+        { field: `values[${i}].value` },
+      );
     seen.add(v.period);
     return { period: p.key, periodEnd: p.end, value: v.value };
   });
@@ -530,14 +613,20 @@ function checkPlannedOrder(
   if (problem.code === "decreasing") {
     const earlier = keys[problem.previousIndex ?? 0] as string;
     throw bad(
-      `${period} 的计划值小于 ${earlier} 的：累计指标的分期计划不能减少 / the planned value of ${period} is below that of ${earlier}: a ${kind} target's plan cannot decrease`,
+      {
+        zh: `${periodWords(period, "zh")}的计划值小于${periodWords(earlier, "zh")}的：${kind === "milestone" ? "里程碑" : "累计"}指标的分期计划不能减少`,
+        en: `the planned value of ${period} is below that of ${earlier}: a ${kind} target's plan cannot decrease`,
+      },
       { field, period, earlierPeriod: earlier },
     );
   }
-  throw bad(`${period} 的计划进度应在 0–100 之间 / the planned percent of ${period} must lie within 0–100`, {
-    field,
-    period,
-  });
+  throw bad(
+    {
+      zh: `${periodWords(period, "zh")}的计划进度应在 0–100 之间`,
+      en: `the planned percent of ${period} must lie within 0–100`,
+    },
+    { field, period },
+  );
 }
 
 /**
@@ -553,7 +642,7 @@ async function appendWithViews(db: Db, actor: Actor, input: Parameters<typeof ap
       isAppError(error) && error.code === "conflict" ? (error.details.latest as RevisionRow | null) : null;
     if (!latest || !isAppError(error)) throw error;
     const names = await loadNames(db, [latest.author_id], []);
-    throw new AppError(error.code, error.message, {
+    throw new AppError(error.code, error.text ?? error.message, {
       ...error.details,
       latest: revisionViews([latest], names)[0],
     });

@@ -11,6 +11,7 @@ import { appendRevision, getReport, listRevisions, type ReportRow } from "../db/
 import type { Principal } from "../domain/access.ts";
 import { AppError, isAppError } from "../domain/app-error.ts";
 import { refuseArchived } from "../domain/plan-structure.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import { type Clock, reportViewsOf, reviewRevision, subjectIdOf } from "./reporting.ts";
 import { DB_TO_KIND, type Db, loadSubject, mayEditPlan, requirePlan } from "./reporting-context.ts";
 
@@ -36,7 +37,7 @@ function refusal(
     reportId,
     index,
     code,
-    message: `第${index + 1}项 ${what}：${zh} / item ${index + 1} (report ${reportId}): ${en}`,
+    message: { zh: `第${index + 1}项 ${what}：${zh}`, en: `item ${index + 1} (report ${reportId}): ${en}` },
   };
 }
 
@@ -51,19 +52,30 @@ export async function reviewReportsBulk(
 ): Promise<BulkReviewResult> {
   const plan = await requirePlan(db, planId);
   if (!(await mayEditPlan(db, user, plan)))
-    throw new AppError("forbidden", "无权审核此计划的报告 / you may not review this plan's reports");
+    throw new AppError("forbidden", {
+      zh: "无权审核此计划的报告",
+      en: "you may not review this plan's reports",
+    });
   refuseArchived(plan);
   const reason = body.reason?.trim() ?? "";
   if (body.action === "return" && reason === "")
-    throw new AppError("bad_input", "批量退回须说明原因 / give a reason to return the reports", {
-      field: "reason",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: "批量退回须说明原因", en: "give a reason to return the reports" },
+      {
+        field: "reason",
+      },
+    );
   if (body.reports.length === 0)
-    throw new AppError("bad_input", "请至少选择一份报告 / choose at least one report", { field: "reports" });
+    throw new AppError(
+      "bad_input",
+      { zh: "请至少选择一份报告", en: "choose at least one report" },
+      { field: "reports" },
+    );
   if (body.reports.length > BULK_REVIEW_MAX)
     throw new AppError(
       "bad_input",
-      `一次最多审核${BULK_REVIEW_MAX}份报告 / at most ${BULK_REVIEW_MAX} reports at once`,
+      { zh: `一次最多审核${BULK_REVIEW_MAX}份报告`, en: `at most ${BULK_REVIEW_MAX} reports at once` },
       { field: "reports", count: body.reports.length },
     );
   const seen = new Map<number, number>();
@@ -72,7 +84,10 @@ export async function reviewReportsBulk(
     if (first !== undefined)
       throw new AppError(
         "bad_input",
-        `报告 ${r.id} 在第${first + 1}项和第${index + 1}项重复 / report ${r.id} is listed twice (items ${first + 1} and ${index + 1})`,
+        {
+          zh: `报告 ${r.id} 在第${first + 1}项和第${index + 1}项重复`,
+          en: `report ${r.id} is listed twice (items ${first + 1} and ${index + 1})`,
+        },
         { field: `reports[${index}].id`, reportId: r.id },
       );
     seen.set(r.id, index);
@@ -91,7 +106,7 @@ export async function reviewReportsBulk(
           continue;
         }
         const subject = await loadSubject(trx, DB_TO_KIND[report.subject_type], subjectIdOf(report));
-        const what = `「${subject.title}」${report.period}`;
+        const what = `「${subject.title}」${periodWords(report.period, "zh")}`;
         if (report.plan_id !== planId) {
           errors.push(
             refusal(index, asked.id, "bad_input", what, "不属于此计划", `is not a report of plan ${planId}`),
@@ -167,11 +182,14 @@ export async function reviewReportsBulk(
         : "bad_input";
     throw new AppError(
       code,
-      `${errors.length}份报告不能${body.action === "approve" ? "通过" : "退回"}，所选报告均未改动：${errors
-        .map((e) => e.message.split(" / ")[0])
-        .join(
-          "；",
-        )} / ${errors.length} of the reports cannot be ${body.action === "approve" ? "approved" : "returned"}; none was changed`,
+      {
+        zh: `${errors.length}份报告不能${body.action === "approve" ? "通过" : "退回"}，所选报告均未改动：${errors
+          .map((e) => e.message.zh)
+          .join("；")}`,
+        en: `${errors.length} of the reports cannot be ${body.action === "approve" ? "approved" : "returned"}; none was changed: ${errors
+          .map((e) => e.message.en)
+          .join("; ")}`,
+      },
       { errors, count: body.reports.length },
     );
   }

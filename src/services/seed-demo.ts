@@ -80,9 +80,13 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedOutcome> {
   try {
     bytes = await readFile(path);
   } catch {
-    throw new AppError("not_found", `示例计划文件不存在 / the example plan is missing: ${path}`, {
-      file: path,
-    });
+    throw new AppError(
+      "not_found",
+      { zh: `示例计划文件不存在：${path}`, en: `the example plan is missing: ${path}` },
+      {
+        file: path,
+      },
+    );
   }
   return inTransaction(deps.db, async (trx) => {
     if (await getSetting(trx, DEMO_SEEDED_KEY)) return { seeded: false, planId: null, summary: null };

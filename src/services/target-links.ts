@@ -15,13 +15,21 @@ import {
   listLinksOfParents,
   listTargetsWithPlans,
 } from "../db/target-links-repository.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
 
 type Db = Kysely<Database>;
 
-function bad(message: string, details: Record<string, unknown> = {}): AppError {
+function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
+
+/** A target's kind as the Chinese screen names it (the web app's kind.* words). */
+const KIND_ZH: Record<string, string> = {
+  cumulative: "累计量",
+  level: "水平值",
+  rate: "增速",
+  milestone: "里程碑",
+};
 
 type TargetWithPlan = LinkableTargetRow;
 
@@ -43,7 +51,11 @@ const yearOf = (t: TargetWithPlan) => t.year ?? Number(t.period_start.slice(0, 4
 async function loadCityTarget(db: Db, id: number): Promise<TargetWithPlan> {
   const [t] = await listTargetsWithPlans(db, [id]);
   if (!t)
-    throw new AppError("not_found", `指标 ${id} 不存在 / target ${id} not found`, { entity: "target", id });
+    throw new AppError(
+      "not_found",
+      { zh: `指标 ${id} 不存在`, en: `target ${id} not found` },
+      { entity: "target", id },
+    );
   return t;
 }
 
@@ -72,12 +84,18 @@ export async function linkTargets(
 ): Promise<TargetLinksView> {
   const ids = [...new Set(request.childTargetIds)];
   if (ids.length === 0)
-    throw bad("请至少选择一个区级指标 / give at least one district target", { field: "childTargetIds" });
+    throw bad(
+      { zh: "请至少选择一个区级指标", en: "give at least one district target" },
+      { field: "childTargetIds" },
+    );
   await inTransaction(db, async (trx) => {
     const city = await loadCityTarget(trx, targetId);
     if (city.kind === "milestone")
       throw bad(
-        `指标 ${targetId} 没有数值，不能汇总 / target ${targetId} is a milestone: nothing to roll up`,
+        {
+          zh: `指标 ${targetId} 没有数值，不能汇总`,
+          en: `target ${targetId} is a milestone: nothing to roll up`,
+        },
         {
           field: "targetId",
         },
@@ -88,7 +106,7 @@ export async function linkTargets(
     if (missing.length > 0)
       throw new AppError(
         "not_found",
-        `指标不存在：${missing.join("、")} / no such targets: ${missing.join(", ")}`,
+        { zh: `指标不存在：${missing.join("、")}`, en: `no such targets: ${missing.join(", ")}` },
         {
           field: "childTargetIds",
           ids: missing,
@@ -98,22 +116,34 @@ export async function linkTargets(
       const where = { field: "childTargetIds", id: c.id };
       if (city.region_id === null || c.regionParentId !== city.region_id)
         throw bad(
-          `指标 ${c.id}（${c.regionName ?? "无地区"}）不属于 ${city.regionName ?? "该计划地区"} 的下级区划 / target ${c.id} (${c.regionName ?? "no region"}) is not in a region directly under ${city.regionName ?? "the city plan's region"}`,
+          {
+            zh: `指标 ${c.id}（${c.regionName ?? "无地区"}）不属于 ${city.regionName ?? "该计划地区"} 的下级区划`,
+            en: `target ${c.id} (${c.regionName ?? "no region"}) is not in a region directly under ${city.regionName ?? "the city plan's region"}`,
+          },
           where,
         );
       if (c.unit !== city.unit)
         throw bad(
-          `指标 ${c.id} 的单位“${c.unit}”与“${city.unit}”不同 / target ${c.id} is in “${c.unit}”, the city target in “${city.unit}”`,
+          {
+            zh: `指标 ${c.id} 的单位“${c.unit}”与“${city.unit}”不同`,
+            en: `target ${c.id} is in “${c.unit}”, the city target in “${city.unit}”`,
+          },
           { ...where, unit: c.unit, expected: city.unit },
         );
       if (c.kind !== city.kind)
         throw bad(
-          `指标 ${c.id} 的类型（${c.kind}）与市级指标（${city.kind}）不同 / target ${c.id} is ${c.kind}, the city target ${city.kind}`,
+          {
+            zh: `指标 ${c.id} 的类型（${KIND_ZH[c.kind] ?? c.kind}）与市级指标（${KIND_ZH[city.kind] ?? city.kind}）不同`,
+            en: `target ${c.id} is ${c.kind}, the city target ${city.kind}`,
+          },
           { ...where, kind: c.kind, expected: city.kind },
         );
       if (yearOf(c) !== yearOf(city))
         throw bad(
-          `指标 ${c.id} 属于 ${yearOf(c)} 年的计划，市级计划为 ${yearOf(city)} 年 / target ${c.id} is of a ${yearOf(c)} plan, the city plan is ${yearOf(city)}`,
+          {
+            zh: `指标 ${c.id} 属于 ${yearOf(c)} 年的计划，市级计划为 ${yearOf(city)} 年`,
+            en: `target ${c.id} is of a ${yearOf(c)} plan, the city plan is ${yearOf(city)}`,
+          },
           where,
         );
     }
@@ -122,7 +152,10 @@ export async function linkTargets(
     if (elsewhere.length > 0)
       throw new AppError(
         "conflict",
-        `区级指标已关联到其他市级指标：${elsewhere.map((l) => `${l.childTargetId} → ${l.parentTargetId}`).join("、")} / district targets already linked elsewhere: ${elsewhere.map((l) => `${l.childTargetId} → ${l.parentTargetId}`).join(", ")}`,
+        {
+          zh: `区级指标已关联到其他市级指标：${elsewhere.map((l) => `${l.childTargetId} → ${l.parentTargetId}`).join("、")}`,
+          en: `district targets already linked elsewhere: ${elsewhere.map((l) => `${l.childTargetId} → ${l.parentTargetId}`).join(", ")}`,
+        },
         { links: elsewhere },
       );
     const already = new Set(existing.map((l) => l.childTargetId));
@@ -148,7 +181,10 @@ export async function unlinkTarget(
   if (!removed)
     throw new AppError(
       "not_found",
-      `指标 ${childId} 未关联到指标 ${targetId} / target ${childId} is not linked to target ${targetId}`,
+      {
+        zh: `指标 ${childId} 未关联到指标 ${targetId}`,
+        en: `target ${childId} is not linked to target ${targetId}`,
+      },
       { targetId, childId },
     );
   return targetLinks(db, targetId);

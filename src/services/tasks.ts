@@ -34,6 +34,7 @@ import {
   type TaskActor,
 } from "../domain/task-states.ts";
 import { checkDepartments, editablePlan } from "./plan-review.ts";
+import { mayReadRow } from "./report-visibility.ts";
 import { attachmentView } from "./reporting.ts";
 import { type Db, loadNames, notFound, today } from "./reporting-context.ts";
 import { adjustmentView, countLights, historyEntry, progressSummary, taskView } from "./task-presenter.ts";
@@ -52,9 +53,11 @@ export function taskActorOf(user: Principal, entry: TaskEntry): TaskActor {
 
 /** A reporter sees the tasks its department leads or works on; the others every task of the plan. */
 export function visibleTo(user: Principal, entry: TaskEntry): boolean {
-  if (user.role !== "reporter") return true;
-  const dept = user.departmentId;
-  return dept !== null && (entry.node.lead_department_id === dept || entry.coDepartmentIds.includes(dept));
+  const lead = entry.node.lead_department_id;
+  return mayReadRow(user, {
+    departmentId: null,
+    subjectDepartmentIds: lead === null ? entry.coDepartmentIds : [lead, ...entry.coDepartmentIds],
+  });
 }
 
 /** A date asked for, checked (undefined: none asked). */

@@ -36,7 +36,7 @@ import {
   insertUser,
   updateUser,
 } from "../db/users-repository.ts";
-import { AppError } from "../domain/app-error.ts";
+import { AppError, type LocalText } from "../domain/app-error.ts";
 import { checkPasswordRules } from "./auth.ts";
 import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
 import { getUserDetail, listUserDetails } from "./user-details.ts";
@@ -47,13 +47,22 @@ type Db = Kysely<Database>;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
 function notFound(what: string, id: number | string): AppError {
-  return new AppError("not_found", `${what} ${id} 不存在 / ${what} ${id} not found`, { entity: what, id });
+  const zh = { user: "用户", department: "部门" }[what] ?? what;
+  return new AppError(
+    "not_found",
+    { zh: `${zh} ${id} 不存在`, en: `${what} ${id} not found` },
+    { entity: what, id },
+  );
 }
 
 async function departmentRow(db: Db, id: number): Promise<DepartmentRow> {
   const row = await getDepartment(db, id);
   if (!row)
-    throw new AppError("bad_input", `部门 ${id} 不存在 / no department ${id}`, { field: "departmentId" });
+    throw new AppError(
+      "bad_input",
+      { zh: `部门 ${id} 不存在`, en: `no department ${id}` },
+      { field: "departmentId" },
+    );
   return row;
 }
 
@@ -66,15 +75,23 @@ async function placement(
 ): Promise<{ regionId: number | null; departmentId: number | null }> {
   if (role === "reporter") {
     if (departmentId === null) {
-      throw new AppError("bad_input", "填报人必须属于一个部门 / a reporter needs a department", {
-        field: "departmentId",
-      });
+      throw new AppError(
+        "bad_input",
+        { zh: "填报人必须属于一个部门", en: "a reporter needs a department" },
+        {
+          field: "departmentId",
+        },
+      );
     }
     const dept = await departmentRow(db, departmentId);
     return { regionId: dept.region_id, departmentId };
   }
   if (regionId !== null && !(await getRegion(db, regionId))) {
-    throw new AppError("bad_input", `地区 ${regionId} 不存在 / no region ${regionId}`, { field: "regionId" });
+    throw new AppError(
+      "bad_input",
+      { zh: `地区 ${regionId} 不存在`, en: `no region ${regionId}` },
+      { field: "regionId" },
+    );
   }
   if (departmentId !== null) await departmentRow(db, departmentId);
   return { regionId: role === "admin" ? null : regionId, departmentId };
@@ -104,7 +121,10 @@ export async function createUser(
   if (!USERNAME_PATTERN.test(username)) {
     throw new AppError(
       "bad_input",
-      `用户名须为 2–32 位小写字母、数字或 . _ - / a user name is 2–32 lower-case letters, digits, . _ -: ${request.username}`,
+      {
+        zh: `用户名须为 2–32 位小写字母、数字或 . _ -：${request.username}`,
+        en: `a user name is 2–32 lower-case letters, digits, . _ -: ${request.username}`,
+      },
       { field: "username" },
     );
   }
@@ -113,9 +133,13 @@ export async function createUser(
   const hash = await hashPassword(password, deps.scrypt ?? DEFAULT_SCRYPT);
   return inTransaction(deps.db, async (trx) => {
     if (await findUserByUsername(trx, username)) {
-      throw new AppError("conflict", `用户名 ${username} 已存在 / the user name ${username} is taken`, {
-        field: "username",
-      });
+      throw new AppError(
+        "conflict",
+        { zh: `用户名 ${username} 已存在`, en: `the user name ${username} is taken` },
+        {
+          field: "username",
+        },
+      );
     }
     const place = await placement(trx, request.role, request.regionId ?? null, request.departmentId ?? null);
     const row = await insertUser(
@@ -145,10 +169,10 @@ export async function updateUserByAdmin(
     const user = await getUser(trx, id);
     if (!user) throw notFound("user", id);
     if (actor.userId === id && (request.disabled === true || (request.role && request.role !== user.role))) {
-      throw new AppError(
-        "conflict",
-        "不能停用自己或更改自己的角色 / you cannot disable yourself or change your own role",
-      );
+      throw new AppError("conflict", {
+        zh: "不能停用自己或更改自己的角色",
+        en: "you cannot disable yourself or change your own role",
+      });
     }
     const role = request.role ?? user.role;
     const place = await placement(
@@ -254,18 +278,30 @@ export async function createDepartment(
 ): Promise<DepartmentView> {
   const name = input.name.trim();
   if (!name)
-    throw new AppError("bad_input", "部门名称不能为空 / the name cannot be empty", { field: "name" });
+    throw new AppError(
+      "bad_input",
+      { zh: "部门名称不能为空", en: "the name cannot be empty" },
+      { field: "name" },
+    );
   return inTransaction(deps.db, async (trx) => {
     if (!(await getRegion(trx, input.regionId))) {
-      throw new AppError("bad_input", `地区 ${input.regionId} 不存在 / no region ${input.regionId}`, {
-        field: "regionId",
-      });
+      throw new AppError(
+        "bad_input",
+        { zh: `地区 ${input.regionId} 不存在`, en: `no region ${input.regionId}` },
+        {
+          field: "regionId",
+        },
+      );
     }
     const clash = await findDepartmentIdByExactName(trx, input.regionId, name);
     if (clash !== undefined)
-      throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
-        field: "name",
-      });
+      throw new AppError(
+        "conflict",
+        { zh: `该地区已有部门 ${name}`, en: `the region already has ${name}` },
+        {
+          field: "name",
+        },
+      );
     const lastOrd = await maxDepartmentOrd(trx, input.regionId);
     const row = await insertDepartmentRow(trx, {
       region_id: input.regionId,
@@ -303,14 +339,22 @@ export async function updateDepartment(
     if (!before) throw notFound("department", id);
     const name = patch.name?.trim();
     if (patch.name !== undefined && !name) {
-      throw new AppError("bad_input", "部门名称不能为空 / the name cannot be empty", { field: "name" });
+      throw new AppError(
+        "bad_input",
+        { zh: "部门名称不能为空", en: "the name cannot be empty" },
+        { field: "name" },
+      );
     }
     if (name && name !== before.name) {
       const clash = await findDepartmentIdByExactName(trx, before.region_id, name);
       if (clash !== undefined)
-        throw new AppError("conflict", `该地区已有部门 ${name} / the region already has ${name}`, {
-          field: "name",
-        });
+        throw new AppError(
+          "conflict",
+          { zh: `该地区已有部门 ${name}`, en: `the region already has ${name}` },
+          {
+            field: "name",
+          },
+        );
     }
     await updateDepartmentRow(trx, id, {
       ...(name ? { name } : {}),
@@ -392,22 +436,19 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const AUDIT_CSV_HEADER = [
-  "id",
-  "时间 at",
-  "用户 user",
-  "地址 ip",
-  "操作 action",
-  "对象 entity",
-  "编号 entity id",
-  "之前 before",
-  "之后 after",
-  "哈希 hash",
-];
+/** The columns in the reader's language: a Chinese sheet has Chinese headers only. */
+export const AUDIT_CSV_HEADER: Record<keyof LocalText, readonly string[]> = {
+  zh: ["序号", "时间", "用户", "地址", "操作", "对象", "对象编号", "修改前", "修改后", "哈希"],
+  en: ["id", "at", "user", "ip", "action", "entity", "entity id", "before", "after", "hash"],
+};
 
 /** The matching rows as CSV lines, oldest first: UTF-8 with a BOM so that Excel reads the Chinese. */
-export async function* auditCsv(db: Db, search: AuditSearch): AsyncGenerator<string> {
-  yield `\uFEFF${AUDIT_CSV_HEADER.map(csvField).join(",")}\r\n`;
+export async function* auditCsv(
+  db: Db,
+  search: AuditSearch,
+  lang: keyof LocalText = "zh",
+): AsyncGenerator<string> {
+  yield `\uFEFF${AUDIT_CSV_HEADER[lang].map(csvField).join(",")}\r\n`;
   for await (const rows of iterateAudit(db, search)) {
     yield rows
       .map((r) =>
@@ -427,6 +468,9 @@ export async function verifyAudit(db: Db): Promise<AuditVerifyResult> {
     ok: false,
     checked: check.count,
     brokenAt: check.brokenAtId,
-    reason: `第 ${check.brokenAtId} 行的哈希与前一行不相连或与内容不符 / row ${check.brokenAtId}: its hash does not follow from the row before or does not match its content`,
+    reason: {
+      zh: `第 ${check.brokenAtId} 行的哈希与前一行不相连或与内容不符`,
+      en: `row ${check.brokenAtId}: its hash does not follow from the row before or does not match its content`,
+    },
   };
 }

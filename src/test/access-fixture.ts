@@ -1,5 +1,5 @@
-// A small world for access tests: the city of Tianjin with two districts, a department in each, the
-// fixture plan imported for Nankai and published, and one user per persona.
+// A small world for access tests: the city of Tianjin with two districts (two departments in Nankai,
+// one in Hexi), the fixture plan imported for Nankai and published, and one user per persona.
 
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../db/audit-repository.ts";
@@ -19,6 +19,8 @@ export const PERSONAS = [
   "leader",
   "reporter",
   "reporter_other_department",
+  // A reporter of 区教育局, the other department of Nankai: reads the plan, but not 区人社局's reports.
+  "reporter_same_region",
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -77,6 +79,7 @@ export async function buildAccessWorld(db: Kysely<Database>): Promise<AccessWorl
     leader: { role: "leader", regionId: tianjin.id },
     reporter: { role: "reporter", regionId: nankai.id, departmentId: departments.nankaiRsj },
     reporter_other_department: { role: "reporter", regionId: hexi.id, departmentId: departments.hexiRsj },
+    reporter_same_region: { role: "reporter", regionId: nankai.id, departmentId: departments.nankaiJyj },
   };
   const users = {} as AccessWorld["users"];
   const usernames = {} as AccessWorld["usernames"];

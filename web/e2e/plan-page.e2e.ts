@@ -1,5 +1,7 @@
 // The plan page, driven as a planner would: sign in, open the plan, click a highlighted target,
-// correct its value, reload, and see the correction. Writes the README screenshot on the way.
+// correct its value, reload, and see the correction. Writes the README screenshot on the way. Then the
+// same page on a 390-pixel phone: nothing wider than the screen, the source text and the targets
+// reached by scrolling down, a tapped target's card brought into view (issue 14).
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -8,7 +10,16 @@ import type { PlanDetail, PlanSummary } from "../../src/contract/plans.ts";
 import type { TargetView } from "../../src/contract/targets.ts";
 import { formatNumber, toDisplayNumber } from "../src/format/number.ts";
 import { launchChromium } from "./browser.ts";
-import { apiLogin, DEMO_PASSWORD, getJson, signIn, watchProblems } from "./session.ts";
+import { phonePage } from "./pages.ts";
+import {
+  type ApiSession,
+  apiJson,
+  apiLogin,
+  DEMO_PASSWORD,
+  getJson,
+  signIn,
+  watchProblems,
+} from "./session.ts";
 
 export interface PlanPageTestOptions {
   baseUrl: string;
@@ -51,6 +62,100 @@ async function saveValue(page: Page, id: number, shown: number) {
   assert.equal(response.status(), 200, `PATCH answered ${response.status()}: ${await response.text()}`);
 }
 
+/**
+ * The same text imported again (forced, as a draft): the list marks both plans as one text, and the draft's
+ * 发布 runs the editor's pre-publish check. The draft is deleted afterwards; later tests read the demo.
+ */
+async function duplicateDraftCheck(page: Page, baseUrl: string, session: ApiSession, demo: PlanSummary) {
+  const source = await getJson<{ text: string }>(baseUrl, session, `/api/plans/${demo.id}/source`);
+  const form = new FormData();
+  form.append("force", "true");
+  form.append("file", new Blob([`${source.text}\n`], { type: "text/plain" }), "e2e-plan-page-again.txt");
+  const response = await fetch(`${baseUrl}/api/plans/import`, {
+    method: "POST",
+    headers: { cookie: session.cookie, "x-csrf-token": session.csrf, accept: "application/json" },
+    body: form,
+  });
+  const imported = (await response.json()) as { planId: number; duplicateOf: number[] };
+  assert.equal(response.status, 201, `the forced import → ${response.status}: ${JSON.stringify(imported)}`);
+  assert.ok(imported.duplicateOf.includes(demo.id), "the same text is recognised as the demo plan's");
+  try {
+    await page.goto(`${baseUrl}/`);
+    const mark = page.locator(`[data-testid="same-text"][data-peers~="${demo.id}"]`);
+    await mark.first().waitFor();
+    const marked = page.locator(`[data-testid="same-text"][data-peers~="${imported.planId}"]`);
+    assert.equal(await marked.count(), 1, "the demo plan is marked as the same text as the draft");
+    await page.goto(`${baseUrl}/plans/${imported.planId}`);
+    await page.getByTestId("publish-button").click();
+    const check = page.getByTestId("publish-check");
+    await check.waitFor();
+    // A fresh import has departments to assign: the check lists them, as in the editor.
+    assert.ok((await check.locator("[data-issue]").count()) > 0, "the pre-publish check lists what is open");
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /取\s?消/ })
+      .click();
+    await check.waitFor({ state: "hidden" });
+    const after = await getJson<PlanDetail>(baseUrl, session, `/api/plans/${imported.planId}`);
+    assert.equal(after.plan.state, "draft", "cancelled: the draft is not published");
+  } finally {
+    const gone = await apiJson(baseUrl, session, "DELETE", `/api/plans/${imported.planId}`);
+    assert.equal(gone.status, 204, `deleting the draft → ${gone.status}`);
+  }
+}
+
+/** The plan page at 390 px, signed in with the desktop page's cookies. */
+async function phoneCheck(
+  phone: Page,
+  desktop: Page,
+  planId: number,
+  targets: number,
+  log: (l: string) => void,
+) {
+  const problems = watchProblems(phone);
+  await phone.context().addCookies(await desktop.context().cookies());
+  await phone.goto(desktop.url().replace(/\/plans\/.*$/, `/plans/${planId}`));
+  await phone.locator('[data-testid="target-highlight"]').first().waitFor();
+  const overflow = async () => phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok((await overflow()) <= 390, `the plan page scrolls sideways at 390 px (${await overflow()}px)`);
+  const onScreen = async (testId: string) => {
+    const box = await phone.getByTestId(testId).first().boundingBox();
+    assert.ok(box, `${testId} is shown`);
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `${testId} fits the screen (${box.x}+${box.width})`);
+    assert.ok(box.y < 844 && box.y + box.height > 0, `${testId} is scrolled into view (y ${box.y})`);
+    return box;
+  };
+  // The source text first, readable where it is.
+  const highlight = phone.locator('[data-testid="target-highlight"]').first();
+  await highlight.scrollIntoViewIfNeeded();
+  await onScreen("target-highlight");
+  // The targets below it: every one a row, reached by scrolling down, no column off the screen.
+  const table = phone.getByTestId("targets-table");
+  await table.scrollIntoViewIfNeeded();
+  await onScreen("targets-table");
+  const rows = table.locator("tr.ant-table-row");
+  assert.equal(await rows.count(), targets, "every target is a row of the table on a phone");
+  const scroller = await table
+    .locator(".ant-table-body")
+    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  assert.ok(
+    scroller.scroll <= scroller.client + 1,
+    `the targets table scrolls sideways (${scroller.scroll}px)`,
+  );
+  // A tapped row opens its card, brought into view.
+  const last = rows.nth(targets - 1);
+  await last.scrollIntoViewIfNeeded();
+  const id = await last.getAttribute("data-row-key");
+  await last.click();
+  const card = phone.getByTestId("target-card");
+  await card.waitFor();
+  assert.equal(await card.getAttribute("data-target-id"), id, "the tapped target's card opened");
+  await onScreen("target-card");
+  assert.ok((await overflow()) <= 390, `the card makes the page scroll sideways (${await overflow()}px)`);
+  log(`phone: ${targets} targets reachable at 390 px, card of #${id} in view`);
+  assert.deepEqual(problems, [], "the phone page logged no errors");
+}
+
 export async function planPageTest({
   baseUrl,
   screenshot,
@@ -73,6 +178,12 @@ export async function planPageTest({
     // Signed out, the app sends the planner to sign in; then the plan list links to the plan.
     await signIn(page, baseUrl, "planner", DEMO_PASSWORD);
     await page.goto(`${baseUrl}/`);
+    // The list tells plans apart by their id and source file, under the title.
+    const source = page.getByTestId("plans-table").locator('[data-testid="plan-source"]', {
+      hasText: `#${summary.id} · ${summary.fileName}`,
+    });
+    await source.waitFor({ timeout: 10_000 });
+    assert.equal(await source.count(), 1, `the list names plan #${summary.id}'s file ${summary.fileName}`);
     await page.getByTestId("plans-table").getByRole("link", { name: summary.title }).click();
     await page.waitForURL(`**/plans/${summary.id}`);
 
@@ -120,6 +231,10 @@ export async function planPageTest({
       log(`screenshot: ${screenshot}`);
     }
     assert.deepEqual(problems, [], "the page logged no errors");
+
+    await phoneCheck(await phonePage(browser), page, summary.id, detail.targets.length, log);
+    await duplicateDraftCheck(page, baseUrl, session, summary);
+    assert.deepEqual(problems, [], "the list and the draft's page logged no errors");
   } finally {
     await browser.close();
   }

@@ -21,6 +21,7 @@ import { cockpitTest } from "./cockpit.e2e.ts";
 import { deskReviewTest } from "./desk-review.e2e.ts";
 import { documentsTest } from "./documents.e2e.ts";
 import { planEditorTest, publicPageTest } from "./editor-public.e2e.ts";
+import { gridTest } from "./grid.e2e.ts";
 import { reportingCycleTest } from "./monitoring.e2e.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
@@ -76,7 +77,7 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
     run: (baseUrl) => signInTest({ baseUrl, screenshots, log }),
   },
   {
-    name: "plan page: click a highlighted target, correct its value, reload, see the correction",
+    name: "plan page: click a highlighted target, correct its value, reload, see the correction; the page at 390 px",
     run: (baseUrl) =>
       planPageTest({
         baseUrl,
@@ -111,6 +112,10 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
   {
     name: "desk and review desk: reporter files on a phone (previous values, a fall flagged until explained, draft, submit), planner returns, compares, bulk-approves two, reminds of one report",
     run: (baseUrl) => deskReviewTest({ baseUrl, screenshots, log }),
+  },
+  {
+    name: "month grid: reporter lands on the desk, opens the month sheet, types three rows by keyboard at 1440 px and saves drafts, types two more on a 390 px phone (one 100× its target, confirmed with a reason), submits all; the API holds five submitted reports and the warning",
+    run: (baseUrl) => gridTest({ baseUrl, screenshots, log }),
   },
   {
     name: "public page: anonymous visitor reads approved values and statuses by area, prints it on A4, is refused /api/plans (401) and sent from a signed-in page to /login",

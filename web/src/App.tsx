@@ -19,6 +19,7 @@ import { DeskPage } from "./pages/desk/DeskPage.tsx";
 import { ReportPage } from "./pages/desk/ReportPage.tsx";
 import { TaskWorkPage } from "./pages/desk/TaskWorkPage.tsx";
 import { PlanEditorPage } from "./pages/editor/PlanEditorPage.tsx";
+import { MonthGridPage } from "./pages/grid/MonthGridPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
 import { PlanPage } from "./pages/plan/PlanPage.tsx";
@@ -122,6 +123,14 @@ export function App() {
               element={
                 <RequirePermission permission="reports.desk">
                   <DeskPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/desk/grid"
+              element={
+                <RequirePermission permission="reports.desk">
+                  <MonthGridPage />
                 </RequirePermission>
               }
             />

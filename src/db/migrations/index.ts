@@ -11,6 +11,7 @@ import * as m0006 from "./0006-audit-integrity.ts";
 import * as m0007 from "./0007-tasks.ts";
 import * as m0009 from "./0009-reminder-channels.ts";
 import * as m0010 from "./0010-target-stop.ts";
+import * as m0011 from "./0011-plausibility.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007-tasks": m0007,
   "0009-reminder-channels": m0009,
   "0010-target-stop": m0010,
+  "0011-plausibility": m0011,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ import {
   verifyAudit,
 } from "../../services/user-admin.ts";
 import { startExport } from "../export-stream.ts";
+import { requestLang } from "../request-lang.ts";
 import {
   auditExportSchema,
   auditSchema,
@@ -37,9 +38,14 @@ const checkReset = TypeCompiler.Compile(ResetPasswordSchema);
 function resetOptions(body: unknown): ResetPasswordRequest {
   if (body === undefined || body === null) return {};
   if (!checkReset.Check(body)) {
-    throw new AppError("bad_input", "请求参数无效 / invalid request: body must be { clearTotp?: boolean }", {
-      field: "body",
-    });
+    throw new AppError(
+      "bad_input",
+      {
+        zh: "请求参数无效：请求体应为 { clearTotp?: boolean }",
+        en: "invalid request: body must be { clearTotp?: boolean }",
+      },
+      { field: "body" },
+    );
   }
   return body;
 }
@@ -84,7 +90,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   app.get("/api/admin/audit/export", { schema: auditExportSchema }, async (request, reply) => {
     const stamp = deps.auth.now().toISOString().slice(0, 10);
     // Before the headers: a failing first query is an error answer, not a 200 cut short.
-    const csv = await startExport(auditCsv(db, request.query));
+    const csv = await startExport(auditCsv(db, request.query, requestLang(request)));
     reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="plantrack-audit-${stamp}.csv"`);

@@ -135,7 +135,7 @@ export const AuditVerifySchema = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   brokenAt: Nullable(Type.Integer()),
-  reason: Nullable(Type.String()),
+  reason: Nullable(Type.Object({ zh: Type.String(), en: Type.String() })),
 });
 sameShape<Same<Static<typeof AuditVerifySchema>, AuditVerifyResult>>();
 

@@ -12,10 +12,14 @@ function readFile(request: FastifyRequest): Promise<Upload> {
   return readUpload(request, {
     fileSize: MAX_ATTACHMENT_BYTES,
     tooLarge: (fileName) =>
-      new AppError("file_too_large", `${fileName}: 附件超过 10 MB / attachments are at most 10 MB`, {
-        file: fileName,
-        limit: MAX_ATTACHMENT_BYTES,
-      }),
+      new AppError(
+        "file_too_large",
+        { zh: `${fileName}：附件超过 10 MB`, en: `${fileName}: attachments are at most 10 MB` },
+        {
+          file: fileName,
+          limit: MAX_ATTACHMENT_BYTES,
+        },
+      ),
   });
 }
 

@@ -38,7 +38,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
       reply.header("retry-after", String(wait));
       throw new AppError(
         "rate_limited",
-        `登录尝试过于频繁，请 ${wait} 秒后再试 / too many sign-in attempts: try again in ${wait} s`,
+        {
+          zh: `登录尝试过于频繁，请 ${wait} 秒后再试`,
+          en: `too many sign-in attempts: try again in ${wait} s`,
+        },
         { retryAfterSeconds: wait },
       );
     }

@@ -8,7 +8,6 @@ import type {
   TargetTrendView,
   TrendPointView,
 } from "../../contract/cockpit.ts";
-import type { DepartmentRankingView } from "../../contract/status.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
   Comparator,
@@ -20,6 +19,7 @@ import {
   TargetKind,
 } from "./common-schemas.ts";
 import {
+  DepartmentRankingSchema,
   PeriodViewSchema,
   RollupGroupSchema,
   RollupSchema,
@@ -60,17 +60,6 @@ sameShape<Same<Static<typeof TargetTrendSchema>, TargetTrendView>>();
 const HeadlineSchema = Type.Object({ status: TargetStatusSchema, trend: TargetTrendSchema });
 sameShape<Same<Static<typeof HeadlineSchema>, CockpitHeadlineView>>();
 
-const RankingSchema = Type.Object({
-  department: DepartmentRefSchema,
-  completionIndex: Nullable(Type.Number()),
-  reportsDue: Type.Integer(),
-  reportsOnTime: Type.Integer(),
-  onTimeRate: Nullable(Type.Number()),
-  completionRank: Type.Integer(),
-  onTimeRank: Type.Integer(),
-});
-sameShape<Same<Static<typeof RankingSchema>, DepartmentRankingView>>();
-
 const TaskRankingSchema = Type.Object({
   department: DepartmentRefSchema,
   assigned: Type.Integer(),
@@ -102,7 +91,7 @@ const CockpitSchema = Type.Object({
   departments: Type.Array(RollupGroupSchema),
   red: Type.Array(TargetStatusSchema),
   yellow: Type.Array(TargetStatusSchema),
-  rankings: Type.Array(RankingSchema),
+  rankings: Type.Array(DepartmentRankingSchema),
   taskRankings: Type.Array(TaskRankingSchema),
   targets: Type.Array(TargetStatusSchema),
 });

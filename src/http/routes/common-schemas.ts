@@ -127,6 +127,7 @@ export const PlanSummarySchema = Type.Object({
   createdAt: Type.String(),
   counts: Counts,
   fileName: Nullable(Type.String()),
+  textSha256: Nullable(Type.String()),
   regionId: Nullable(Type.Integer()),
   isPublic: Type.Boolean(),
 });

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyBaseLogger } from "fastify";
 import type { HealthReadyResponse } from "../../contract/health.ts";
+import type { LocalText } from "../../domain/app-error.ts";
 import { databaseFiles, migrationStatus, pingDatabase } from "../../services/database-health.ts";
+import { type RequestLang, requestLang } from "../request-lang.ts";
 import { healthLiveSchema, healthReadySchema, healthSchema } from "./health-schema.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
@@ -16,7 +18,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<HealthReadyResponse> {
+/** Not ready, with the reason in the asker's language; the log gets the English one (as the warnings). */
+type Readiness = Omit<HealthReadyResponse, "reason"> & { reason: LocalText | null };
+
+async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<Readiness> {
   const base = { version: deps.version, database: deps.dialect };
   const files = databaseFiles(deps.db);
   for (const warning of files.warnings) log.warn({ warning: warning.en }, "database files");
@@ -25,7 +30,7 @@ async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<Healt
     return {
       ...base,
       status: "not_ready",
-      reason: `${files.problem.zh} / ${files.problem.en}`,
+      reason: files.problem,
       migrations: null,
     };
   }
@@ -36,7 +41,7 @@ async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<Healt
     return {
       ...base,
       status: "not_ready",
-      reason: `数据库无法访问 / the database does not answer: ${cause}`,
+      reason: { zh: `数据库无法访问：${cause}`, en: `the database does not answer: ${cause}` },
       migrations: null,
     };
   }
@@ -45,7 +50,10 @@ async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<Healt
     return {
       ...base,
       status: "not_ready",
-      reason: `数据库尚未迁移：${migrations.pending.join("、")} / the database is not migrated: ${migrations.pending.join(", ")}`,
+      reason: {
+        zh: `数据库尚未迁移：${migrations.pending.join("、")}`,
+        en: `the database is not migrated: ${migrations.pending.join(", ")}`,
+      },
       migrations,
     };
   }
@@ -53,7 +61,10 @@ async function readiness(deps: RouteDeps, log: FastifyBaseLogger): Promise<Healt
     return {
       ...base,
       status: "not_ready",
-      reason: `数据库来自更新的版本（${migrations.unknown.join("、")}），请升级本服务 / a newer version migrated the database (${migrations.unknown.join(", ")}): upgrade this server`,
+      reason: {
+        zh: `数据库来自更新的版本（${migrations.unknown.join("、")}），请升级本服务`,
+        en: `a newer version migrated the database (${migrations.unknown.join(", ")}): upgrade this server`,
+      },
       migrations,
     };
   }
@@ -76,7 +87,7 @@ export const healthRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
 
   // Readiness: the database answers and has exactly the schema this build expects.
   app.get("/api/health/ready", { schema: healthReadySchema }, async (request, reply) => {
-    let result: HealthReadyResponse;
+    let result: Readiness;
     try {
       result = await readiness(deps, request.log);
     } catch (error) {
@@ -85,14 +96,16 @@ export const healthRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
         version: deps.version,
         database: deps.dialect,
         status: "not_ready",
-        reason: `无法读取迁移状态 / cannot read the migration state: ${cause}`,
+        reason: { zh: `无法读取迁移状态：${cause}`, en: `cannot read the migration state: ${cause}` },
         migrations: null,
       };
     }
-    if (result.status !== "ready") request.log.warn({ reason: result.reason }, "not ready");
+    if (result.status !== "ready") request.log.warn({ reason: result.reason?.en }, "not ready");
+    const lang: RequestLang = requestLang(request);
+    const body: HealthReadyResponse = { ...result, reason: result.reason ? result.reason[lang] : null };
     return reply
       .status(result.status === "ready" ? 200 : 503)
       .header("cache-control", "no-store")
-      .send(result);
+      .send(body);
   });
 };

@@ -21,7 +21,12 @@ sameShape<Same<Static<typeof HealthLiveResponseSchema>, HealthLiveResponse>>();
 
 export const HealthReadyResponseSchema = Type.Object({
   status: Type.Union([Type.Literal("ready"), Type.Literal("not_ready")]),
-  reason: Nullable(Type.String({ description: "为何未就绪 / why not ready (中文 / English)" })),
+  reason: Nullable(
+    Type.String({
+      description:
+        "为何未就绪（按 x-plantrack-lang 的语言，默认中文） / why not ready, in the asker's language",
+    }),
+  ),
   version: Type.String(),
   database: DatabaseKind,
   migrations: Nullable(

@@ -17,17 +17,25 @@ function parseForce(value: string | undefined): boolean {
   const word = value.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new AppError("bad_input", `force 应为 true 或 false / force must be true or false: ${value}`, {
-    field: "force",
-  });
+  throw new AppError(
+    "bad_input",
+    { zh: `强制导入（force）应为 true 或 false：${value}`, en: `force must be true or false: ${value}` },
+    {
+      field: "force",
+    },
+  );
 }
 
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   if (!/^\d{4}$/.test(value.trim())) {
-    throw new AppError("bad_input", `year 应为四位年份 / year must be a four-digit year: ${value}`, {
-      field: "year",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: `年度（year）应为四位年份：${value}`, en: `year must be a four-digit year: ${value}` },
+      {
+        field: "year",
+      },
+    );
   }
   return Number(value.trim());
 }
@@ -35,10 +43,10 @@ function parseYear(value: string | undefined): number | undefined {
 /** The upload's file and fields; the multipart plugin enforces the size limit while streaming. */
 async function readUpload(request: FastifyRequest): Promise<ImportInput> {
   if (!request.isMultipart()) {
-    throw new AppError(
-      "bad_input",
-      "请以 multipart/form-data 上传，文件字段名为 file / upload as multipart/form-data with the file in field `file`",
-    );
+    throw new AppError("bad_input", {
+      zh: "请以 multipart/form-data 上传，文件字段名为“file”",
+      en: "upload as multipart/form-data with the file in field `file`",
+    });
   }
   const fields: Record<string, string> = {};
   let file: { bytes: Uint8Array; fileName: string } | null = null;
@@ -48,7 +56,10 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
         part.file.resume();
         throw new AppError(
           "bad_input",
-          `文件字段名应为 file / the file field must be named file (got ${part.fieldname})`,
+          {
+            zh: `文件字段名应为“file”（收到“${part.fieldname}”）`,
+            en: `the file field must be named file (got ${part.fieldname})`,
+          },
           {
             field: part.fieldname,
           },
@@ -60,10 +71,14 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
         bytes = await part.toBuffer();
       } catch (error) {
         if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError("file_too_large", `${fileName}: 文件超过 20 MB / the file is over 20 MB`, {
-            file: fileName,
-            limit: MAX_DOCUMENT_BYTES,
-          });
+          throw new AppError(
+            "file_too_large",
+            { zh: `${fileName}：文件超过 20 MB`, en: `${fileName}: the file is over 20 MB` },
+            {
+              file: fileName,
+              limit: MAX_DOCUMENT_BYTES,
+            },
+          );
         }
         throw error;
       }
@@ -73,9 +88,13 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
     }
   }
   if (!file) {
-    throw new AppError("bad_input", "没有收到文件（字段 file） / no file received (field `file`)", {
-      field: "file",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: "没有收到文件（字段“file”）", en: "no file received (field `file`)" },
+      {
+        field: "file",
+      },
+    );
   }
   const region = fields.region?.trim();
   return {
@@ -100,7 +119,10 @@ export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
           if (!canEditPlan(user, { regionId, state: "draft" }, await regionScopeOf(trx, user))) {
             throw new AppError(
               "forbidden",
-              "只能导入本人负责地区的计划；请指定地区 / you may import plans of your own region only: give the region",
+              {
+                zh: "只能导入本人负责地区的计划；请指定地区",
+                en: "you may import plans of your own region only: give the region",
+              },
               { field: "region", regionId },
             );
           }

@@ -20,10 +20,10 @@ export async function readUpload(
   },
 ): Promise<Upload> {
   if (!request.isMultipart())
-    throw new AppError(
-      "bad_input",
-      "请以 multipart/form-data 上传，文件字段名为 file / upload as multipart/form-data with the file in field `file`",
-    );
+    throw new AppError("bad_input", {
+      zh: "请以 multipart/form-data 上传，文件字段名为“file”",
+      en: "upload as multipart/form-data with the file in field `file`",
+    });
   let file: Upload | null = null;
   const parts =
     options.fileSize === undefined
@@ -35,7 +35,10 @@ export async function readUpload(
       part.file.resume();
       throw new AppError(
         "bad_input",
-        `文件字段名应为 file / the file field must be named file (got ${part.fieldname})`,
+        {
+          zh: `文件字段名应为“file”（收到“${part.fieldname}”）`,
+          en: `the file field must be named file (got ${part.fieldname})`,
+        },
         { field: part.fieldname },
       );
     }
@@ -48,9 +51,13 @@ export async function readUpload(
     }
   }
   if (!file)
-    throw new AppError("bad_input", "没有收到文件（字段 file） / no file received (field `file`)", {
-      field: "file",
-    });
+    throw new AppError(
+      "bad_input",
+      { zh: "没有收到文件（字段“file”）", en: "no file received (field `file`)" },
+      {
+        field: "file",
+      },
+    );
   return file;
 }
 

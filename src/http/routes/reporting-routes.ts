@@ -65,7 +65,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     reports: await listPlanReports(db, principalOf(request), request.params.id, request.query),
   }));
   app.get("/api/targets/:id/reports", { schema: listTargetReportsSchema }, async (request) => ({
-    reports: await listTargetReports(db, request.params.id),
+    reports: await listTargetReports(db, principalOf(request), request.params.id),
   }));
   app.get("/api/reports/:id", { schema: getReportSchema }, async (request) =>
     reportDetail(db, principalOf(request), request.params.id),
@@ -96,14 +96,14 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     planStatus(db, request.params.id, request.query.asOf),
   );
   app.get("/api/targets/:id/evaluation", { schema: targetEvaluationSchema }, async (request) =>
-    targetEvaluation(db, request.params.id, request.query.asOf),
+    targetEvaluation(db, request.params.id, request.query.asOf, principalOf(request)),
   );
 
   app.get("/api/me/due", { schema: myDueSchema }, async (request) =>
     myDue(db, principalOf(request), request.query.asOf),
   );
   app.get("/api/plans/:id/due", { schema: planDueSchema }, async (request) =>
-    planDue(db, request.params.id, request.query.asOf),
+    planDue(db, request.params.id, request.query.asOf, principalOf(request)),
   );
   app.get("/api/plans/:id/reminders", { schema: listRemindersSchema }, async (request) => ({
     reminders: await planReminders(db, principalOf(request), request.params.id),

@@ -17,6 +17,7 @@ import type {
   ExtensionRequest,
   ExtensionRequestView,
   PeriodView,
+  PlausibilityWarningView,
   ReportDetail,
   ReportList,
   ReportRevisionView,
@@ -26,6 +27,7 @@ import type {
 } from "../../contract/reports.ts";
 import type { ReviewRequest } from "../../contract/review.ts";
 import type {
+  DepartmentRankingView,
   DistrictRollupView,
   EvaluationView,
   PlanStatusView,
@@ -73,7 +75,15 @@ export const UserRefSchema = Type.Object({
 });
 sameShape<Same<Static<typeof UserRefSchema>, UserRef>>();
 
-const RevisionSchema = Type.Object({
+const PlausibilityWarningSchema = Type.Object({
+  rule: Lit("ratio_to_target", "ratio_to_previous", "jump", "cumulative_fall"),
+  numbers: Type.Record(Type.String(), Type.Number()),
+  message: ZhEn,
+  reason: Type.String(),
+});
+sameShape<Same<Static<typeof PlausibilityWarningSchema>, PlausibilityWarningView>>();
+
+export const RevisionSchema = Type.Object({
   revision: Type.Integer(),
   state: ReportState,
   value: Nullable(Type.Number()),
@@ -87,10 +97,11 @@ const RevisionSchema = Type.Object({
   createdAt: Type.String(),
   submittedAt: Nullable(Type.String()),
   approvedAt: Nullable(Type.String()),
+  warnings: Type.Array(PlausibilityWarningSchema),
 });
 sameShape<Same<Static<typeof RevisionSchema>, ReportRevisionView>>();
 
-const SubjectRefSchema = Type.Object({
+export const SubjectRefSchema = Type.Object({
   kind: SubjectKind,
   id: Type.Integer(),
   title: Type.String(),
@@ -115,6 +126,7 @@ export const ReportViewSchema = Type.Object({
   late: Type.Boolean(),
   firstSubmittedAt: Nullable(Type.String()),
   updatedAt: Type.String(),
+  warnings: Type.Array(PlausibilityWarningSchema),
 });
 sameShape<Same<Static<typeof ReportViewSchema>, ReportView>>();
 
@@ -171,6 +183,8 @@ export const SaveReportRequestSchema = Type.Object(
     problems: LongText,
     nextSteps: LongText,
     submit: Type.Optional(Type.Boolean()),
+    confirm: Type.Optional(Type.Boolean()),
+    confirmReason: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -293,6 +307,22 @@ const SubjectStatusSchema = Type.Object({
 });
 sameShape<Same<Static<typeof SubjectStatusSchema>, SubjectStatusView>>();
 
+export const DepartmentRankingSchema = Type.Object({
+  department: DepartmentRefSchema,
+  completionIndex: Nullable(Type.Number()),
+  reportsDue: Type.Integer(),
+  reportsOnTime: Type.Integer(),
+  onTimeRate: Nullable(Type.Number()),
+  completionRank: Type.Integer(),
+  onTimeRank: Type.Integer(),
+  reportsIn: Type.Integer(),
+  farBehind: Type.Integer(),
+  behind: Type.Integer(),
+  rank: Type.Integer(),
+  rankReason: ZhEn,
+});
+sameShape<Same<Static<typeof DepartmentRankingSchema>, DepartmentRankingView>>();
+
 const PlanStatusSchema = Type.Object({
   planId: Type.Integer(),
   asOf: Type.String(),
@@ -305,17 +335,7 @@ const PlanStatusSchema = Type.Object({
   areas: Type.Array(RollupGroupSchema),
   groups: Type.Array(RollupGroupSchema),
   departments: Type.Array(RollupGroupSchema),
-  rankings: Type.Array(
-    Type.Object({
-      department: DepartmentRefSchema,
-      completionIndex: Nullable(Type.Number()),
-      reportsDue: Type.Integer(),
-      reportsOnTime: Type.Integer(),
-      onTimeRate: Nullable(Type.Number()),
-      completionRank: Type.Integer(),
-      onTimeRank: Type.Integer(),
-    }),
-  ),
+  rankings: Type.Array(DepartmentRankingSchema),
 });
 sameShape<Same<Static<typeof PlanStatusSchema>, PlanStatusView>>();
 

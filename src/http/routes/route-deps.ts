@@ -34,7 +34,7 @@ export function actorOf(request: FastifyRequest): Actor {
 
 /** The session of a route whose access rule requires one (the guard has checked it). */
 export function sessionOf(request: FastifyRequest): ActiveSession {
-  if (!request.auth) throw new AppError("unauthenticated", "请先登录 / please sign in");
+  if (!request.auth) throw new AppError("unauthenticated", { zh: "请先登录", en: "please sign in" });
   return request.auth;
 }
 

@@ -6,6 +6,7 @@ import type {
   MergeTargetsRequest,
   SplitTargetRequest,
   SplitTargetResult,
+  TargetPatchRequest,
 } from "../../contract/targets.ts";
 import { type Same, sameShape } from "../type-check.ts";
 import {
@@ -73,11 +74,22 @@ export const bulkTargetsSchema = {
   response: { 200: BulkTargetsResultSchema, ...errorResponses },
 };
 
+/** A correction, and the confirmation of a value far from the one the text states. */
+export const TargetPatchRequestSchema = Type.Object(
+  {
+    ...TargetPatchSchema.properties,
+    confirm: Type.Optional(Type.Boolean()),
+    confirmReason: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof TargetPatchRequestSchema>, TargetPatchRequest>>();
+
 export const patchTargetSchema = {
   summary: "修改指标 / correct a target",
   tags,
   params: IdParams,
-  body: TargetPatchSchema,
+  body: TargetPatchRequestSchema,
   response: { 200: TargetViewSchema, ...errorResponses },
 };
 

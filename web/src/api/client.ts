@@ -6,6 +6,13 @@ import type { AuditPage, AuditVerifyResult } from "../../../src/contract/audit.t
 import type { CockpitView, TargetTrendView } from "../../../src/contract/cockpit.ts";
 import type { ApiErrorBody } from "../../../src/contract/common.ts";
 import type {
+  MonthGridSaveRequest,
+  MonthGridSaveResult,
+  MonthGridView,
+  MyReportsQuery,
+  MyReportsView,
+} from "../../../src/contract/month-grid.ts";
+import type {
   CopyPlanRequest,
   ImportResult,
   OutlineNodeView,
@@ -362,6 +369,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     // ── running the plan: reports, review, status, chasing ──
     myDue: () => request<MyDueView>("GET", "/api/me/due"),
+    monthGrid: (month?: string | null) => request<MonthGridView>("GET", `/api/me/grid${query({ month })}`),
+    saveMonthGrid: (month: string, body: MonthGridSaveRequest) =>
+      request<MonthGridSaveResult>("PUT", `/api/me/grid/${encodeURIComponent(month)}`, body),
+    myReports: (filter: MyReportsQuery) =>
+      request<MyReportsView>("GET", `/api/me/reports${query({ ...filter })}`),
     getReport: (id: number) => request<ReportDetail>("GET", `/api/reports/${id}`),
     /** Every period's report of one target. */
     targetReports: (targetId: number) =>

@@ -36,6 +36,9 @@ export const cockpitZhCN = {
   "cockpit.onTime": "按时报送",
   "cockpit.onTimeRank": "报送名次",
   "cockpit.rankingEmpty": "还没有单位承担指标或重点任务。",
+  "cockpit.rankReason": "排名依据",
+  "cockpit.rankingCriteria":
+    "名次依次看：是否报送（应报未报的单位排在最后）、严重滞后指标（没有的在前，少的在前）、完成指数（高的在前）、滞后指标（少的在前）、按时报送率（高的在前）；五项都相同的单位并列。",
   "cockpit.taskAcknowledged": "任务按时签收",
   "cockpit.taskReports": "任务按时报送",
   "cockpit.taskCompletion": "任务办结",
@@ -117,6 +120,9 @@ export const cockpitEnUS: Record<keyof typeof cockpitZhCN, string> = {
   "cockpit.onTime": "Reports on time",
   "cockpit.onTimeRank": "On-time rank",
   "cockpit.rankingEmpty": "No department is responsible for a target or a task yet.",
+  "cockpit.rankReason": "Why this place",
+  "cockpit.rankingCriteria":
+    "Ranked by, in turn: whether the department reported (those that owed reports and sent none come last), targets far behind (none first, then fewer), completion index (higher first), targets behind (fewer first), reports on time (higher first); departments equal on all five share a place.",
   "cockpit.taskAcknowledged": "Tasks acknowledged on time",
   "cockpit.taskReports": "Task reports on time",
   "cockpit.taskCompletion": "Tasks closed",

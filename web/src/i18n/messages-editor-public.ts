@@ -95,6 +95,7 @@ export const editorPublicZhCN = {
   "editor.publish.lowConfidence": "{count} 项指标识别把握较低，请核对原文",
   "editor.publish.tasksUnassigned": "{count} 项任务没有牵头单位",
   "editor.publish.showThem": "在表格中只看未分配",
+  "editor.publish.showTasks": "到任务页签分配牵头单位",
   "editor.publish.more": "等 {count} 项",
   "editor.publish.note": "发布后各部门开始按期填报；指标仍可修改，但已有填报的指标不能拆分或合并。",
   "editor.publish.ok": "发布",
@@ -239,6 +240,7 @@ export const editorPublicEnUS: Record<keyof typeof editorPublicZhCN, string> = {
   "editor.publish.lowConfidence": "{count} targets were read with low confidence: check the text",
   "editor.publish.tasksUnassigned": "{count} tasks have no lead department",
   "editor.publish.showThem": "Show only unassigned in the table",
+  "editor.publish.showTasks": "Assign them in the Tasks tab",
   "editor.publish.more": "and {count} more",
   "editor.publish.note":
     "Once published, departments report every period; targets can still be corrected, but reported ones cannot be split or merged.",

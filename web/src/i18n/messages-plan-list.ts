@@ -19,6 +19,9 @@ export const planListZhCN = {
   "plans.empty": "还没有计划。点击右上角“导入计划文档”，上传 .txt、.html 或 .docx 格式的计划文本。",
   "plans.loadError": "无法加载计划列表",
   "plans.count": "共 {count} 个计划",
+  "plans.noFile": "无原文件",
+  "plans.sameText": "同一文本 {count} 份",
+  "plans.sameTextHint": "与计划 {ids} 由同一文本导入（文件格式、编码或排版可能不同）",
 
   "import.button": "导入计划文档",
   "import.hint": "支持 .txt（UTF-8 或 GBK）、.html、.docx，不超过 20 MB",
@@ -51,6 +54,10 @@ export const planListEnUS: Record<keyof typeof planListZhCN, string> = {
     "No plans yet. Use “Import plan document” at the top right to upload a plan as .txt, .html or .docx.",
   "plans.loadError": "Cannot load the plans",
   "plans.count": "{count} plans",
+  "plans.noFile": "no source file",
+  "plans.sameText": "same text ×{count}",
+  "plans.sameTextHint":
+    "Imported from the same text as plan {ids} (the file's format, encoding or layout may differ)",
 
   "import.button": "Import plan document",
   "import.hint": ".txt (UTF-8 or GBK), .html or .docx, up to 20 MB",

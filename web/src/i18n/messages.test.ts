@@ -6,9 +6,11 @@ import { deskZhCN } from "./messages-desk.ts";
 import { deskReviewZhCN } from "./messages-desk-review.ts";
 import { documentsZhCN } from "./messages-documents.ts";
 import { editorPublicZhCN } from "./messages-editor-public.ts";
+import { gridZhCN } from "./messages-grid.ts";
 import { loginAccountZhCN } from "./messages-login-account.ts";
 import { planZhCN } from "./messages-plan.ts";
 import { planListZhCN } from "./messages-plan-list.ts";
+import { plausibilityZhCN } from "./messages-plausibility.ts";
 import { publicZhCN } from "./messages-public.ts";
 import { reviewZhCN } from "./messages-review.ts";
 import { statusZhCN } from "./messages-status.ts";
@@ -34,9 +36,11 @@ describe("messages", () => {
       deskReviewZhCN,
       documentsZhCN,
       editorPublicZhCN,
+      gridZhCN,
       loginAccountZhCN,
       planZhCN,
       planListZhCN,
+      plausibilityZhCN,
       publicZhCN,
       reviewZhCN,
       statusZhCN,

@@ -10,9 +10,11 @@ import { deskEnUS, deskZhCN } from "./messages-desk.ts";
 import { deskReviewEnUS, deskReviewZhCN } from "./messages-desk-review.ts";
 import { documentsEnUS, documentsZhCN } from "./messages-documents.ts";
 import { editorPublicEnUS, editorPublicZhCN } from "./messages-editor-public.ts";
+import { gridEnUS, gridZhCN } from "./messages-grid.ts";
 import { loginAccountEnUS, loginAccountZhCN } from "./messages-login-account.ts";
 import { planEnUS, planZhCN } from "./messages-plan.ts";
 import { planListEnUS, planListZhCN } from "./messages-plan-list.ts";
+import { plausibilityEnUS, plausibilityZhCN } from "./messages-plausibility.ts";
 import { publicEnUS, publicZhCN } from "./messages-public.ts";
 import { reviewEnUS, reviewZhCN } from "./messages-review.ts";
 import { statusEnUS, statusZhCN } from "./messages-status.ts";
@@ -36,7 +38,27 @@ export const zhCN = {
   "common.backToPlans": "返回计划列表",
   "common.errorTitle": "出错了",
   "common.networkError": "无法连接服务器：{message}。请确认 PlanTrack 服务正在运行，然后重试。",
-  "common.errorCode": "错误代码 {code}",
+  // The code's meaning on a Chinese screen (the code itself is English); English screens show the code.
+  "common.errorCode": "错误类型：{code}",
+  "errorCode.bad_input": "输入有误",
+  "errorCode.unsupported_file": "文件类型不支持",
+  "errorCode.file_too_large": "文件过大",
+  "errorCode.empty_file": "文件为空",
+  "errorCode.no_plan_content": "没有计划内容",
+  "errorCode.not_found": "找不到",
+  "errorCode.conflict": "数据已变化或重复",
+  "errorCode.implausible_value": "数值需要核对",
+  "errorCode.unauthenticated": "未登录",
+  "errorCode.totp_required": "需要动态验证码",
+  "errorCode.forbidden": "无权操作",
+  "errorCode.csrf": "页面已过期",
+  "errorCode.password_change_required": "需要修改密码",
+  "errorCode.locked": "账户已锁定",
+  "errorCode.rate_limited": "请求过于频繁",
+  "errorCode.not_installed": "服务器缺少所需软件",
+  "errorCode.internal": "服务器内部错误",
+  "errorCode.network_error": "网络不通",
+  "errorCode.bad_response": "服务器应答无法识别",
   "common.all": "全部",
 
   "notFound.title": "页面不存在",
@@ -121,6 +143,8 @@ export const zhCN = {
   ...channelsZhCN,
   ...taskWorkZhCN,
   ...tasksZhCN,
+  ...gridZhCN,
+  ...plausibilityZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -145,6 +169,25 @@ export const enUS: Messages = {
   "common.networkError":
     "Cannot reach the server: {message}. Check that the PlanTrack server is running, then retry.",
   "common.errorCode": "Error code {code}",
+  "errorCode.bad_input": "bad_input",
+  "errorCode.unsupported_file": "unsupported_file",
+  "errorCode.file_too_large": "file_too_large",
+  "errorCode.empty_file": "empty_file",
+  "errorCode.no_plan_content": "no_plan_content",
+  "errorCode.not_found": "not_found",
+  "errorCode.conflict": "conflict",
+  "errorCode.implausible_value": "implausible_value",
+  "errorCode.unauthenticated": "unauthenticated",
+  "errorCode.totp_required": "totp_required",
+  "errorCode.forbidden": "forbidden",
+  "errorCode.csrf": "csrf",
+  "errorCode.password_change_required": "password_change_required",
+  "errorCode.locked": "locked",
+  "errorCode.rate_limited": "rate_limited",
+  "errorCode.not_installed": "not_installed",
+  "errorCode.internal": "internal",
+  "errorCode.network_error": "network_error",
+  "errorCode.bad_response": "bad_response",
   "common.all": "All",
 
   "notFound.title": "Page not found",
@@ -229,6 +272,8 @@ export const enUS: Messages = {
   ...channelsEnUS,
   ...taskWorkEnUS,
   ...tasksEnUS,
+  ...gridEnUS,
+  ...plausibilityEnUS,
 };
 
 export type Vars = Record<string, string | number>;

@@ -18,7 +18,7 @@ export function LedgerImportModal({
   onClose: () => void;
   onApplied: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [fileName, setFileName] = useState("");
   const [preview, setPreview] = useState<LedgerPreview | null>(null);
@@ -127,7 +127,9 @@ export function LedgerImportModal({
                     <div className="muted">
                       {d.sheet} · {t("docs.bd.row")} {d.row}
                     </div>
-                    {d.blocked ? <div className="field-warn">{d.blocked}</div> : null}
+                    {d.blocked ? (
+                      <div className="field-warn">{lang === "zh-CN" ? d.blocked.zh : d.blocked.en}</div>
+                    ) : null}
                   </div>
                 ),
               },

@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from "react-router";
 import { useSession } from "../../api/session.ts";
-import { safeNext } from "../../auth/access.ts";
+import { landingFor, safeNext } from "../../auth/access.ts";
 import { ChangePasswordForm } from "../../auth/ChangePasswordForm.tsx";
 import { LangSwitch } from "../../components/LangSwitch.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -35,7 +35,8 @@ export function ChangePasswordPage() {
         {user.mustChangePassword ? <p className="muted">{t("password.forcedIntro")}</p> : null}
         <ChangePasswordForm
           username={user.username}
-          onDone={() => navigate(safeNext(params.get("next")), { replace: true })}
+          // A first sign-in goes on to the role's own home, as a sign-in without the change does.
+          onDone={() => navigate(landingFor(user.role, safeNext(params.get("next"))), { replace: true })}
         />
       </main>
     </div>

@@ -41,7 +41,7 @@ function actionColor(action: string): string | undefined {
 
 /** /admin/audit: search the log, page through it, see each change, export it, verify its chain. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
@@ -152,7 +152,7 @@ export function AuditPage() {
                 : t("audit.verifyBroken", {
                     id: result.brokenAt ?? "?",
                     count: result.checked,
-                    reason: result.reason ?? "",
+                    reason: result.reason ? (lang === "zh-CN" ? result.reason.zh : result.reason.en) : "",
                   })
             }
           />

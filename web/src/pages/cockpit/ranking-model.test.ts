@@ -12,6 +12,11 @@ const targets = (id: number, name: string, rank: number): DepartmentRankingView 
   onTimeRate: 0.75,
   completionRank: rank,
   onTimeRank: rank,
+  reportsIn: 4,
+  farBehind: 0,
+  behind: 0,
+  rank,
+  rankReason: { zh: "完成指数50%", en: "completion index 50%" },
 });
 
 const tasks = (id: number, name: string): DepartmentTaskRankingView => ({
@@ -37,9 +42,7 @@ describe("the cockpit's ranking table", () => {
       [targets(1, "区统计局", 1), targets(2, "区人社局", 2)],
       [tasks(2, "区人社局"), tasks(3, "区教育局")],
     );
-    expect(
-      rows.map((r) => [r.department.id, r.targets?.completionRank ?? null, r.tasks?.assigned ?? null]),
-    ).toEqual([
+    expect(rows.map((r) => [r.department.id, r.targets?.rank ?? null, r.tasks?.assigned ?? null])).toEqual([
       [1, 1, null],
       [2, 2, 3],
       [3, null, 3],

@@ -1,5 +1,7 @@
+import { TableOutlined } from "@ant-design/icons";
 import { Alert, Empty, Skeleton } from "antd";
 import { useMemo } from "react";
+import { Link } from "react-router";
 import { useMyDue } from "../../api/monitoring-queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
@@ -30,6 +32,9 @@ export function DeskPage() {
         <header className="desk-head">
           <h1 className="page-title">{t("desk.title")}</h1>
           {due.data ? <span className="muted small">{t("desk.asOf", { date: due.data.asOf })}</span> : null}
+          <Link to="/desk/grid" className="desk-grid-link" data-testid="desk-grid-link">
+            <TableOutlined /> {t("grid.deskLink")}
+          </Link>
         </header>
         {due.isPending ? (
           <Skeleton active paragraph={{ rows: 6 }} />

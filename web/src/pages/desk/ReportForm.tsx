@@ -10,11 +10,16 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { ConflictPanel } from "./ConflictPanel.tsx";
 import { ExtensionButton } from "./ExtensionButton.tsx";
+import { ImplausiblePanel } from "./ImplausiblePanel.tsx";
 import {
+  type Confirmation,
   type Conflict,
   checkValue,
+  confirmationFromRevision,
   conflictOf,
   formFromRevision,
+  type Implausible,
+  implausibleOf,
   inputUnit,
   type PreviousReport,
   type PreviousValue,
@@ -57,6 +62,15 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
   const [baseRevision, setBaseRevision] = useState<number | null>(detail?.report.latest.revision ?? null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [triedSubmit, setTriedSubmit] = useState(false);
+  // What the server found implausible about the value sent (422), and the reporter's confirmation
+  // (kept with a draft: sent again for the same value without asking twice).
+  const [implausible, setImplausible] = useState<{ found: Implausible; submit: boolean } | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(() =>
+    confirmationFromRevision(
+      detail?.report.latest,
+      formFromRevision(detail?.report.latest, subject).valueText,
+    ),
+  );
   const returned = returnedRevision(detail);
 
   const previousShown =
@@ -78,12 +92,18 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
     required: triedSubmit,
   });
   const progressMissing = triedSubmit && form.progress.trim() === "";
+  // Both hold for the value they were given for only: a new value is judged afresh.
+  const shownImplausible = implausible?.found.valueText === form.valueText.trim() ? implausible : null;
+  const confirmed =
+    confirmation?.valueText === form.valueText.trim() && confirmation.reason.trim() !== ""
+      ? confirmation
+      : null;
   const statusMissing = triedSubmit && mode === "statusWord" && form.statusWord === null;
 
   const set = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
-  async function send(submit: boolean) {
+  async function send(submit: boolean, confirming: Confirmation | null = confirmation) {
     if (submit) setTriedSubmit(true);
     const final = checkValue({
       text: form.valueText,
@@ -101,9 +121,10 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
         kind: subject.kind,
         subjectId: subject.id,
         period: item.period.key,
-        body: saveBody(form, subject, baseRevision, submit),
+        body: saveBody(form, subject, baseRevision, submit, confirming),
       });
       setBaseRevision(result.report.latest.revision);
+      setImplausible(null);
       setConflict(null);
       if (submit) {
         message.success(t("report.submitted"));
@@ -112,6 +133,11 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
         message.success(t("report.savedDraft"));
       }
     } catch (error) {
+      const found = implausibleOf(error, form.valueText);
+      if (found) {
+        setImplausible({ found, submit });
+        return;
+      }
       const c = conflictOf(error);
       if (c) {
         setConflict(c);
@@ -174,6 +200,25 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
             time: formatDateTime(returned.createdAt),
           })}
         />
+      ) : null}
+
+      {shownImplausible ? (
+        <ImplausiblePanel
+          key={shownImplausible.found.findings.map((f) => f.rule).join()}
+          implausible={shownImplausible.found}
+          problems={form.problems}
+          submit={shownImplausible.submit}
+          sending={save.isPending}
+          onConfirm={(reason) => {
+            const next = { valueText: shownImplausible.found.valueText, reason };
+            setConfirmation(next);
+            void send(shownImplausible.submit, next);
+          }}
+        />
+      ) : confirmed ? (
+        <p className="muted small" data-testid="report-confirmed">
+          {t("plaus.confirmed", { reason: confirmed.reason })}
+        </p>
       ) : null}
 
       {conflict ? (

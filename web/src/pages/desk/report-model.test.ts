@@ -10,9 +10,13 @@ import { ApiError } from "../../api/client.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";
 import {
   checkValue,
+  confirmationFromRevision,
+  confirmationProblem,
   conflictOf,
   deskPath,
+  findingText,
   formFromRevision,
+  implausibleOf,
   parseNumber,
   previousReport,
   previousValue,
@@ -54,6 +58,7 @@ const revision = (over: Partial<ReportRevisionView>): ReportRevisionView => ({
   createdAt: "2020-05-01T00:00:00Z",
   submittedAt: null,
   approvedAt: null,
+  warnings: [],
   ...over,
 });
 
@@ -71,6 +76,7 @@ const report = (index: number, latest: Partial<ReportRevisionView>, approved?: n
   late: false,
   firstSubmittedAt: null,
   updatedAt: "2020-05-01T00:00:00Z",
+  warnings: [],
 });
 
 describe("the reporter's desk", () => {
@@ -98,6 +104,9 @@ describe("the reporter's desk", () => {
     expect(checkValue({ ...base, text: "1.2" }).problem).toBe("belowPrevious");
     const noted = checkValue({ ...base, text: "1.2", note: "统计口径调整" });
     expect(noted).toEqual({ value: 1.2, problem: null, belowPreviousNoted: true });
+    // Filler is no reason for a fall, as on the server.
+    for (const note of ["无", "无。", "没有", "暂无", "同上", "-"])
+      expect(checkValue({ ...base, text: "1.2", note }).problem, note).toBe("belowPrevious");
     expect(checkValue({ ...base, text: "1.6" })).toEqual({
       value: 1.6,
       problem: null,
@@ -193,6 +202,77 @@ describe("the reporter's desk", () => {
     });
     expect(conflictOf(new ApiError(409, { code: "bad_state", message: "x", details: {} }))).toBeNull();
     expect(conflictOf(new Error("x"))).toBeNull();
+  });
+
+  const slip = {
+    rule: "ratio_to_target" as const,
+    numbers: { value: 4e6, target: 40000, ratio: 100 },
+    message: { zh: "填报值是目标值的100倍，请核对单位（万/亿）", en: "the value is 100 times the target" },
+  };
+  const refused = (details: Record<string, unknown>) =>
+    new ApiError(422, { code: "implausible_value", message: "请核对", details });
+
+  it("reads what a 422 found, for the value that was sent", () => {
+    const found = implausibleOf(
+      refused({ rule: slip.rule, numbers: slip.numbers, findings: [slip] }),
+      " 400 ",
+    );
+    expect(found).toEqual({ valueText: "400", findings: [slip], needsProblems: false });
+    expect(findingText(slip, "zh-CN")).toContain("万/亿");
+    expect(findingText(slip, "en-US")).toBe("the value is 100 times the target");
+    const fall = { ...slip, rule: "cumulative_fall" as const };
+    expect(implausibleOf(refused({ findings: [fall], field: "problems" }), "1")?.needsProblems).toBe(true);
+    // Not a plausibility refusal: a 400, a 409, a 422 of another kind, junk findings.
+    expect(implausibleOf(new ApiError(400, { code: "bad_input", message: "", details: {} }), "1")).toBeNull();
+    expect(
+      implausibleOf(new ApiError(422, { code: "no_plan_content", message: "", details: {} }), "1"),
+    ).toBeNull();
+    expect(implausibleOf(refused({ findings: [{ rule: 1 }, null] }), "1")).toBeNull();
+    expect(implausibleOf(new Error("x"), "1")).toBeNull();
+  });
+
+  it("sends a confirmation only with a reason that says something, and only for its value", () => {
+    const found = implausibleOf(refused({ findings: [slip] }), "400");
+    if (!found) throw new Error("a finding expected");
+    for (const reason of ["", " ", "无", "同上", "-", "暂无。"])
+      expect(confirmationProblem(found, reason, ""), reason).toBe("reason");
+    expect(confirmationProblem(found, "统计口径调整", "")).toBeNull();
+    // A fall alone is explained in 存在问题, with no reason to confirm.
+    const fall = { ...found, findings: [{ ...slip, rule: "cumulative_fall" as const }], needsProblems: true };
+    expect(confirmationProblem(fall, "", "无")).toBe("problems");
+    expect(confirmationProblem(fall, "", "核减重复登记319人")).toBeNull();
+    const both = { ...fall, findings: [...found.findings, ...fall.findings] };
+    expect(confirmationProblem(both, "", "核减重复登记319人")).toBe("reason");
+    expect(confirmationProblem(both, "统计口径调整", "无")).toBe("problems");
+    expect(confirmationProblem(both, "统计口径调整", "核减重复登记319人")).toBeNull();
+
+    const form = { ...formFromRevision(revision({ value: 4e6, progress: "进展" }), jobs) };
+    expect(form.valueText).toBe("400");
+    const confirmation = { valueText: "400", reason: " 统计口径调整 " };
+    expect(saveBody(form, jobs, 1, true, confirmation)).toMatchObject({
+      value: 4e6,
+      confirm: true,
+      confirmReason: "统计口径调整",
+    });
+    // Typed another value since: the confirmation does not cover it.
+    const other = saveBody({ ...form, valueText: "4" }, jobs, 1, true, confirmation);
+    expect(other).not.toHaveProperty("confirm");
+    expect(other).not.toHaveProperty("confirmReason");
+  });
+
+  it("takes the confirmation kept with a draft for the value it shows", () => {
+    const kept = revision({ value: 4e6, state: "draft", warnings: [{ ...slip, reason: "统计口径调整" }] });
+    const form = formFromRevision(kept, jobs);
+    expect(confirmationFromRevision(kept, form.valueText)).toEqual({
+      valueText: "400",
+      reason: "统计口径调整",
+    });
+    expect(confirmationFromRevision(revision({ value: 4e6 }), "400")).toBeNull();
+    // A fall's reason is its 存在问题: nothing to confirm again.
+    const fell = revision({ warnings: [{ ...slip, rule: "cumulative_fall", reason: "核减" }] });
+    expect(confirmationFromRevision(fell, "400")).toBeNull();
+    expect(saveBody(form, jobs, 1, true, { valueText: "400", reason: "" })).not.toHaveProperty("confirm");
+    expect(confirmationFromRevision(null, "400")).toBeNull();
   });
 
   it("puts overdue first, then returned, drafts and coming due", () => {

@@ -4,14 +4,16 @@
 import type { DueItem } from "../../../../src/contract/reminders.ts";
 import type {
   PeriodView,
+  PlausibilityFindingView,
   ReportRevisionView,
   ReportSubjectRef,
   ReportView,
   SaveReportRequest,
   StatusWord,
 } from "../../../../src/contract/reports.ts";
+import { isEmptyTalk } from "../../../../src/domain/plausibility.ts";
 import { isApiError } from "../../api/client.ts";
-import { clean, fromDisplayNumber, toDisplayNumber, unitScale } from "../../format/number.ts";
+import { clean, fromDisplayNumber, type Lang, toDisplayNumber, unitScale } from "../../format/number.ts";
 
 /** What the form asks for: a value (targets), a percent (milestones, items), a status word (tasks). */
 export type ReportMode = "value" | "percent" | "statusWord";
@@ -49,7 +51,7 @@ export interface ValueCheck {
   value: number | null;
   /** Blocks saving and submitting. */
   problem: ValueProblem | null;
-  /** Allowed, but said: below the last cumulative value, with the reason given in 存在问题. */
+  /** Allowed, but said: below the last cumulative value, with a reason (not 无, 同上 …) in 存在问题. */
   belowPreviousNoted: boolean;
 }
 
@@ -78,7 +80,8 @@ export function checkValue(input: ValueCheckInput): ValueCheck {
   }
   if (input.cumulative && value < 0) return { value, problem: "negative", belowPreviousNoted: false };
   if (input.cumulative && input.previous !== null && value < input.previous) {
-    const noted = input.note.trim().length > 0;
+    // The server's rule: 无, 没有, 暂无, 同上, - say nothing (src/domain/plausibility.ts).
+    const noted = !isEmptyTalk(input.note);
     return { value, problem: noted ? null : "belowPrevious", belowPreviousNoted: noted };
   }
   return { value, problem: null, belowPreviousNoted: false };
@@ -178,6 +181,7 @@ export function saveBody(
   subject: ReportSubjectRef,
   baseRevision: number | null,
   submit: boolean,
+  confirmation: Confirmation | null = null,
 ): SaveReportRequest {
   const mode = reportMode(subject);
   const typed = parseNumber(form.valueText);
@@ -194,6 +198,16 @@ export function saveBody(
     body.percent = typed;
   } else {
     body.statusWord = form.statusWord;
+  }
+  // A confirmation covers the value it was given for, not one typed since.
+  if (
+    mode === "value" &&
+    confirmation &&
+    confirmation.reason.trim() !== "" &&
+    confirmation.valueText === form.valueText.trim()
+  ) {
+    body.confirm = true;
+    body.confirmReason = confirmation.reason.trim();
   }
   return body;
 }
@@ -232,6 +246,7 @@ function revisionOf(value: unknown): ReportRevisionView | null {
     createdAt: str(r.createdAt ?? r.created_at),
     submittedAt: strOrNull(r.submittedAt) ?? strOrNull(r.submitted_at),
     approvedAt: strOrNull(r.approvedAt) ?? strOrNull(r.approved_at),
+    warnings: Array.isArray(r.warnings) ? (r.warnings as ReportRevisionView["warnings"]) : [],
   };
 }
 
@@ -242,6 +257,83 @@ export function conflictOf(error: unknown): Conflict | null {
   if (!latest) return null;
   const n = error.details.latestRevision;
   return { latest, latestRevision: typeof n === "number" ? n : latest.revision };
+}
+
+/** The reporter's word that an implausible value is meant, for the value text it was given for. */
+export interface Confirmation {
+  valueText: string;
+  /** "" when only a fall was found: its reason is 存在问题, and nothing is to be confirmed. */
+  reason: string;
+}
+
+/** What a 422 implausible_value names, for the value text that was sent. */
+export interface Implausible {
+  valueText: string;
+  findings: PlausibilityFindingView[];
+  /** A cumulative fall: 存在问题 must say why before the value can be confirmed. */
+  needsProblems: boolean;
+}
+
+function findingsOf(value: unknown): PlausibilityFindingView[] {
+  if (!Array.isArray(value)) return [];
+  const out: PlausibilityFindingView[] = [];
+  for (const f of value) {
+    if (typeof f !== "object" || f === null) continue;
+    const { rule, numbers, message } = f as Loose;
+    const m = (message ?? {}) as Loose;
+    if (typeof rule !== "string" || typeof m.zh !== "string" || typeof m.en !== "string") continue;
+    out.push({
+      rule: rule as PlausibilityFindingView["rule"],
+      numbers: typeof numbers === "object" && numbers !== null ? (numbers as Record<string, number>) : {},
+      message: { zh: m.zh, en: m.en },
+    });
+  }
+  return out;
+}
+
+/** The findings of a refused save (422 implausible_value); null for any other failure. */
+export function implausibleOf(error: unknown, valueText: string): Implausible | null {
+  if (!isApiError(error) || error.status !== 422 || error.code !== "implausible_value") return null;
+  const findings = findingsOf(error.details.findings);
+  if (findings.length === 0) return null;
+  return { valueText: valueText.trim(), findings, needsProblems: error.details.field === "problems" };
+}
+
+/** Whether the findings need a confirmation with a reason: a fall alone is explained in 存在问题. */
+export function needsReason(implausible: Implausible): boolean {
+  return implausible.findings.some((f) => f.rule !== "cumulative_fall");
+}
+
+/** Why a confirmation cannot be sent yet: its reason says nothing, or a fall is not explained. */
+export function confirmationProblem(
+  implausible: Implausible,
+  reason: string,
+  problems: string,
+): "reason" | "problems" | null {
+  if (needsReason(implausible) && isEmptyTalk(reason)) return "reason";
+  const fall = implausible.findings.some((f) => f.rule === "cumulative_fall");
+  if ((implausible.needsProblems || fall) && isEmptyTalk(problems)) return "problems";
+  return null;
+}
+
+/**
+ * The confirmation kept with a revision (its warnings and reason) for the value the form shows: a
+ * draft saved with a confirmed value is sent again confirmed, without asking twice.
+ */
+export function confirmationFromRevision(
+  revision: ReportRevisionView | null | undefined,
+  valueText: string,
+): Confirmation | null {
+  // A fall's reason is its 存在问题, sent anyway: only the other warnings carry a confirmation.
+  const reason = revision?.warnings.find(
+    (w) => w.rule !== "cumulative_fall" && w.reason.trim() !== "",
+  )?.reason;
+  return reason ? { valueText: valueText.trim(), reason } : null;
+}
+
+/** A finding or warning in the reader's language. */
+export function findingText(f: Pick<PlausibilityFindingView, "message">, lang: Lang): string {
+  return lang === "en-US" ? f.message.en : f.message.zh;
 }
 
 const ORDER: Record<DueItem["state"], number> = { overdue: 0, returned: 1, draft: 2, due: 3 };

@@ -10,6 +10,7 @@ import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StateTag } from "../plan-list/StateTag.tsx";
+import { EMPTY_TASK_FILTER, type TaskFilter } from "../tasks/task-model.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { CopyDialog } from "./CopyDialog.tsx";
 import { EditorFilters } from "./EditorFilters.tsx";
@@ -42,6 +43,7 @@ export function PlanEditorPage() {
   const [editing, setEditing] = useState<number | null>(null);
   const [dialog, setDialog] = useState<"settings" | "publish" | "copy" | null>(null);
   const [tab, setTab] = useState<"targets" | "tasks">("targets");
+  const [taskFilter, setTaskFilter] = useState<TaskFilter>(EMPTY_TASK_FILTER);
   // The same query as the 任务 tab's: the tab's label counts without a second request.
   const tasks = usePlanTasks(Number.isFinite(planId) ? planId : null);
   const taskCounts = useMemo(() => taskTabCounts(tasks.data?.tasks ?? []), [tasks.data]);
@@ -163,7 +165,9 @@ export function PlanEditorPage() {
             },
           ]}
         />
-        {tab === "tasks" && detail ? <TaskTab planId={planId} detail={detail} mayEdit={mayEdit} /> : null}
+        {tab === "tasks" && detail ? (
+          <TaskTab planId={planId} detail={detail} mayEdit={mayEdit} initialFilter={taskFilter} />
+        ) : null}
         {tab === "targets" ? (
           <EditorFilters
             filter={filter}
@@ -220,6 +224,11 @@ export function PlanEditorPage() {
             onShowUnassigned={() => {
               setFilter({ ...EMPTY_FILTER, unassignedOnly: true });
               setTab("targets");
+              setDialog(null);
+            }}
+            onShowTasksUnassigned={() => {
+              setTaskFilter({ ...EMPTY_TASK_FILTER, department: "none" });
+              setTab("tasks");
               setDialog(null);
             }}
           />

@@ -15,11 +15,14 @@ export function PublishDialog({
   open,
   onClose,
   onShowUnassigned,
+  onShowTasksUnassigned,
 }: {
   detail: PlanDetail;
   open: boolean;
   onClose: () => void;
   onShowUnassigned: () => void;
+  /** Opens the 任务 tab on the tasks without a lead department, where they are assigned. */
+  onShowTasksUnassigned?: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -80,6 +83,16 @@ export function PublishDialog({
             {check.unassigned.length + check.suggestedOnly.length > 0 ? (
               <Button type="link" onClick={onShowUnassigned} className="publish-show">
                 {t("editor.publish.showThem")}
+              </Button>
+            ) : null}
+            {onShowTasksUnassigned && check.tasksUnassigned.length > 0 ? (
+              <Button
+                type="link"
+                onClick={onShowTasksUnassigned}
+                className="publish-show"
+                data-testid="publish-show-tasks"
+              >
+                {t("editor.publish.showTasks")}
               </Button>
             ) : null}
           </>

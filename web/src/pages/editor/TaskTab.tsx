@@ -26,6 +26,8 @@ interface Props {
   planId: number;
   detail: PlanDetail;
   mayEdit: boolean;
+  /** The filter the tab opens with (the publish check opens it on the tasks without a lead). */
+  initialFilter?: TaskFilter;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props {
  * with checkboxes for the bulk bar, opened in the task drawer; in a draft, tasks are added from the
  * source text, split, merged and deleted; in a published plan they are stopped (中止) with a reason.
  */
-export function TaskTab({ planId, detail, mayEdit }: Props) {
+export function TaskTab({ planId, detail, mayEdit, initialFilter = EMPTY_TASK_FILTER }: Props) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -41,7 +43,7 @@ export function TaskTab({ planId, detail, mayEdit }: Props) {
   const tasks = usePlanTasks(planId);
   const structure = usePlanStructure(planId);
   const step = useTaskStep(planId);
-  const [filter, setFilter] = useState<TaskFilter>(EMPTY_TASK_FILTER);
+  const [filter, setFilter] = useState<TaskFilter>(initialFilter);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<number | null>(null);
   const [splitting, setSplitting] = useState<TaskView | null>(null);

@@ -4,7 +4,7 @@ import { type ChangeEvent, useRef } from "react";
 import { useNavigate } from "react-router";
 import { importedPlanId, isApiError } from "../../api/client.ts";
 import { useImportPlan } from "../../api/queries.ts";
-import { errorMessage } from "../../components/ErrorState.tsx";
+import { errorCodeText, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 const ACCEPT =
@@ -53,7 +53,7 @@ export function ImportButton() {
       }
       notification.error({
         title: t("import.failed", { message: errorMessage(error, t) }),
-        description: isApiError(error) ? t("common.errorCode", { code: error.code }) : undefined,
+        description: isApiError(error) ? errorCodeText(error.code, t) : undefined,
         duration: 8,
       });
     }

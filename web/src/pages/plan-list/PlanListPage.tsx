@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType } from "antd";
+import { Table, type TableColumnsType, Tag, Tooltip } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import type { PlanSummary } from "../../../../src/contract/plans.ts";
@@ -9,14 +9,16 @@ import { ErrorState } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ImportButton } from "./ImportButton.tsx";
+import { sameTextPeers } from "./plan-list-model.ts";
 import { StateTag } from "./StateTag.tsx";
 
 const num = (n: number) => <span className="num">{n}</span>;
 
 export function PlanListPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const plans = usePlans();
   const mayImport = can(useCurrentUser()?.role, "plans.import");
+  const peers = useMemo(() => sameTextPeers(plans.data ?? []), [plans.data]);
 
   const columns = useMemo<TableColumnsType<PlanSummary>>(
     () => [
@@ -25,11 +27,32 @@ export function PlanListPage() {
         title: t("plans.col.title"),
         dataIndex: "title",
         sorter: (a, b) => a.title.localeCompare(b.title, "zh-CN"),
-        render: (_: unknown, plan) => (
-          <Link to={`/plans/${plan.id}`} className="plan-link">
-            {plan.title}
-          </Link>
-        ),
+        // Plans of one title told apart: the id and the file under the title, and a mark on those of one text.
+        render: (_: unknown, plan) => {
+          const twins = peers.get(plan.id) ?? [];
+          const ids = twins.map((id) => `#${id}`).join(lang === "zh-CN" ? "、" : ", ");
+          return (
+            <>
+              <Link to={`/plans/${plan.id}`} className="plan-link">
+                {plan.title}
+              </Link>
+              <div className="muted small" data-testid="plan-source">
+                #{plan.id} · {plan.fileName ?? t("plans.noFile")}
+                {twins.length > 0 ? (
+                  <Tooltip title={t("plans.sameTextHint", { ids })}>
+                    <Tag
+                      style={{ marginInlineStart: 6 }}
+                      data-testid="same-text"
+                      data-peers={twins.join(" ")}
+                    >
+                      {t("plans.sameText", { count: twins.length + 1 })}
+                    </Tag>
+                  </Tooltip>
+                ) : null}
+              </div>
+            </>
+          );
+        },
       },
       {
         key: "region",
@@ -72,7 +95,7 @@ export function PlanListPage() {
         render: (v: string) => <span className="num">{formatDateTime(v)}</span>,
       },
     ],
-    [t],
+    [t, lang, peers],
   );
 
   return (

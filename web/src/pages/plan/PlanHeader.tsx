@@ -6,20 +6,25 @@ import {
   GlobalOutlined,
 } from "@ant-design/icons";
 import { App, Button, Switch, Tag, Tooltip } from "antd";
-import { Link } from "react-router";
-import type { PlanSummary } from "../../../../src/contract/plans.ts";
-import { usePublishPlan, useSetPlanPublic } from "../../api/queries.ts";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { PlanDetail } from "../../../../src/contract/plans.ts";
+import { useSetPlanPublic } from "../../api/queries.ts";
 import { useCurrentUser } from "../../api/session.ts";
 import { can } from "../../auth/access.ts";
 import { DocumentsMenu } from "../../components/documents/DocumentsMenu.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { PublishDialog } from "../editor/PublishDialog.tsx";
 import { StateTag } from "../plan-list/StateTag.tsx";
 
-export function PlanHeader({ plan }: { plan: PlanSummary }) {
+export function PlanHeader({ detail }: { detail: PlanDetail }) {
+  const plan = detail.plan;
   const { t } = useI18n();
-  const { modal, message } = App.useApp();
-  const publish = usePublishPlan(plan.id);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  // The editor's own pre-publish check (what is unassigned or unclear), not a bare confirmation.
+  const [publishing, setPublishing] = useState(false);
   const setPublic = useSetPlanPublic(plan.id);
   const role = useCurrentUser()?.role;
   const mayPublish = can(role, "plans.publish");
@@ -33,23 +38,6 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
     } catch (error) {
       message.error(t("public.failed", { message: errorMessage(error, t) }), 6);
     }
-  }
-
-  function confirmPublish() {
-    modal.confirm({
-      title: t("plan.publishConfirmTitle"),
-      content: t("plan.publishConfirmBody"),
-      okText: t("plan.publishOk"),
-      cancelText: t("common.cancel"),
-      onOk: async () => {
-        try {
-          await publish.mutateAsync();
-          message.success(t("plan.published"));
-        } catch (error) {
-          message.error(t("plan.publishFailed", { message: errorMessage(error, t) }), 6);
-        }
-      },
-    });
   }
 
   const meta = [
@@ -122,8 +110,7 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
             type="primary"
             icon={<CheckCircleOutlined />}
             disabled={!canPublish}
-            loading={publish.isPending}
-            onClick={confirmPublish}
+            onClick={() => setPublishing(true)}
             data-testid="publish-button"
           >
             {t("plan.publish")}
@@ -134,6 +121,14 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
           {t("public.readonlyNote")}
         </Tag>
       )}
+      {mayPublish && canPublish ? (
+        <PublishDialog
+          detail={detail}
+          open={publishing}
+          onClose={() => setPublishing(false)}
+          onShowUnassigned={() => navigate(`/plans/${plan.id}/edit`)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Skeleton, Splitter } from "antd";
-import { useCallback, useMemo, useState } from "react";
+import { Button, Grid, Skeleton, Splitter } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { usePlanStatus } from "../../api/monitoring-queries.ts";
@@ -15,6 +15,7 @@ import { StatusBar } from "./StatusBar.tsx";
 import type { ScrollRequest, Selection } from "./selection.ts";
 import { statusByTarget } from "./status-model.ts";
 import { TargetsTable } from "./TargetsTable.tsx";
+import "./plan-phone.css";
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -32,6 +33,12 @@ export function PlanPage() {
   const [nodeId, setNodeId] = useState<number | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
   const [scroll, setScroll] = useState<ScrollRequest | null>(null);
+  // On a phone the card sits below the text and the table: what is chosen is brought into view.
+  const narrow = Grid.useBreakpoint().md === false;
+  const sideRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (narrow && selection) sideRef.current?.scrollIntoView({ block: "start" });
+  }, [narrow, selection]);
 
   const detail = plan.data;
   const tree = useMemo(() => (detail ? buildOutlineTree(detail.outline, detail.targets) : null), [detail]);
@@ -99,7 +106,7 @@ export function PlanPage() {
 
   return (
     <div className="plan-page" data-testid="plan-page">
-      {detail ? <PlanHeader plan={detail.plan} /> : <PlanHeaderSkeleton />}
+      {detail ? <PlanHeader detail={detail} /> : <PlanHeaderSkeleton />}
       <StatusBar query={status} asOf={asOf} onAsOf={setAsOf} />
       <div className="plan-body">
         <aside className="plan-outline panel" aria-label={t("outline.title")}>
@@ -143,7 +150,7 @@ export function PlanPage() {
             </Splitter.Panel>
           </Splitter>
         </section>
-        <aside className="plan-side panel" aria-label={t("card.title")}>
+        <aside className="plan-side panel" aria-label={t("card.title")} ref={sideRef}>
           <SidePanel
             planId={planId}
             target={selectedTarget}

@@ -1,5 +1,5 @@
 import { CloseOutlined, SearchOutlined } from "@ant-design/icons";
-import { Input, Select, Table, type TableColumnsType, Tag } from "antd";
+import { Grid, Input, Select, Table, type TableColumnsType, Tag } from "antd";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { OutlineNodeView } from "../../../../src/contract/plans.ts";
 import type { TargetStatusView } from "../../../../src/contract/status.ts";
@@ -25,6 +25,10 @@ interface Props {
 
 const KINDS: TargetKind[] = ["rate", "cumulative", "level", "milestone"];
 const ASSIGNMENTS: Assignment[] = ["assigned", "suggested", "unassigned"];
+/** On a phone: what a target is, its value and its status; the rest is in the card a tap opens. */
+const PHONE_COLUMNS = new Set(["subject", "value", "status"]);
+const PHONE_WIDTH: Record<string, number> = { value: 92, status: 112 };
+
 const ASSIGNMENT_COLOR: Record<Assignment, string> = {
   assigned: "green",
   suggested: "blue",
@@ -53,6 +57,7 @@ export function TargetsTable({ targets, statuses, nodeIds, node, onClearNode, se
   const [kinds, setKinds] = useState<TargetKind[]>([]);
   const [assignments, setAssignments] = useState<Assignment[]>([]);
   const [bodyRef, bodyHeight] = useHeight<HTMLDivElement>();
+  const narrow = Grid.useBreakpoint().md === false;
 
   const ordered = useMemo(() => [...targets].sort((a, b) => a.start - b.start || a.id - b.id), [targets]);
   const position = useMemo(() => new Map(ordered.map((x, i) => [x.id, i + 1])), [ordered]);
@@ -179,6 +184,16 @@ export function TargetsTable({ targets, statuses, nodeIds, node, onClearNode, se
     [t, lang, position, statuses],
   );
 
+  const shown = useMemo(
+    () =>
+      narrow
+        ? columns
+            .filter((c) => PHONE_COLUMNS.has(String(c.key)))
+            .map((c) => ({ ...c, width: PHONE_WIDTH[String(c.key)] ?? c.width }))
+        : columns,
+    [narrow, columns],
+  );
+
   const onRowKey = (event: KeyboardEvent, id: number) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -251,11 +266,11 @@ export function TargetsTable({ targets, statuses, nodeIds, node, onClearNode, se
         <Table<TargetView>
           size="small"
           rowKey="id"
-          columns={columns}
+          columns={shown}
           dataSource={rows}
           pagination={false}
           showSorterTooltip={false}
-          scroll={{ x: 860, y: Math.max(80, bodyHeight - HEADER) }}
+          scroll={{ x: narrow ? undefined : 860, y: Math.max(80, bodyHeight - HEADER) }}
           locale={{ emptyText: targets.length === 0 ? t("targets.empty") : t("targets.emptyFiltered") }}
           rowClassName={(r) => (r.id === selectedId ? "row-selected" : "")}
           onRow={(r) => ({

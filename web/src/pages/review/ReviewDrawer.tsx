@@ -7,6 +7,7 @@ import { formatDateTime, formatQuantity } from "../../format/number.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { previousValue } from "../desk/report-model.ts";
+import { ConfirmedWarnings } from "./ConfirmedWarnings.tsx";
 import { comparable } from "./review-model.ts";
 
 /** One submitted report: its content beside an earlier revision, approve, or return with a reason. */
@@ -99,6 +100,7 @@ function ReviewBody({ detail, onDone }: { detail: ReportDetail; onDone: () => vo
           })}
         </p>
       ) : null}
+      <ConfirmedWarnings warnings={current.warnings} />
 
       <div className="review-compare-head">
         <span className="muted small">{t("review.compareWith")}</span>

@@ -39,7 +39,7 @@ export function ReviewQueue({
   query: UseQueryResult<ReportView[]>;
   onOpen: (id: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const bulk = useBulkReview(planId);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
@@ -230,7 +230,7 @@ export function ReviewQueue({
             <ul className="bulk-refused-list small">
               {refused.map((e) => (
                 <li key={e.reportId} data-report-id={e.reportId}>
-                  {e.message}
+                  {lang === "zh-CN" ? e.message.zh : e.message.en}
                 </li>
               ))}
             </ul>

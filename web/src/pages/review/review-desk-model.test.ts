@@ -52,11 +52,20 @@ describe("the review desk", () => {
       code: "conflict",
       message: "1份报告不能通过",
       details: {
-        errors: [{ reportId: 2, index: 1, code: "conflict", message: "第2项 已通过" }, { junk: true }],
+        errors: [
+          {
+            reportId: 2,
+            index: 1,
+            code: "conflict",
+            message: { zh: "第2项 已通过", en: "item 2 is approved" },
+          },
+          { reportId: 3, index: 2, code: "conflict", message: "第3项：一种语言不够" },
+          { junk: true },
+        ],
       },
     });
     expect(bulkErrorsOf(refusal)).toEqual([
-      { reportId: 2, index: 1, code: "conflict", message: "第2项 已通过" },
+      { reportId: 2, index: 1, code: "conflict", message: { zh: "第2项 已通过", en: "item 2 is approved" } },
     ]);
     expect(bulkErrorsOf(new ApiError(500, { code: "internal", message: "x", details: {} }))).toEqual([]);
     expect(bulkErrorsOf(new Error("x"))).toEqual([]);

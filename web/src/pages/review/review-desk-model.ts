@@ -52,7 +52,8 @@ export function bulkErrorsOf(error: unknown): BulkReviewError[] {
       typeof e === "object" &&
       e !== null &&
       typeof (e as BulkReviewError).reportId === "number" &&
-      typeof (e as BulkReviewError).message === "string",
+      typeof (e as BulkReviewError).message?.zh === "string" &&
+      typeof (e as BulkReviewError).message?.en === "string",
   );
 }
 
