@@ -159,7 +159,8 @@ describe.each(testDialects())("request bodies keep null as null on %s", (dialect
         return client;
       },
     };
-  });
+    // Importing the plan and filing its reports takes seconds on a busy machine.
+  }, 60_000);
   afterEach(async () => {
     await app.close();
   });

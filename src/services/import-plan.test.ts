@@ -133,7 +133,8 @@ describe.each(testDialects())("importPlan on %s", (dialect) => {
     const before = await rowCounts();
     const again = await errorOf(importPlan(deps(), { bytes: utf8(FIXTURE_TEXT), fileName: "b.txt" }));
     expect(again.code).toBe("conflict");
-    expect(again.message).toContain(`#${first.planId}`);
+    expect(again.message).toContain(`（编号 ${first.planId}）`);
+    expect(again.messageIn("en")).toContain(`already plan #${first.planId}`);
     expect(again.details).toMatchObject({ existingPlanIds: [first.planId] });
     // The same text in another encoding is the same document.
     const gbk = await errorOf(importPlan(deps(), { bytes: encodeGbk(FIXTURE_TEXT), fileName: "c.txt" }));

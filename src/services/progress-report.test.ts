@@ -99,7 +99,8 @@ describe.each(testDialects())("the Word reports of the demo plan on %s", (dialec
     const { db, planId } = await demo();
     const wrong = await refusal(progressReportModel(db, planId, { period: "2020-Q2" }));
     expect(wrong.code).toBe("bad_input");
-    expect(wrong.message).toContain("2020-01至2020-12");
+    expect(wrong.message).toBe("报告期2020年第二季度不是本计划的报告期（应为2020年1月至2020年12月之一）");
+    expect(wrong.messageIn("en")).toContain("(one of 2020-01 … 2020-12)");
     expect(wrong.details).toMatchObject({ field: "period", value: "2020-Q2" });
     const early = await refusal(progressReportModel(db, planId, { period: "2020-12" }));
     expect(early.code).toBe("bad_input");

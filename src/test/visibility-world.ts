@@ -200,7 +200,7 @@ export function foreignRows(body: string, foreign: ForeignRows): string[] {
   };
   const walk = (v: Json, path: string) => {
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
       return;
     }
     if (!isObject(v)) return;

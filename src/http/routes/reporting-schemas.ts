@@ -1,7 +1,7 @@
 // Schemas of running the plan (issue 5): reports, review, evaluation, chasing — each checked against
 // its interface in src/contract.
 
-import { type Static, Type } from "@sinclair/typebox";
+import { type Static, type TString, Type } from "@sinclair/typebox";
 import type { ThresholdsView, UserRef } from "../../contract/common.ts";
 import type { PlanSettingsPatch, PlanSettingsView } from "../../contract/plans.ts";
 import type {
@@ -373,12 +373,16 @@ const DocumentSettingsSchema = Type.Object({
   issuer: Nullable(Type.String({ maxLength: 60 })),
 });
 
-const TaskSettingsSchema = Type.Object({
-  dueSoonDays: Type.Integer({ minimum: 0, maximum: 90 }),
-  acknowledgeWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
-  holidays: Type.Array(DateString(), { maxItems: 400 }),
-  workdays: Type.Array(DateString(), { maxItems: 400 }),
-});
+const taskSettingsOf = (day: () => TString) =>
+  Type.Object({
+    dueSoonDays: Type.Integer({ minimum: 0, maximum: 90 }),
+    acknowledgeWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    holidays: Type.Array(day(), { maxItems: 400 }),
+    workdays: Type.Array(day(), { maxItems: 400 }),
+  });
+// Answers are plain strings (the serializer knows no formats); requests check each day as a date.
+const TaskSettingsSchema = taskSettingsOf(() => Type.String());
+const TaskSettingsPatchSchema = taskSettingsOf(() => DateString());
 
 const PlanSettingsSchema = Type.Object({
   thresholds: ThresholdsSchema,
@@ -397,7 +401,7 @@ const PlanSettingsPatchSchema = Type.Object(
     frequency: Type.Optional(Frequency),
     dueDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })),
     document: Type.Optional(Type.Partial(DocumentSettingsSchema, { additionalProperties: false })),
-    tasks: Type.Optional(Type.Partial(TaskSettingsSchema, { additionalProperties: false })),
+    tasks: Type.Optional(Type.Partial(TaskSettingsPatchSchema, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -1,12 +1,14 @@
 // Pure ECharts option builders of the leaders' cockpit: the completion gauge, completion by area or
 // department as bars, and a target's values per period against its schedule line. No DOM, no echarts
-// import beyond types, so they are unit-tested as plain data.
+// import beyond types, so they are unit-tested as plain data. Every tooltip is built here, as HTML
+// whose every text goes through escapeHtml; the other formatters draw on the canvas (plain text).
 import type { EChartsCoreOption } from "echarts/core";
 import type { TargetTrendView } from "../../../src/contract/cockpit.ts";
 import type { TargetStatus } from "../../../src/contract/reports.ts";
 import type { RollupGroupView } from "../../../src/contract/status.ts";
 import { formatCnNumber } from "../format/cn-number.ts";
 import { clean, type Lang, unitScale } from "../format/number.ts";
+import { escapeHtml } from "./escape-html.ts";
 
 /** The status colours of styles-monitoring.css, for canvas drawing (CSS variables do not reach it). */
 export const STATUS_COLORS: Record<TargetStatus, string> = {
@@ -75,7 +77,9 @@ export function groupBarOption(
     tooltip: {
       trigger: "item",
       formatter: (p: { name: string; data: { value: number | null; total: number } }) =>
-        `${p.name}<br/>${labels.completion} ${p.data.value === null ? labels.noData : `${p.data.value}%`}`,
+        `${escapeHtml(p.name)}<br/>${escapeHtml(labels.completion)} ${escapeHtml(
+          p.data.value === null ? labels.noData : `${p.data.value}%`,
+        )}`,
     },
     xAxis: { type: "value", min: 0, max: 100, axisLabel: { ...AXIS_TEXT, formatter: "{value}%" } },
     yAxis: {
@@ -131,6 +135,25 @@ export function trendUnit(trend: Pick<TargetTrendView, "unit" | "displayUnit" | 
   return unitScale(trend.unit, trend.displayUnit);
 }
 
+/** What ECharts hands an axis tooltip's formatter for each series at the period pointed at. */
+export interface TrendTooltipParam {
+  seriesName?: string;
+  axisValueLabel?: string;
+  /** ECharts' coloured dot, markup it builds from the series colour. */
+  marker?: string;
+  value?: unknown;
+}
+
+/** The period, then each series' value in the target's unit; every text escaped. */
+export function trendTooltip(params: readonly TrendTooltipParam[], fmt: (v: number) => string): string {
+  const head = escapeHtml(params[0]?.axisValueLabel ?? "");
+  const lines = params.map((p) => {
+    const v = typeof p.value === "number" && Number.isFinite(p.value) ? fmt(p.value) : "—";
+    return `${p.marker ?? ""}${escapeHtml(p.seriesName ?? "")} ${escapeHtml(v)}`;
+  });
+  return [head, ...lines].join("<br/>");
+}
+
 /**
  * A target's values per period (points coloured by that period's status) and the schedule line: the
  * elapsed share of the target, the planner's 分期计划, or the target itself for rates and bounds.
@@ -149,7 +172,8 @@ export function trendOption(trend: TargetTrendView, labels: TrendLabels, lang: L
     legend: { top: 0, data: [labels.actual, lineName], textStyle: AXIS_TEXT },
     tooltip: {
       trigger: "axis",
-      valueFormatter: (v: number | null | undefined) => (v === null || v === undefined ? "—" : fmt(v)),
+      // Written out rather than left to ECharts, so that the unit (from the plan) is escaped here too.
+      formatter: (params: TrendTooltipParam[]) => trendTooltip(params, fmt),
     },
     xAxis: {
       type: "category",
