@@ -10,6 +10,7 @@ import {
   checkpointsFileFromEnv,
   startCheckpoints,
 } from "../services/audit-checkpoints.ts";
+import type { CheckpointAnchor } from "../services/audit-integrity.ts";
 import type { CliIo } from "./cli-io.ts";
 import { say } from "./cli-lang.ts";
 
@@ -28,6 +29,14 @@ export function announceAuditKey(
     );
   }
   return made;
+}
+
+/** This server's checkpoints: the database's name in them and their file, as `plantrack audit verify` finds them. */
+export function checkpointAnchorOf(io: CliIo, store: Store): CheckpointAnchor {
+  return {
+    db: store.location,
+    checkpointsFile: checkpointsFileFromEnv(databaseConfigFromEnv(io.env, io.cwd), io.env, io.cwd),
+  };
 }
 
 export async function startAuditCheckpoints(

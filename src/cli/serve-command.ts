@@ -21,7 +21,7 @@ import { type CliLang, cliLang, say, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
 import { ROLE_WORDS } from "./role-words.ts";
-import { announceAuditKey, startAuditCheckpoints } from "./serve-audit.ts";
+import { announceAuditKey, checkpointAnchorOf, startAuditCheckpoints } from "./serve-audit.ts";
 import { textTable } from "./text-table.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -216,6 +216,7 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       secureCookies: secureCookieSetting(io.env.PLANTRACK_SECURE_COOKIES),
       trustProxy: ["1", "true", "yes"].includes(io.env.PLANTRACK_TRUST_PROXY?.trim().toLowerCase() ?? ""),
       ...loginRate(io.env.PLANTRACK_LOGIN_ATTEMPTS_PER_MINUTE),
+      auditCheckpoints: checkpointAnchorOf(io, store),
     });
     await app.listen({ port: options.port, host: options.host });
     const checkpoints = await startAuditCheckpoints(io, store, app.log, auditKey);

@@ -23,12 +23,21 @@ export interface AuditPage {
   pageSize: number;
 }
 
-/** GET /api/admin/audit/verify */
+/**
+ * GET /api/admin/audit/verify — what `plantrack audit verify` checks: the chain under the audit key,
+ * every report revision against its audit row, and the chain against the newest signed checkpoint.
+ */
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
-  /** The first row whose hash does not follow from the row before, if any. */
+  /** The first row that does not hold (0: only the checkpoints file is wrong), if any. */
   brokenAt: number | null;
-  /** Why the chain breaks there, in both languages (the reader sees one). */
+  /** The first finding, in both languages (the reader sees one). */
   reason: LocalText | null;
+  /** Every finding, in the order found. */
+  findings: LocalText[];
+  /** The newest valid checkpoint of this database: how many rows it saw, and when. */
+  lastCheckpoint: { seq: number; id: number; at: string } | null;
+  /** The checkpoints file's lines that were edited after signing. */
+  alteredCheckpoints: number;
 }

@@ -8,6 +8,7 @@
 import { expressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { AppError } from "../domain/app-error.ts";
 import type { ConfirmedFinding } from "../domain/plausibility.ts";
+import { REVISION_STATE_ZH } from "../domain/revisions.ts";
 import { type Actor, type AuditItem, appendAuditRows } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { idChunks } from "./id-chunks.ts";
@@ -156,14 +157,6 @@ export interface AppendOutcome {
   revision: RevisionRow;
 }
 
-/** A report's state as the Chinese screen names it, for the Chinese messages. */
-const REPORT_STATE_ZH: Record<ReportState, string> = {
-  draft: "草稿",
-  submitted: "待审",
-  approved: "已通过",
-  returned: "已退回",
-};
-
 async function conflict(db: Db, reportId: number, base: number | null): Promise<AppError> {
   const latest = await db
     .selectFrom("report_revisions")
@@ -301,7 +294,7 @@ export async function appendRevision(db: Db, actor: Actor, input: AppendRevision
           throw new AppError(
             "conflict",
             {
-              zh: `报告当前状态为“${REPORT_STATE_ZH[found.state]}”，不能执行此操作`,
+              zh: `报告当前状态为“${REVISION_STATE_ZH[found.state]}”，不能执行此操作`,
               en: `the report is ${found.state}: not possible now`,
             },
             { reportId: found.id, state: found.state, reason: "bad_state" },

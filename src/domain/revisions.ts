@@ -3,6 +3,14 @@
 
 export type RevisionState = "draft" | "submitted" | "approved" | "returned";
 
+/** A revision's state as the Chinese screens name it (草稿/待审/已通过/已退回), for Chinese messages. */
+export const REVISION_STATE_ZH: Record<RevisionState, string> = {
+  draft: "草稿",
+  submitted: "待审",
+  approved: "已通过",
+  returned: "已退回",
+};
+
 export interface RevisionLike {
   revision: number;
   state: RevisionState;

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Kysely } from "kysely";
 import type { DialectName } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
+import { type CheckpointAnchor, NO_CHECKPOINTS } from "../services/audit-integrity.ts";
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "../services/auth.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
 import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
@@ -68,6 +69,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** Slow clients are cut off (SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
+  /** The signed checkpoints GET /api/admin/audit/verify checks the chain against; default none. */
+  auditCheckpoints?: CheckpointAnchor;
 }
 
 /** JSON bodies of the API are small; plan documents come as multipart, limited by the upload plugin. */
@@ -189,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? process.env.PLANTRACK_REMINDER_WEBHOOK_URL?.trim() || null
         : deps.reminderWebhookUrl,
     smtp: deps.smtp === undefined ? smtpFromEnv() : deps.smtp,
+    auditCheckpoints: deps.auditCheckpoints ?? NO_CHECKPOINTS,
   };
   await app.register(healthRoute, routeDeps);
   await app.register(plansRoutes, routeDeps);

@@ -234,7 +234,7 @@ describe.each(testDialects())("plan editor and public page API on %s", (dialect)
       payload: { action: "approve" },
     });
     expect(review.statusCode, review.body).toBe(200);
-    await save("2020-02", 67891, true, "乙"); // submitted, not approved
+    await save("2020-02", 23456, true, "乙"); // submitted, not approved
     await save("2020-03", 54321, false, "丙"); // a draft
     const returnedId = await save("2020-04", 24680, true, "丁");
     await planner.inject({
@@ -283,7 +283,7 @@ describe.each(testDialects())("plan editor and public page API on %s", (dialect)
     }
     const raw = response.body;
     for (const secret of [
-      "67891",
+      "23456",
       "54321",
       "24680",
       "内部问题",

@@ -3,6 +3,7 @@
 // signed checkpoints. Each finding comes with a text in both languages; the CLI shows one of them.
 
 import type { Kysely } from "kysely";
+import type { AuditVerifyResult } from "../contract/audit.ts";
 import { auditKeyForCheck, auditKeyWhere } from "../db/audit-key.ts";
 import { type AuditProblem, type ChainReport, inspectAuditChain } from "../db/audit-verify.ts";
 import type { Database } from "../db/schema.ts";
@@ -22,9 +23,18 @@ export interface IntegrityReport {
   firstBrokenId: number | null;
 }
 
+/** Which checkpoints a database is checked against: its name in them, and the file (null: none kept). */
+export interface CheckpointAnchor {
+  db: string;
+  checkpointsFile: string | null;
+}
+
+/** A database whose head is anchored nowhere (in memory, a test): the chain and revisions only. */
+export const NO_CHECKPOINTS: CheckpointAnchor = { db: "", checkpointsFile: null };
+
 export async function verifyAuditIntegrity(
   db: Kysely<Database>,
-  target: { db: string; checkpointsFile: string | null },
+  target: CheckpointAnchor,
 ): Promise<IntegrityReport> {
   const key = auditKeyForCheck(db);
   const checkpoints = await readCheckpoints(target.checkpointsFile, target.db, key);
@@ -45,6 +55,27 @@ export async function verifyAuditIntegrity(
     key: { found: key !== null, id: key?.id ?? null, where },
     findings,
     firstBrokenId: first ? (first.rowId ?? 0) : checkpoints.altered.length > 0 ? 0 : null,
+  };
+}
+
+/**
+ * GET /api/admin/audit/verify: the check `plantrack audit verify` makes (chain, key, revisions and the
+ * server's checkpoints), as the API answers it.
+ */
+export async function auditVerifyResult(
+  db: Kysely<Database>,
+  target: CheckpointAnchor = NO_CHECKPOINTS,
+): Promise<AuditVerifyResult> {
+  const report = await verifyAuditIntegrity(db, target);
+  const cp = report.lastCheckpoint;
+  return {
+    ok: report.ok,
+    checked: report.chain.count,
+    brokenAt: report.ok ? null : report.firstBrokenId,
+    reason: report.findings[0] ?? null,
+    findings: report.findings,
+    lastCheckpoint: cp ? { seq: cp.seq, id: cp.id, at: cp.at } : null,
+    alteredCheckpoints: report.checkpoints.altered.length,
   };
 }
 

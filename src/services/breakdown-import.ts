@@ -26,7 +26,6 @@ import { decodeText } from "../extract/decode-text.ts";
 import { MATCH_THRESHOLD, rankCandidates, type ScoredCandidate } from "../reports/breakdown-match.ts";
 import { detectHeader, type HeaderLayout, readLines, readRowDeadline } from "../reports/breakdown-model.ts";
 import { cellValue, columnLetter } from "../reports/sheet-cells.ts";
-import { assertZipWithinLimits } from "./bounded-zip.ts";
 import {
   type BreakdownContext,
   lateMilestones,
@@ -38,6 +37,7 @@ import {
 } from "./breakdown-proposal.ts";
 import { parseCsv } from "./report-import.ts";
 import { type Db, periodsOf } from "./reporting-context.ts";
+import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
 
 interface Grid {
   sheet: string;
@@ -63,7 +63,7 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
     const { text } = decodeText(bytes, fileName);
     // Records, not lines: a header cell written over two lines (具体目标\n（指标）) is one record, so
     // the row under the header is the record after it; each keeps the line it starts on.
-    const records = parseCsv(text);
+    const records = parseCsv(text, fileName);
     return [
       {
         sheet: "CSV",
@@ -78,7 +78,7 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
       { zh: `${fileName}：请上传 .xlsx 或 .csv 文件`, en: `${fileName}: upload an .xlsx or .csv file` },
       { file: fileName },
     );
-  await assertZipWithinLimits(bytes, fileName);
+  await assertWorkbookWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

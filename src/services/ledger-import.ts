@@ -19,11 +19,11 @@ import { appendRevision, type RevisionRow } from "../db/reports-repository.ts";
 import { AppError, type LocalText } from "../domain/app-error.ts";
 import { refuseArchived } from "../domain/plan-structure.ts";
 import { periodWords } from "../domain/reminder-text.ts";
+import { REVISION_STATE_ZH } from "../domain/revisions.ts";
 import { displayFactor } from "../domain/target-display.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
-import { assertZipWithinLimits } from "./bounded-zip.ts";
 import { ledgerContent } from "./ledger-content.ts";
 import { readingClock } from "./plan-status.ts";
 import { previousAmong } from "./report-plausibility.ts";
@@ -36,12 +36,13 @@ import {
   STATUS_WORDS,
   type Subject,
 } from "./reporting-context.ts";
+import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
 
 function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
 }
 
-/** The fields and revision states as the Chinese screen names them, for the Chinese messages. */
+/** The fields as the Chinese screen names them, for the Chinese messages. */
 const FIELD_ZH: Record<LedgerDiffField["field"], string> = {
   value: "完成值",
   percent: "完成百分比",
@@ -49,12 +50,6 @@ const FIELD_ZH: Record<LedgerDiffField["field"], string> = {
   progress: "进展情况",
   problems: "存在问题",
   nextSteps: "下步打算",
-};
-const STATE_ZH: Record<RevisionRow["state"], string> = {
-  draft: "草稿",
-  submitted: "待审",
-  approved: "已通过",
-  returned: "已退回",
 };
 
 /**
@@ -86,7 +81,7 @@ interface ParsedLedger {
 }
 
 export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
-  await assertZipWithinLimits(bytes, fileName);
+  await assertWorkbookWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -245,7 +240,7 @@ export async function previewLedgerImport(
           ? { zh: "计划未发布或已关闭", en: "the plan is not published" }
           : latest && latest.state !== "approved"
             ? {
-                zh: `该报告有未审核的第${latest.revision}版（${STATE_ZH[latest.state]}），请先审核`,
+                zh: `该报告有未审核的第${latest.revision}版（${REVISION_STATE_ZH[latest.state]}），请先审核`,
                 en: `revision ${latest.revision} is ${latest.state}: review it first`,
               }
             : null;

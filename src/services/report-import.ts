@@ -17,6 +17,7 @@ import { refuseArchived } from "../domain/plan-structure.ts";
 import { decodeText } from "../extract/decode-text.ts";
 import { validateContent } from "./reporting.ts";
 import { type Db, loadSubject, periodsOf, type Subject, settingsOf } from "./reporting-context.ts";
+import { SHEET_LIMITS, type SheetLimits, sheetCounter } from "./sheet-limits.ts";
 
 /** A plan by id, or by a part of its title that only one plan's title contains. */
 export async function resolvePlan(db: Db, ref: string): Promise<PlanRow> {
@@ -44,8 +45,17 @@ export async function resolvePlan(db: Db, ref: string): Promise<PlanRow> {
   );
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their first line. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their
+ * first line. With `fileName`, refuses a file over the sheet limits (sheet-limits.ts) as soon as the
+ * record past them is read, before any of it is used.
+ */
+export function parseCsv(
+  text: string,
+  fileName?: string,
+  limits: SheetLimits = SHEET_LIMITS,
+): { line: number; cells: string[] }[] {
+  const counter = fileName === undefined ? null : sheetCounter(fileName, limits);
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -67,12 +77,17 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
     }
     if (ch === '"' && cell === "") quoted = true;
     else if (ch === ",") {
+      counter?.cell();
       cells.push(cell);
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
+      counter?.cell();
       cells.push(cell);
-      if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
+      if (cells.some((c) => c.trim() !== "")) {
+        counter?.row();
+        rows.push({ line: rowLine, cells });
+      }
       cells = [];
       cell = "";
       line++;
@@ -80,7 +95,10 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
     } else cell += ch;
   }
   cells.push(cell);
-  if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
+  if (cells.some((c) => c.trim() !== "")) {
+    counter?.row();
+    rows.push({ line: rowLine, cells });
+  }
   return rows;
 }
 
@@ -158,7 +176,7 @@ export async function importReportsCsv(
   now: string = new Date().toISOString(),
 ): Promise<ReportImportOutcome> {
   const { text } = decodeText(bytes, fileName);
-  const rows = parseCsv(text);
+  const rows = parseCsv(text, fileName);
   const header = rows.shift();
   if (!header)
     throw new AppError(

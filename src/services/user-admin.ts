@@ -16,7 +16,6 @@ import {
   appendAudit,
   iterateAudit,
   searchAudit,
-  verifyAuditChain,
 } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import {
@@ -37,6 +36,7 @@ import {
   updateUser,
 } from "../db/users-repository.ts";
 import { AppError, type LocalText } from "../domain/app-error.ts";
+import { auditVerifyResult, type CheckpointAnchor, NO_CHECKPOINTS } from "./audit-integrity.ts";
 import { checkPasswordRules } from "./auth.ts";
 import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
 import { getUserDetail, listUserDetails } from "./user-details.ts";
@@ -461,16 +461,10 @@ export async function* auditCsv(
   }
 }
 
-export async function verifyAudit(db: Db): Promise<AuditVerifyResult> {
-  const check = await verifyAuditChain(db);
-  if (check.ok) return { ok: true, checked: check.count, brokenAt: null, reason: null };
-  return {
-    ok: false,
-    checked: check.count,
-    brokenAt: check.brokenAtId,
-    reason: {
-      zh: `第 ${check.brokenAtId} 行的哈希与前一行不相连或与内容不符`,
-      en: `row ${check.brokenAtId}: its hash does not follow from the row before or does not match its content`,
-    },
-  };
+/** The audit log checked as `plantrack audit verify` checks it, against `anchor`'s checkpoints. */
+export async function verifyAudit(
+  db: Db,
+  anchor: CheckpointAnchor = NO_CHECKPOINTS,
+): Promise<AuditVerifyResult> {
+  return auditVerifyResult(db, anchor);
 }

@@ -131,9 +131,9 @@ export async function adminUsersTest({ baseUrl, screenshots, log = console.log }
     }
     await page.getByTestId("confirm-password").fill(fresh);
     await page.getByTestId("change-password-submit").click();
-    await page.waitForURL((url) => url.pathname === "/");
-    await page.getByTestId("plans-table").waitFor();
-    // A reporter has no 管理 and no import.
+    // A reporter lands on its own desk, which has no 管理 and no import.
+    await page.waitForURL((url) => url.pathname === "/desk");
+    await page.getByTestId("app-nav").waitFor();
     assert.equal(await page.getByTestId("app-nav").locator('[data-nav^="admin."]').count(), 0);
     assert.equal(await page.getByTestId("import-button").count(), 0);
   });

@@ -97,5 +97,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
     return reply.send(csv);
   });
 
-  app.get("/api/admin/audit/verify", { schema: auditVerifySchema }, async () => verifyAudit(db));
+  app.get("/api/admin/audit/verify", { schema: auditVerifySchema }, async () =>
+    verifyAudit(db, deps.auditCheckpoints),
+  );
 };

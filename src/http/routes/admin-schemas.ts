@@ -131,11 +131,15 @@ export const AuditPageSchema = Type.Object({
 });
 sameShape<Same<Static<typeof AuditPageSchema>, AuditPage>>();
 
+const LocalTextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
 export const AuditVerifySchema = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   brokenAt: Nullable(Type.Integer()),
-  reason: Nullable(Type.Object({ zh: Type.String(), en: Type.String() })),
+  reason: Nullable(LocalTextSchema),
+  findings: Type.Array(LocalTextSchema),
+  lastCheckpoint: Nullable(Type.Object({ seq: Type.Integer(), id: Type.Integer(), at: Type.String() })),
+  alteredCheckpoints: Type.Integer(),
 });
 sameShape<Same<Static<typeof AuditVerifySchema>, AuditVerifyResult>>();
 

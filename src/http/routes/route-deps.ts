@@ -7,6 +7,7 @@ import type { DialectName } from "../../db/database.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Principal } from "../../domain/access.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { CheckpointAnchor } from "../../services/audit-integrity.ts";
 import { type ActiveSession, type AuthSettings, toPrincipal } from "../../services/auth.ts";
 import type { ExtractPlanFn } from "../../services/import-plan.ts";
 import type { SmtpSettings } from "../../services/reminder-delivery.ts";
@@ -25,6 +26,8 @@ export interface RouteDeps {
   reminderWebhookUrl: string | null;
   /** PLANTRACK_SMTP_URL and PLANTRACK_SMTP_FROM: e-mail reminders; null when not configured. */
   smtp?: SmtpSettings | null;
+  /** The server's signed audit checkpoints (what `plantrack audit verify` reads). */
+  auditCheckpoints: CheckpointAnchor;
 }
 
 /** The signed-in user and the client's address: every audited change names both. */

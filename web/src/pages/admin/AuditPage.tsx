@@ -155,6 +155,26 @@ export function AuditPage() {
                     reason: result.reason ? (lang === "zh-CN" ? result.reason.zh : result.reason.en) : "",
                   })
             }
+            description={
+              <>
+                {result.lastCheckpoint ? (
+                  <p className="small">
+                    {t("audit.verifyCheckpoint", {
+                      at: result.lastCheckpoint.at,
+                      seq: result.lastCheckpoint.seq,
+                    })}
+                  </p>
+                ) : null}
+                {/* Every finding, as `plantrack audit verify` lists them; the title names the first. */}
+                {result.findings.length > 1 ? (
+                  <ul data-testid="audit-verify-findings">
+                    {result.findings.map((f) => (
+                      <li key={f.en}>{lang === "zh-CN" ? f.zh : f.en}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            }
           />
         ) : null}
         {verify.isError ? (

@@ -1,0 +1,106 @@
+// How much of a spreadsheet an import reads: at most 20,000 rows and 1,000,000 cells a file (every
+// sheet counted), checked before the heavy work — a CSV while it is split into records, an .xlsx in
+// its sheets' XML before ExcelJS builds a single object of it. A 任务分解表 or a ledger of a whole
+// province has a few thousand rows; a file over the limit gets 413 file_too_large naming the limit,
+// and nothing is stored.
+
+import { AppError } from "../domain/app-error.ts";
+import { isZip, unzipBounded } from "./bounded-zip.ts";
+
+export const MAX_SHEET_ROWS = 20_000;
+export const MAX_SHEET_CELLS = 1_000_000;
+
+export interface SheetLimits {
+  maxRows: number;
+  maxCells: number;
+}
+
+export const SHEET_LIMITS: SheetLimits = { maxRows: MAX_SHEET_ROWS, maxCells: MAX_SHEET_CELLS };
+
+const grouped = (n: number) => n.toLocaleString("en-US");
+
+export function tooManyRows(fileName: string, limits: SheetLimits = SHEET_LIMITS): AppError {
+  return new AppError(
+    "file_too_large",
+    {
+      zh: `${fileName}：表格最多 ${limits.maxRows} 行，本文件超过此限，请分批导入`,
+      en: `${fileName}: a sheet may have at most ${grouped(limits.maxRows)} rows; this file has more (import it in parts)`,
+    },
+    { file: fileName, limit: "rows", maxRows: limits.maxRows },
+  );
+}
+
+export function tooManyCells(fileName: string, limits: SheetLimits = SHEET_LIMITS): AppError {
+  return new AppError(
+    "file_too_large",
+    {
+      zh: `${fileName}：表格最多 ${limits.maxCells} 个单元格，本文件超过此限，请分批导入`,
+      en: `${fileName}: a sheet may have at most ${grouped(limits.maxCells)} cells; this file has more (import it in parts)`,
+    },
+    { file: fileName, limit: "cells", maxCells: limits.maxCells },
+  );
+}
+
+/** What a reader tells as it reads: one more row, one more cell. */
+export interface SheetCounter {
+  row(): void;
+  cell(): void;
+}
+
+/** Counts rows and cells as they are read, and throws as soon as either passes its limit. */
+export function sheetCounter(fileName: string, limits: SheetLimits = SHEET_LIMITS): SheetCounter {
+  let rows = 0;
+  let cells = 0;
+  return {
+    row(): void {
+      rows++;
+      if (rows > limits.maxRows) throw tooManyRows(fileName, limits);
+    },
+    cell(): void {
+      cells++;
+      if (cells > limits.maxCells) throw tooManyCells(fileName, limits);
+    },
+  };
+}
+
+const LT = 0x3c;
+const COLON = 0x3a;
+/** Where an element's name ends: whitespace, `>` or `/`. */
+const isNameEnd = (b: number) =>
+  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f;
+
+/**
+ * Counts the `<row>` and `<c>` elements of a worksheet's XML (SpreadsheetML, any namespace prefix)
+ * on its bytes, without decoding or parsing it.
+ */
+export function countSheetXml(xml: Uint8Array, counter: SheetCounter): void {
+  for (let i = xml.indexOf(LT); i >= 0 && i < xml.length; i = xml.indexOf(LT, i + 1)) {
+    let start = i + 1;
+    let end = start;
+    while (end < xml.length && !isNameEnd(xml[end] as number)) {
+      if (xml[end] === COLON) start = end + 1;
+      end++;
+    }
+    const length = end - start;
+    if (length === 1 && xml[start] === 0x63 /* c */) counter.cell();
+    else if (length === 3 && xml[start] === 0x72 && xml[start + 1] === 0x6f && xml[start + 2] === 0x77)
+      counter.row(); // row
+  }
+}
+
+/**
+ * The guard for a workbook before ExcelJS reads it: the archive unpacks within the zip limits
+ * (bounded-zip.ts) and its worksheets together hold at most the rows and cells allowed.
+ */
+export async function assertWorkbookWithinLimits(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: SheetLimits = SHEET_LIMITS,
+): Promise<void> {
+  if (!isZip(bytes)) return; // not a zip: ExcelJS's own error says it is no workbook
+  const sheets = await unzipBounded(bytes, fileName, {
+    keep: (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name),
+  });
+  const counter = sheetCounter(fileName, limits);
+  for (const xml of sheets.values()) countSheetXml(xml, counter);
+}
