@@ -9,10 +9,9 @@ import { join, relative } from "node:path";
 import type { FastifyInstance } from "fastify";
 import ts from "typescript";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestUser, signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { createTestUser, signIn, type TestClient } from "../test/auth-helpers.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const SCANNED = ["src/services", "src/db", "src/http", "src/domain"];
@@ -157,12 +156,7 @@ describe.each(testDialects())("the server answers in the asker's language on %s"
   let app: FastifyInstance;
   let admin: TestClient;
   beforeEach(async () => {
-    app = await buildApp({
-      db: store().db,
-      dialect: store().dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-    });
+    app = await testApp(store().db, store().dialect);
     await createTestUser(store().db, { username: "admin", role: "admin" });
     admin = await signIn(app, "admin");
   });

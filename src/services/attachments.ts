@@ -30,6 +30,15 @@ export interface CheckedUpload extends Upload {
   mediaType: string;
 }
 
+/** The refusal of an attachment over the limit, whether the upload or the check finds it. */
+export function attachmentTooLarge(fileName: string, more: Record<string, unknown> = {}): AppError {
+  return new AppError(
+    "file_too_large",
+    { zh: `${fileName}：附件超过 10 MB`, en: `${fileName}: attachments are at most 10 MB` },
+    { file: fileName, ...more, limit: MAX_ATTACHMENT_BYTES },
+  );
+}
+
 /** Checks one file as an attachment; the refusal names the file and why. */
 export function checkUpload(upload: Upload): CheckedUpload {
   const fileName = safeFileName(upload.fileName);
@@ -44,11 +53,7 @@ export function checkUpload(upload: Upload): CheckedUpload {
         where,
       );
     case "too_large":
-      throw new AppError(
-        "file_too_large",
-        { zh: `${fileName}：附件超过 10 MB`, en: `${fileName}: attachments are at most 10 MB` },
-        { ...where, limit: MAX_ATTACHMENT_BYTES },
-      );
+      throw attachmentTooLarge(fileName, { reason: check.reason });
     case "extension":
       throw new AppError(
         "unsupported_file",

@@ -13,17 +13,15 @@ import type { RevisionRow } from "../db/reports-repository.ts";
 import type { AdjustmentRow, TaskEventRow } from "../db/tasks-repository.ts";
 import { adjustmentRecord } from "../domain/task-adjustments.ts";
 import { judgeTask, TASK_LIGHTS, type TaskLight } from "../domain/task-lights.ts";
-import type { TaskAction, TaskState } from "../domain/task-states.ts";
+import type { TaskState } from "../domain/task-states.ts";
 import { suggestedOf } from "./plan-presenter.ts";
 import type { Names } from "./reporting-context.ts";
-import { type TaskEntry, type TaskWorld, taskFrequency, timelineOf } from "./task-world.ts";
+import { dayOrNull, type TaskEntry, type TaskWorld, taskFrequency, timelineOf } from "./task-world.ts";
 
 export function departmentRef(names: Names, id: number | null): DepartmentRef | null {
   if (id === null) return null;
   return names.departments.get(id) ?? { id, name: `#${id}` };
 }
-
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
 
 function milestoneView(m: TaskEntry["milestones"][number]): TaskMilestoneView {
   return {
@@ -124,10 +122,10 @@ export function taskView(world: TaskWorld, entry: TaskEntry, asOf: string): Task
     working: { zh: judged.working.zh, en: judged.working.en },
     signals: judged.signals,
     assignedOn: timeline.assignedOn,
-    acknowledgedOn: day(row?.acknowledged_at),
-    closeRequestedOn: day(row?.close_requested_at),
-    closedOn: day(row?.closed_at),
-    stoppedOn: day(row?.stopped_at),
+    acknowledgedOn: dayOrNull(row?.acknowledged_at),
+    closeRequestedOn: dayOrNull(row?.close_requested_at),
+    closedOn: dayOrNull(row?.closed_at),
+    stoppedOn: dayOrNull(row?.stopped_at),
     stoppedReason: row?.stopped_reason ?? null,
     closeEvidence:
       row?.state === "close_requested" || row?.state === "closed" ? (row.close_evidence ?? null) : null,
@@ -194,5 +192,3 @@ export function historyEntry(e: TaskEventRow, names: Names): TaskHistoryEntry {
     summary: { zh: e.summary_zh, en: e.summary_en },
   };
 }
-
-export type { TaskAction };

@@ -33,6 +33,7 @@ import type { Frequency, ReportingPeriod } from "../domain/periods.ts";
 import type { TaskLightSettings, TaskTimeline } from "../domain/task-lights.ts";
 import { lightSettingsOf, taskSettingsOf } from "../domain/task-settings.ts";
 import type { TaskFacts, TaskState } from "../domain/task-states.ts";
+import { checkAsOf, defaultAsOf } from "./plan-status.ts";
 import {
   type Db,
   loadNames,
@@ -188,11 +189,12 @@ export async function loadTaskWorld(
 }
 
 /** The day tasks are judged as of, and the world read for it (the demo's clock when no date is asked). */
-export function taskReading(world: TaskWorld, asOfParam: string | undefined | null, today: string) {
+export function taskReading(world: TaskWorld, asOfParam?: string | null) {
   const settings = settingsOfPlan(world.plan);
-  if (!asOfParam && settings.demo && settings.demoAsOf)
-    return { world: { ...world, demoClock: true }, asOf: settings.demoAsOf };
-  return { world, asOf: asOfParam || today };
+  // The same clock as the plan's status (plan-status.ts): the date asked, else today or the demo's day.
+  const asOf = checkAsOf(asOfParam ?? undefined, defaultAsOf({ settings }));
+  const demoClock = !asOfParam && settings.demo && settings.demoAsOf !== null;
+  return { world: demoClock ? { ...world, demoClock: true } : world, asOf };
 }
 
 export function taskFrequency(world: Pick<TaskWorld, "frequency">, entry: TaskEntry): Frequency {
@@ -218,7 +220,7 @@ export function taskFactsOf(entry: TaskEntry): TaskFacts {
 /** The day a revision was written (its timestamp's date). */
 const dayOf = (iso: string) => iso.slice(0, 10);
 /** The dates of the life are kept as timestamps (or days); the lights judge by day. */
-const dayOrNull = (value: string | null | undefined) => (value ? value.slice(0, 10) : null);
+export const dayOrNull = (value: string | null | undefined) => (value ? value.slice(0, 10) : null);
 
 /** By period: the day its first submitted progress report came (a draft is not a report). */
 export function reportedOnOf(entry: TaskEntry): Record<string, string> {

@@ -36,7 +36,7 @@ import {
 import { checkDepartments, editablePlan } from "./plan-review.ts";
 import { mayReadRow } from "./report-visibility.ts";
 import { attachmentView } from "./reporting.ts";
-import { type Db, loadNames, notFound, today } from "./reporting-context.ts";
+import { type Db, loadNames, notFound } from "./reporting-context.ts";
 import { adjustmentView, countLights, historyEntry, progressSummary, taskView } from "./task-presenter.ts";
 import { loadTaskWorld, type TaskEntry, type TaskWorld, taskFactsOf, taskReading } from "./task-world.ts";
 
@@ -60,18 +60,6 @@ export function visibleTo(user: Principal, entry: TaskEntry): boolean {
   });
 }
 
-/** A date asked for, checked (undefined: none asked). */
-export function checkedAsOf(asOf: string | undefined | null): string | undefined {
-  if (asOf === undefined || asOf === null || asOf === "") return undefined;
-  if (!isIsoDate(asOf))
-    throw new AppError(
-      "bad_input",
-      { zh: `日期 ${asOf} 无效，应为 YYYY-MM-DD`, en: `the date ${asOf} is not a date (YYYY-MM-DD)` },
-      { field: "asOf" },
-    );
-  return asOf;
-}
-
 export interface TaskListFilter {
   asOf?: string;
   departmentId?: number;
@@ -86,14 +74,13 @@ export async function listTasks(
   planId: number,
   filter: TaskListFilter = {},
 ): Promise<TaskListView> {
-  const asked = checkedAsOf(filter.asOf);
   if (filter.status !== undefined && !TASK_LIGHTS.includes(filter.status))
     throw new AppError(
       "bad_input",
       { zh: `亮灯状态 ${filter.status} 无效`, en: `no such status: ${filter.status}` },
       { field: "status", allowed: TASK_LIGHTS },
     );
-  const { world, asOf } = taskReading(await loadTaskWorld(db, planId), asked, today());
+  const { world, asOf } = taskReading(await loadTaskWorld(db, planId), filter.asOf);
   const entries = world.tasks.filter(
     (e) =>
       visibleTo(user, e) &&
@@ -128,7 +115,7 @@ export async function loadTask(db: Db, user: Principal, nodeId: number) {
 /** The view of one task after a step, as of today. */
 export async function currentTaskView(db: Db, user: Principal, nodeId: number): Promise<TaskView> {
   const found = await loadTask(db, user, nodeId);
-  const { world, asOf } = taskReading(found.world, undefined, today());
+  const { world, asOf } = taskReading(found.world);
   return taskView(world, found.entry, asOf);
 }
 
@@ -174,7 +161,7 @@ export async function taskDetail(
 ): Promise<TaskDetailView> {
   const found = await loadTask(db, user, nodeId);
   const entry = found.entry;
-  const { world, asOf } = taskReading(found.world, checkedAsOf(asOfParam), today());
+  const { world, asOf } = taskReading(found.world, asOfParam);
   const [events, adjustments] = await Promise.all([
     listTaskEvents(db, nodeId),
     listAdjustmentsOfTask(db, nodeId),
@@ -404,7 +391,7 @@ export async function bulkPatchTasks(
     return { entry, patch: c.patch, index };
   });
   await applyPatches(db, actor, world, rows);
-  const { world: after, asOf } = taskReading(await loadTaskWorld(db, planId), undefined, today());
+  const { world: after, asOf } = taskReading(await loadTaskWorld(db, planId));
   return {
     tasks: rows.flatMap((r) => {
       const e = after.byId.get(r.entry.node.id);

@@ -323,63 +323,14 @@ export const NULL_CASES: Record<string, NullCase> = {
       ]),
     ),
   },
-  "PUT /api/targets/:id/reports/:period": {
-    as: "reporter",
-    repeatable: false,
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/targets/${w.jobsTargetId}/reports/2020-06`,
-      payload: {
-        baseRevision: null,
-        value: 20000,
-        percent: 50,
-        statusWord: "推进中",
-        progress: "进展",
-        problems: "",
-        nextSteps: "",
-      },
-    }),
-    stored: reportFields(),
-    notStored: { baseRevision: BASE_REVISION },
-  },
-  "PUT /api/nodes/:id/reports/:period": {
-    as: "planner",
-    repeatable: false,
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/nodes/${w.taskNodeId}/reports/2020-06`,
-      payload: {
-        baseRevision: null,
-        value: 3,
-        percent: 30,
-        statusWord: "推进中",
-        progress: "进展",
-        problems: "",
-        nextSteps: "",
-      },
-    }),
-    stored: reportFields(),
-    notStored: { baseRevision: BASE_REVISION },
-  },
-  "PUT /api/items/:id/reports/:period": {
-    as: "planner",
-    repeatable: false,
-    request: (w) => ({
-      method: "PUT",
-      url: `/api/items/${w.itemId}/reports/2020-06`,
-      payload: {
-        baseRevision: null,
-        value: 2,
-        percent: 30,
-        statusWord: "推进中",
-        progress: "进展",
-        problems: "",
-        nextSteps: "",
-      },
-    }),
-    stored: reportFields(),
-    notStored: { baseRevision: BASE_REVISION },
-  },
+  "PUT /api/targets/:id/reports/:period": reportSave(
+    "reporter",
+    (w) => `/api/targets/${w.jobsTargetId}`,
+    20000,
+    50,
+  ),
+  "PUT /api/nodes/:id/reports/:period": reportSave("planner", (w) => `/api/nodes/${w.taskNodeId}`, 3, 30),
+  "PUT /api/items/:id/reports/:period": reportSave("planner", (w) => `/api/items/${w.itemId}`, 2, 30),
   // A draft of the jobs target's June, from the reporter's month grid.
   "PUT /api/me/grid/:month": {
     as: "reporter",
@@ -444,3 +395,31 @@ export const NULL_CASES: Record<string, NullCase> = {
     },
   },
 };
+
+/** A report's save for June of one subject, every nullable field given a value. */
+function reportSave(
+  as: NullCase["as"],
+  subject: (w: Parameters<NullCase["request"]>[0]) => string,
+  value: number,
+  percent: number,
+): NullCase {
+  return {
+    as,
+    repeatable: false,
+    request: (w) => ({
+      method: "PUT",
+      url: `${subject(w)}/reports/2020-06`,
+      payload: {
+        baseRevision: null,
+        value,
+        percent,
+        statusWord: "推进中",
+        progress: "进展",
+        problems: "",
+        nextSteps: "",
+      },
+    }),
+    stored: reportFields(),
+    notStored: { baseRevision: BASE_REVISION },
+  };
+}

@@ -17,6 +17,7 @@ import {
   type ApiSession,
   apiJson,
   apiLogin,
+  assignCumulative,
   DEMO_PASSWORD,
   getJson,
   importPlanText,
@@ -61,22 +62,7 @@ async function setScene(
   const detail = await getJson<PlanDetail>(baseUrl, planner, `/api/plans/${planId}`);
   const department = detail.departments.find((d) => d.name === "区人社局");
   assert.ok(department, "the plan's region has 区人社局");
-  const targets: TargetView[] = [];
-  for (const t of detail.targets) {
-    const patched: { status: number; body: TargetView } = await apiJson<TargetView>(
-      baseUrl,
-      planner,
-      "PATCH",
-      `/api/targets/${t.id}`,
-      {
-        leadDepartmentId: department.id,
-        kind: "cumulative",
-        frequency: "monthly",
-      },
-    );
-    assert.equal(patched.status, 200, `assigning ${t.subject} → ${patched.status}`);
-    targets.push(patched.body);
-  }
+  const targets = await assignCumulative(baseUrl, planner, detail.targets, department.id);
   const jobs = targets.find((t) => t.subject.includes("就业"));
   assert.ok(jobs && targets.length >= 3, `targets: ${targets.map((t) => t.subject).join(", ")}`);
   const published = await apiJson<PlanSummary>(baseUrl, planner, "POST", `/api/plans/${planId}/publish`, {});

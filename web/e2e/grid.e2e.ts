@@ -18,6 +18,7 @@ import {
   type ApiSession,
   apiJson,
   apiLogin,
+  assignCumulative,
   DEMO_PASSWORD,
   getJson,
   importPlanText,
@@ -61,22 +62,7 @@ async function setScene(baseUrl: string, planner: ApiSession, reporter: ApiSessi
     detail.targets.length >= 5,
     `five targets read: ${detail.targets.map((t) => t.subject).join(", ")}`,
   );
-  const targets: TargetView[] = [];
-  for (const t of detail.targets.slice(0, 5)) {
-    const patched: { status: number; body: TargetView } = await apiJson<TargetView>(
-      baseUrl,
-      planner,
-      "PATCH",
-      `/api/targets/${t.id}`,
-      {
-        leadDepartmentId: department.id,
-        kind: "cumulative",
-        frequency: "monthly",
-      },
-    );
-    assert.equal(patched.status, 200, `assigning ${t.subject} → ${patched.status}`);
-    targets.push(patched.body);
-  }
+  const targets = await assignCumulative(baseUrl, planner, detail.targets.slice(0, 5), department.id);
   const published = await apiJson<PlanSummary>(baseUrl, planner, "POST", `/api/plans/${planId}/publish`, {});
   assert.equal(published.status, 200, `publishing → ${published.status}`);
 

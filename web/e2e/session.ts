@@ -3,6 +3,7 @@
 // session (cookie and CSRF token) for the test's own requests.
 import assert from "node:assert/strict";
 import type { Page, Response } from "playwright-core";
+import type { TargetView } from "../../src/contract/targets.ts";
 
 /** With --base-url, give the server's passwords in the same variables. */
 export const ADMIN_PASSWORD = process.env.PLANTRACK_ADMIN_PASSWORD ?? "Root-Key-e2e-2026!";
@@ -82,6 +83,26 @@ export async function importPlanText(
   assert.ok(response.ok, `importing ${fileName} → ${response.status}: ${JSON.stringify(body)}`);
   assert.ok(typeof body.planId === "number", `the import of ${fileName} names the new plan`);
   return body.planId;
+}
+
+/** Gives these targets a lead department as monthly cumulative targets, as a scene needs them to report. */
+export async function assignCumulative(
+  baseUrl: string,
+  planner: ApiSession,
+  targets: readonly TargetView[],
+  departmentId: number,
+): Promise<TargetView[]> {
+  const out: TargetView[] = [];
+  for (const t of targets) {
+    const patched = await apiJson<TargetView>(baseUrl, planner, "PATCH", `/api/targets/${t.id}`, {
+      leadDepartmentId: departmentId,
+      kind: "cumulative",
+      frequency: "monthly",
+    });
+    assert.equal(patched.status, 200, `assigning ${t.subject} → ${patched.status}`);
+    out.push(patched.body);
+  }
+  return out;
 }
 
 /** Signs in through /login as a person would (keyboard: type, Tab, type, Enter) and waits to leave it. */

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
-import { AppError } from "../../domain/app-error.ts";
 import { contentDisposition, MAX_ATTACHMENT_BYTES } from "../../domain/attachment-types.ts";
-import { addAttachment, downloadAttachment } from "../../services/attachments.ts";
+import { addAttachment, attachmentTooLarge, downloadAttachment } from "../../services/attachments.ts";
 import { downloadAttachmentSchema, uploadAttachmentSchema } from "./attachment-schemas.ts";
 import { readUpload, type Upload } from "./read-upload.ts";
 import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
@@ -11,15 +10,7 @@ import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 function readFile(request: FastifyRequest): Promise<Upload> {
   return readUpload(request, {
     fileSize: MAX_ATTACHMENT_BYTES,
-    tooLarge: (fileName) =>
-      new AppError(
-        "file_too_large",
-        { zh: `${fileName}：附件超过 10 MB`, en: `${fileName}: attachments are at most 10 MB` },
-        {
-          file: fileName,
-          limit: MAX_ATTACHMENT_BYTES,
-        },
-      ),
+    tooLarge: (fileName) => attachmentTooLarge(fileName),
   });
 }
 

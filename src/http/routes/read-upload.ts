@@ -1,10 +1,36 @@
-import type {} from "@fastify/multipart";
+import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../domain/app-error.ts";
 
 export interface Upload {
   fileName: string;
   bytes: Uint8Array;
+}
+
+/** One part of a multipart request that is a file: it must be in field `file`; read whole or refused. */
+async function readFilePart(
+  part: MultipartFile,
+  tooLarge: (fileName: string) => AppError,
+  name: (clientName: string) => string = (n) => n,
+): Promise<Upload> {
+  if (part.fieldname !== "file") {
+    part.file.resume();
+    throw new AppError(
+      "bad_input",
+      {
+        zh: `文件字段名应为“file”（收到“${part.fieldname}”）`,
+        en: `the file field must be named file (got ${part.fieldname})`,
+      },
+      { field: part.fieldname },
+    );
+  }
+  const fileName = name(part.filename || "file");
+  try {
+    return { fileName, bytes: await part.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(fileName);
+    throw error;
+  }
 }
 
 /**
@@ -31,24 +57,7 @@ export async function readUpload(
       : request.parts({ limits: { fileSize: options.fileSize, files: 1 } });
   for await (const part of parts) {
     if (part.type !== "file") continue;
-    if (part.fieldname !== "file") {
-      part.file.resume();
-      throw new AppError(
-        "bad_input",
-        {
-          zh: `文件字段名应为“file”（收到“${part.fieldname}”）`,
-          en: `the file field must be named file (got ${part.fieldname})`,
-        },
-        { field: part.fieldname },
-      );
-    }
-    const fileName = options.name ? options.name(part.filename || "file") : part.filename || "file";
-    try {
-      file = { fileName, bytes: await part.toBuffer() };
-    } catch (error) {
-      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw options.tooLarge(fileName);
-      throw error;
-    }
+    file = await readFilePart(part, options.tooLarge, options.name);
   }
   if (!file)
     throw new AppError(
@@ -77,24 +86,7 @@ export async function readBodyWithFiles(
   const parts = request.parts({ limits: { fileSize: options.fileSize, files: options.maxFiles } });
   for await (const part of parts) {
     if (part.type === "file") {
-      if (part.fieldname !== "file") {
-        part.file.resume();
-        throw new AppError(
-          "bad_input",
-          {
-            zh: `文件字段名应为 file（收到 ${part.fieldname}）`,
-            en: `the file fields must be named file (got ${part.fieldname})`,
-          },
-          { field: part.fieldname },
-        );
-      }
-      const fileName = part.filename || "file";
-      try {
-        files.push({ fileName, bytes: await part.toBuffer() });
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw options.tooLarge(fileName);
-        throw error;
-      }
+      files.push(await readFilePart(part, options.tooLarge));
     } else if (part.fieldname === "body") {
       sawBody = true;
       try {

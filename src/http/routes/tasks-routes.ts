@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import type { CloseRequestBody, TaskProgressRequest } from "../../contract/tasks.ts";
-import { AppError } from "../../domain/app-error.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../domain/attachment-types.ts";
+import { attachmentTooLarge } from "../../services/attachments.ts";
 import {
   acknowledgeTask,
   decideTaskAdjustment,
@@ -41,12 +41,7 @@ async function withFiles<T>(request: FastifyRequest, check: (value: unknown) => 
   const { body, files } = await readBodyWithFiles(request, {
     fileSize: MAX_ATTACHMENT_BYTES,
     maxFiles: MAX_FILES,
-    tooLarge: (fileName) =>
-      new AppError(
-        "file_too_large",
-        { zh: `${fileName}：附件超过 10 MB`, en: `${fileName}: attachments are at most 10 MB` },
-        { file: fileName, limit: MAX_ATTACHMENT_BYTES },
-      ),
+    tooLarge: (fileName) => attachmentTooLarge(fileName),
   });
   return { body: check(body), files };
 }
