@@ -101,7 +101,7 @@ describe("plantrack import and migrate", () => {
     expect(await runCli(["import"], c.io)).toBe(2);
     expect(await runCli(["import", join(dir, "plan.txt"), "--year", "abc"], c.io)).toBe(2);
     expect(c.err()).toMatch(/至少需要一个文件/);
-    expect(c.err()).toMatch(/年度应为/);
+    expect(c.err()).toMatch(/年度（--year）应为 1949–2100 的整数/);
   });
 
   it("migrate once, then report it is up to date", async () => {
