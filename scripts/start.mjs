@@ -20,11 +20,13 @@ const sources = ["web/src", "web/index.html", "web/vite.config.ts"]
   .map((p) => join(root, p))
   .filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newestSource)) > statSync(built).mtimeMs;
+// One language on the console, like the CLI: Chinese unless PLANTRACK_LANG asks for English.
+const english = (process.env.PLANTRACK_LANG ?? "").trim().toLowerCase().startsWith("en");
 if (stale) {
-  console.log("构建网页 / building the web app …");
+  console.log(english ? "building the web app …" : "正在构建网页……");
   const build = spawnSync("npm", ["run", "build:web", "--silent"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) {
-    console.error("网页构建失败 / the web build failed");
+    console.error(english ? "the web build failed" : "网页构建失败");
     process.exit(build.status ?? 1);
   }
 }

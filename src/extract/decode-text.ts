@@ -59,9 +59,13 @@ export function decodeText(bytes: Uint8Array, name = "file"): DecodedText {
   }
   if (!decoded) {
     if (controlShare(bytes) > 0.01) {
-      throw new AppError("unsupported_file", `${name}: 二进制文件，不是文本 / binary content, not text`, {
-        file: name,
-      });
+      throw new AppError(
+        "unsupported_file",
+        { zh: `${name}：二进制文件，不是文本`, en: `${name}: binary content, not text` },
+        {
+          file: name,
+        },
+      );
     }
     const utf8 = tryDecode(bytes, "utf-8");
     if (utf8 !== null) decoded = { text: utf8, encoding: "utf-8", bom: false };
@@ -70,7 +74,10 @@ export function decodeText(bytes: Uint8Array, name = "file"): DecodedText {
       if (gb === null) {
         throw new AppError(
           "unsupported_file",
-          `${name}: 无法识别的文本编码（既非 UTF-8 也非 GB18030/GBK） / unreadable encoding (neither UTF-8 nor GB18030/GBK)`,
+          {
+            zh: `${name}：无法识别的文本编码（既非 UTF-8 也非 GB18030/GBK）`,
+            en: `${name}: unreadable encoding (neither UTF-8 nor GB18030/GBK)`,
+          },
           { file: name },
         );
       }
@@ -78,12 +85,20 @@ export function decodeText(bytes: Uint8Array, name = "file"): DecodedText {
     }
   }
   if (decoded.text.trim() === "") {
-    throw new AppError("empty_file", `${name}: 文件为空 / the file is empty`, { file: name });
+    throw new AppError(
+      "empty_file",
+      { zh: `${name}：文件为空`, en: `${name}: the file is empty` },
+      { file: name },
+    );
   }
   if (decoded.text.includes("\u0000")) {
-    throw new AppError("unsupported_file", `${name}: 二进制文件，不是文本 / binary content, not text`, {
-      file: name,
-    });
+    throw new AppError(
+      "unsupported_file",
+      { zh: `${name}：二进制文件，不是文本`, en: `${name}: binary content, not text` },
+      {
+        file: name,
+      },
+    );
   }
   return decoded;
 }

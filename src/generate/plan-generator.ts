@@ -6,6 +6,7 @@
 // of reports is produced one plan at a time without holding it all in memory.
 
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import {
   DEPARTMENTS,
   type GeneratorOptions,
@@ -512,7 +513,8 @@ export function generatePlan(options: GeneratorOptions, region: GenRegion): GenP
             department: s.department,
             subject: { type: s.type, index: s.index },
             period: p.key,
-            message: `请尽快报送${s.name}${p.key}进展情况 / please report ${p.key}`,
+            // The office writes its reminders in its own language, like the 催报 of the desk.
+            message: `请尽快报送${s.name}${periodWords(p.key, "zh")}进展情况`,
             at: isoAt(addDays(p.due, 2), rnd),
           });
         return;

@@ -190,7 +190,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         "photo.txt",
         415,
         "unsupported_file",
-        /二进制.*binary/,
+        /^photo\.txt：二进制文件，不是文本$/,
       ],
       ["empty", () => new Uint8Array(), "empty.txt", 400, "empty_file", /文件为空/],
       [

@@ -19,6 +19,8 @@ import { listTargetRowsOfPlanBySpan, setTargetLeadDepartment } from "../db/targe
 import { listUserRoles } from "../db/users-repository.ts";
 import { addWorkingDays } from "../domain/iso-dates.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
+import { isCountUnit } from "../domain/plausibility.ts";
+import { isCountUnit } from "../domain/plausibility.ts";
 import { randomFrom } from "../generate/random.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";
 import { demoUsers, demoYearOf, liveDemoTaskYear, prepareDemoTasks } from "./seed-demo-tasks.ts";
@@ -48,7 +50,7 @@ const addDays = (date: string, days: number) =>
 
 type Profile = "ahead" | "on_track" | "behind" | "far_behind";
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const roundTo = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export interface DemoReportsOutcome {
   seeded: boolean;
@@ -149,6 +151,10 @@ export async function seedDemoReports(
       const periods = reportingPeriods(plan.period_start, plan.period_end, t.frequency ?? "monthly").filter(
         (p) => p.end <= LAST_PERIOD_END,
       );
+      // A count is whole (11家, not 11.04家); a cumulative figure never falls from one period to the next.
+      const digits = isCountUnit(t.unit) ? 0 : 2;
+      const round = (x: number) => Number(x.toFixed(digits));
+      let reportedSoFar = 0;
       for (const p of periods) {
         if (stopsAfterJune && p.end > "2020-06-30") break;
         const share = p.elapsedShare;
@@ -156,8 +162,13 @@ export async function seedDemoReports(
         let value: number | null = null;
         let percent: number | null = null;
         const goal = t.value ?? 0;
+        // Counts are whole (no 11.04家): the same rule that refuses half a company on a save.
+        const round = (x: number) => (isCountUnit(t.unit) ? Math.round(x) : roundTo(x));
         if (t.kind === "milestone") percent = Math.min(100, Math.round(100 * share * pace * wobble));
-        else if (t.kind === "cumulative") value = round(goal * share * pace * wobble);
+        else if (t.kind === "cumulative") {
+          value = Math.max(reportedSoFar, round(goal * share * pace * wobble));
+          reportedSoFar = value;
+        }
         else if (t.kind === "level") {
           const base = t.baseline ?? goal * 0.8;
           value = round(base + (goal - base) * Math.min(1, share * pace * wobble));

@@ -6,6 +6,7 @@ import { listReportsOfPlanFiltered, listRevisions } from "../db/reports-reposito
 import { listTaskEventsOfPlan } from "../db/tasks-repository.ts";
 import { listUserRoles } from "../db/users-repository.ts";
 import type { Principal } from "../domain/access.ts";
+import { isCountUnit } from "../domain/plausibility.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { lastStatusCell } from "../reports/ledger-model.ts";
 import { taskDeadlineWords } from "../reports/ledger-tasks.ts";
@@ -105,6 +106,21 @@ describe.each(testDialects())("the demo's year of tasks on %s", (dialect) => {
         )
       ).length,
     );
+
+    // The demo's figures are ones a department could sign: counts whole (no 11.04家).
+    const detail = await loadPlanDetail(db, planId);
+    const countTargets = new Set(
+      (detail?.targets ?? []).filter((t) => isCountUnit(t.unit ?? "")).map((t) => t.id),
+    );
+    expect(countTargets.size).toBeGreaterThan(0);
+    const countReports = new Set(
+      stored.filter((r) => r.target_id !== null && countTargets.has(r.target_id)).map((r) => r.id),
+    );
+    const countValues = (await listRevisions(db, [...countReports])).flatMap((r) =>
+      r.value === null ? [] : [r.value],
+    );
+    expect(countValues.length).toBeGreaterThan(0);
+    expect(countValues.filter((v) => !Number.isInteger(v))).toEqual([]);
 
     // Every task has a lead department and a deadline; the lights as of the demo's date are varied.
     const { tasks } = await listTasks(db, planner, planId, { asOf: DEMO_AS_OF });

@@ -127,7 +127,12 @@ export async function planEditorTest({ baseUrl, screenshots, log = console.log }
     const check = page.getByTestId("publish-check");
     await check.waitFor();
     const published = page.waitForResponse((r) => r.url().endsWith(`/api/plans/${copyId}/publish`));
-    await page.getByRole("button", { name: /^(仍然发布|发\s?布)$/ }).click();
+    // The dialog's own button (the editor's 发布 button stays behind the mask), once the modal has
+    // finished opening: a click during its entry animation can land on nothing.
+    const ok = page.getByRole("dialog").getByRole("button", { name: /^(仍然发布|发\s?布)$/ });
+    await ok.waitFor({ state: "visible" });
+    await page.waitForFunction(() => !document.querySelector(".ant-zoom-enter, .ant-zoom-appear"));
+    await ok.click();
     assert.equal((await published).status(), 200);
     const done = await getJson<PlanDetail>(baseUrl, planner, `/api/plans/${copyId}`);
     assert.equal(done.plan.state, "published");

@@ -24,7 +24,8 @@ export const planListZhCN = {
   "plans.sameTextHint": "与计划 {ids} 由同一文本导入（文件格式、编码或排版可能不同）",
 
   "import.button": "导入计划文档",
-  "import.hint": "支持 .txt（UTF-8 或 GBK）、.html、.docx，不超过 20 MB",
+  "import.hint":
+    "支持 .txt（UTF-8 或 GBK）、.html/.htm、.mht、.docx、.doc、.wps、.pdf（含文字层）、.ofd，不超过 20 MB",
   "import.uploading": "正在导入 {name}…",
   "import.success": "已导入“{title}”：{targets} 个指标、{milestones} 个里程碑、{tasks} 项任务",
   "import.successNoTitle": "已导入 {name}",
@@ -60,7 +61,8 @@ export const planListEnUS: Record<keyof typeof planListZhCN, string> = {
     "Imported from the same text as plan {ids} (the file's format, encoding or layout may differ)",
 
   "import.button": "Import plan document",
-  "import.hint": ".txt (UTF-8 or GBK), .html or .docx, up to 20 MB",
+  "import.hint":
+    ".txt (UTF-8 or GBK), .html/.htm, .mht, .docx, .doc, .wps, .pdf (with a text layer) or .ofd, up to 20 MB",
   "import.uploading": "Importing {name}…",
   "import.success": "Imported “{title}”: {targets} targets, {milestones} milestones, {tasks} tasks",
   "import.successNoTitle": "Imported {name}",

@@ -7,8 +7,13 @@ import { useImportPlan } from "../../api/queries.ts";
 import { errorCodeText, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
-const ACCEPT =
-  ".txt,.html,.htm,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+// The extensions src/services/read-document.ts reads (readByFormat, TEXT_/HTML_EXTENSIONS); keep in step.
+const ACCEPT = [
+  ".txt,.text,.md",
+  ".html,.htm,.xhtml,.shtml,.mht,.mhtml",
+  ".docx,.doc,.docm,.dot,.dotx,.wps",
+  ".pdf,.ofd",
+].join(",");
 
 /** Uploads a plan document; asks before importing the same document a second time. */
 export function ImportButton() {
