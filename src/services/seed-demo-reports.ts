@@ -20,7 +20,6 @@ import { listUserRoles } from "../db/users-repository.ts";
 import { addWorkingDays } from "../domain/iso-dates.ts";
 import { dueDateAfter, reportingPeriods } from "../domain/periods.ts";
 import { isCountUnit } from "../domain/plausibility.ts";
-import { isCountUnit } from "../domain/plausibility.ts";
 import { randomFrom } from "../generate/random.ts";
 import { type Db, requirePlan } from "./reporting-context.ts";
 import { demoUsers, demoYearOf, liveDemoTaskYear, prepareDemoTasks } from "./seed-demo-tasks.ts";
@@ -49,8 +48,6 @@ const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 type Profile = "ahead" | "on_track" | "behind" | "far_behind";
-
-const roundTo = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export interface DemoReportsOutcome {
   seeded: boolean;
@@ -162,14 +159,11 @@ export async function seedDemoReports(
         let value: number | null = null;
         let percent: number | null = null;
         const goal = t.value ?? 0;
-        // Counts are whole (no 11.04家): the same rule that refuses half a company on a save.
-        const round = (x: number) => (isCountUnit(t.unit) ? Math.round(x) : roundTo(x));
         if (t.kind === "milestone") percent = Math.min(100, Math.round(100 * share * pace * wobble));
         else if (t.kind === "cumulative") {
           value = Math.max(reportedSoFar, round(goal * share * pace * wobble));
           reportedSoFar = value;
-        }
-        else if (t.kind === "level") {
+        } else if (t.kind === "level") {
           const base = t.baseline ?? goal * 0.8;
           value = round(base + (goal - base) * Math.min(1, share * pace * wobble));
         } else if (t.comparator === "at_most")
