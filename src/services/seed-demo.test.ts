@@ -121,6 +121,27 @@ describe.each(testDialects())("the demo's year of tasks on %s", (dialect) => {
     );
     expect(countValues.length).toBeGreaterThan(0);
     expect(countValues.filter((v) => !Number.isInteger(v))).toEqual([]);
+    // A cumulative figure never falls from one period to the next (each report's newest revision).
+    const cumulative = new Set(
+      (detail?.targets ?? []).filter((t) => t.kind === "cumulative").map((t) => t.id),
+    );
+    const newest = new Map<number, number | null>();
+    for (const r of await listRevisions(
+      db,
+      stored.map((x) => x.id),
+    ))
+      newest.set(r.report_id, r.value);
+    const falls: string[] = [];
+    const last = new Map<number, number>();
+    for (const r of [...stored].sort((a, b) => a.period_end.localeCompare(b.period_end))) {
+      const v = newest.get(r.id);
+      if (r.target_id === null || !cumulative.has(r.target_id) || v === null || v === undefined) continue;
+      const before = last.get(r.target_id);
+      if (before !== undefined && v < before) falls.push(`${r.target_id}@${r.period}`);
+      last.set(r.target_id, v);
+    }
+    expect(last.size).toBeGreaterThan(0);
+    expect(falls).toEqual([]);
 
     // Every task has a lead department and a deadline; the lights as of the demo's date are varied.
     const { tasks } = await listTasks(db, planner, planId, { asOf: DEMO_AS_OF });
