@@ -7,6 +7,7 @@ import { regionScopeOf } from "../../services/access-facts.ts";
 import { type ImportInput, importPlan } from "../../services/import-plan.ts";
 import { baseName, MAX_DOCUMENT_BYTES } from "../../services/read-document.ts";
 import { importSchema } from "./import-schema.ts";
+import { readFilePart } from "./read-upload.ts";
 import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 const TRUE_WORDS = new Set(["true", "1", "on", "yes"]);
@@ -52,37 +53,7 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
   let file: { bytes: Uint8Array; fileName: string } | null = null;
   for await (const part of request.parts()) {
     if (part.type === "file") {
-      if (part.fieldname !== "file") {
-        part.file.resume();
-        throw new AppError(
-          "bad_input",
-          {
-            zh: `文件字段名应为“file”（收到“${part.fieldname}”）`,
-            en: `the file field must be named file (got ${part.fieldname})`,
-          },
-          {
-            field: part.fieldname,
-          },
-        );
-      }
-      const fileName = baseName(part.filename || "file");
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError(
-            "file_too_large",
-            { zh: `${fileName}：文件超过 20 MB`, en: `${fileName}: the file is over 20 MB` },
-            {
-              file: fileName,
-              limit: MAX_DOCUMENT_BYTES,
-            },
-          );
-        }
-        throw error;
-      }
-      file = { bytes, fileName };
+      file = await readFilePart(part, documentTooLarge, baseName);
     } else if (typeof part.value === "string") {
       fields[part.fieldname] = part.value;
     }
@@ -103,6 +74,14 @@ async function readUpload(request: FastifyRequest): Promise<ImportInput> {
     ...(parseYear(fields.year) !== undefined ? { year: parseYear(fields.year) } : {}),
     force: parseForce(fields.force),
   };
+}
+
+function documentTooLarge(fileName: string): AppError {
+  return new AppError(
+    "file_too_large",
+    { zh: `${fileName}：文件超过 20 MB`, en: `${fileName}: the file is over 20 MB` },
+    { file: fileName, limit: MAX_DOCUMENT_BYTES },
+  );
 }
 
 export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract }) => {

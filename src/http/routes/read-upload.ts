@@ -8,7 +8,7 @@ export interface Upload {
 }
 
 /** One part of a multipart request that is a file: it must be in field `file`; read whole or refused. */
-async function readFilePart(
+export async function readFilePart(
   part: MultipartFile,
   tooLarge: (fileName: string) => AppError,
   name: (clientName: string) => string = (n) => n,
