@@ -144,6 +144,33 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   { name: "annotation-keys", shape: "牵头单位：牵头单位： …", build: (n) => repeatTo("牵头单位：", n) },
   {
+    // Every upper header row asks the next line whether it names the columns under a spanning cell.
+    name: "table-two-row-headers",
+    shape: "指标\t规划目标\t\t属性 / 指标\t2020年\t2025年\t属性 / row, repeated",
+    build: (n) =>
+      repeatTo("指标\t规划目标\t\t属性\n指标\t2020年\t2025年\t属性\n森林覆盖率（%）\t40\t42\t约束性\n", n),
+  },
+  {
+    // What a flattened PDF of a task plan gives: a table, page furniture, prose and annotated tasks.
+    name: "mixed-tables-pdf-annotations",
+    shape: "tab rows, spaced rows, — 3 —, annotated tasks and prose, interleaved",
+    build: (n) =>
+      repeatTo(
+        [
+          "类别\t指标\t单位\t2020年\t2025年\t年均增长\t属性",
+          "经济发展\t地区生产总值\t亿元\t1200\t1600\t6左右\t预期性",
+          "指标名称    单位    2025年目标",
+          "城镇调查  失业率  %  5.5以内",
+          "— 3 —",
+          "1.推进老旧小区改造12个。（牵头单位：区住建委；配合单位：区财政局；完成时限：2020年6月底前）",
+          "责任单位：区发改委、区商务局",
+          "全年新增就业4万人以上，城镇调查失业率控制在5.5%以内。",
+          "",
+        ].join("\n"),
+        n,
+      ),
+  },
+  {
     name: "paren-leads",
     shape: "（区发改委牵头，区财政局（区发改委牵头 … (unclosed)",
     build: (n) => repeatTo("（区发改委牵头，区财政局", n),

@@ -1,7 +1,7 @@
 // Evaluation, status, roll-ups and rankings of a plan. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
 import type { TargetStatus, Working } from "../domain/evaluation.ts";
-import type { TargetKind } from "../extract/types.ts";
+import type { TargetAttribute, TargetKind } from "../extract/types.ts";
 import type { DepartmentRef, ThresholdsView, ZhEn } from "./common.ts";
 import type { LinkedTargetRef } from "./links.ts";
 import type { PeriodView, ReportView, StatusWord } from "./reports.ts";
@@ -36,6 +36,8 @@ export interface TargetStatusView {
   groupId: number | null;
   department: DepartmentRef | null;
   weight: number;
+  /** 约束性 / 预期性, where the plan says (migration 0012). */
+  attribute: TargetAttribute | null;
   /** The approved value judged (base unit), or null. */
   value: number | null;
   evaluation: EvaluationView;

@@ -1,6 +1,6 @@
 // Targets and items of a plan, and the requests that edit them. Part of the API contract: pure types shared by the server, the CLI and the web app.
 
-import type { Comparator, Direction, ItemCategory, TargetKind } from "../extract/types.ts";
+import type { Comparator, Direction, ItemCategory, TargetAttribute, TargetKind } from "../extract/types.ts";
 import type { DepartmentRef, SuggestedDepartment } from "./common.ts";
 import type { PeriodView, ReportFrequency } from "./reports.ts";
 
@@ -31,6 +31,14 @@ export interface TargetView {
   /** 中止 in a published plan (POST /api/targets/:id/stop): kept and shown struck through, no more reports. */
   stoppedAt: string | null;
   stoppedReason: string | null;
+  /** 约束性 (binding) or 预期性 (expected), as the plan's indicator table or its heading says. */
+  attribute: TargetAttribute | null;
+  /** The year of `baseline` (基期, e.g. 2020 in a 十四五 table). */
+  baselineYear: number | null;
+  /** The year the value is to be reached (2025 in a 十四五 table); null = the plan's own year. */
+  targetYear: number | null;
+  /** The indicator table's 年均增长 (in %), where it has one. */
+  annualGrowth: number | null;
 }
 
 export interface ItemView {
@@ -55,6 +63,10 @@ export interface TargetPatch {
   direction?: Direction;
   kind?: TargetKind;
   baseline?: number | null;
+  attribute?: TargetAttribute | null;
+  baselineYear?: number | null;
+  targetYear?: number | null;
+  annualGrowth?: number | null;
   /** YYYY-MM-DD; null = the end of the plan period. */
   dueDate?: string | null;
   frequency?: "monthly" | "quarterly";

@@ -152,6 +152,8 @@ export async function insertPlanCopy(
           plan_id: planId,
           node_id: newNode(t.node_id),
           baseline: null,
+          baseline_year: null,
+          target_year: t.target_year === null ? null : t.target_year + input.yearShift,
           due_date: shiftDate(t.due_date, input.yearShift),
           created_at: now,
           updated_at: now,

@@ -245,6 +245,12 @@ export async function insertPlanDraft(
         source: "extracted" as const,
         ...suggestion(t.department),
         draft_id: t.id,
+        // What an indicator table states besides the value (migration 0012).
+        baseline: t.baseline?.value ?? null,
+        baseline_year: t.baseline?.year ?? null,
+        target_year: t.targetYear ?? null,
+        attribute: t.attribute ?? null,
+        annual_growth: t.annualGrowth ?? null,
       })),
       ...draft.milestones.map((m) => ({
         plan_id: planId,
@@ -265,6 +271,11 @@ export async function insertPlanDraft(
         source: "extracted" as const,
         ...suggestion(m.department),
         draft_id: m.id,
+        baseline: null,
+        baseline_year: null,
+        target_year: null,
+        attribute: null,
+        annual_growth: null,
       })),
     ]
       .sort((a, b) => a.span_start - b.span_start)

@@ -136,6 +136,12 @@ export interface TargetsTable {
   /** 中止 in a published plan (migration 0010): when and why; null while it runs. */
   stopped_at: string | null;
   stopped_reason: string | null;
+  /** 约束性 / 预期性 (migration 0012); null where the plan does not say. */
+  attribute: "binding" | "expected" | null;
+  baseline_year: number | null;
+  target_year: number | null;
+  /** An indicator table's 年均增长, in its own unit (%). */
+  annual_growth: number | null;
 }
 
 export interface TargetDepartmentsTable {

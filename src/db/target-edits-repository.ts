@@ -2,7 +2,7 @@
 // runs in one transaction with its audit row; the caller has validated the changes.
 
 import type { Kysely } from "kysely";
-import type { Comparator, Direction, TargetKind } from "../extract/types.ts";
+import type { Comparator, Direction, TargetAttribute, TargetKind } from "../extract/types.ts";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
 import { touchPlan } from "./plans-repository.ts";
@@ -23,6 +23,10 @@ export interface TargetChanges {
   direction?: Direction;
   kind?: TargetKind;
   baseline?: number | null;
+  attribute?: TargetAttribute | null;
+  baselineYear?: number | null;
+  targetYear?: number | null;
+  annualGrowth?: number | null;
   dueDate?: string | null;
   frequency?: "monthly" | "quarterly";
   weight?: number;
@@ -46,6 +50,10 @@ function targetColumns(changes: TargetChanges): TargetUpdate {
   if (changes.direction !== undefined) out.direction = changes.direction;
   if (changes.kind !== undefined) out.kind = changes.kind;
   if (changes.baseline !== undefined) out.baseline = changes.baseline;
+  if (changes.attribute !== undefined) out.attribute = changes.attribute;
+  if (changes.baselineYear !== undefined) out.baseline_year = changes.baselineYear;
+  if (changes.targetYear !== undefined) out.target_year = changes.targetYear;
+  if (changes.annualGrowth !== undefined) out.annual_growth = changes.annualGrowth;
   if (changes.dueDate !== undefined) out.due_date = changes.dueDate;
   if (changes.frequency !== undefined) out.frequency = changes.frequency;
   if (changes.weight !== undefined) out.weight = changes.weight;
@@ -130,6 +138,10 @@ async function insertTarget(
       direction: fields.direction,
       kind: fields.kind,
       baseline: fields.baseline ?? null,
+      attribute: fields.attribute ?? null,
+      baseline_year: fields.baselineYear ?? null,
+      target_year: fields.targetYear ?? null,
+      annual_growth: fields.annualGrowth ?? null,
       due_date: fields.dueDate ?? null,
       frequency: fields.frequency ?? defaultFrequency(fields.kind),
       weight: fields.weight ?? 1,
@@ -213,6 +225,10 @@ export async function splitTarget(
       direction: before.direction,
       kind: before.kind,
       baseline: before.baseline,
+      attribute: before.attribute,
+      baselineYear: before.baseline_year,
+      targetYear: before.target_year,
+      annualGrowth: before.annual_growth,
       dueDate: before.due_date,
       frequency: before.frequency,
       weight: before.weight,

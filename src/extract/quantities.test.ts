@@ -34,6 +34,20 @@ describe("units", () => {
     expect(only("新增变电容量50千伏安")).toMatchObject({ value: 50, unit: "千伏安" });
   });
 
+  it("reads 克, 万千克 and 马力 as units of their own", () => {
+    expect(only("人均每日食盐摄入量控制在5克以内")).toMatchObject({ value: 5, unit: "克" });
+    expect(only("农药使用量减少30万千克")).toMatchObject({
+      value: 300000,
+      unit: "千克",
+      displayUnit: "万千克",
+    });
+    expect(only("新增农机总动力2万马力")).toMatchObject({
+      value: 20000,
+      unit: "马力",
+      displayUnit: "万马力",
+    });
+  });
+
   it("multiplies 万 before 千瓦 but not the 千 of the unit", () => {
     expect(only("新增风电装机1.2万千瓦")).toMatchObject({
       value: 12000,

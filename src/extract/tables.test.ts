@@ -235,6 +235,22 @@ describe("what a table says about its own rows", () => {
     ]);
   });
 
+  it("reads a header of two rows: a spanning cell (规划目标) named column by column in the row under it", () => {
+    const text = [
+      "指标\t单位\t规划目标\t\t属性",
+      "指标\t单位\t2020年\t2025年\t属性",
+      "公园数量\t个\t40\t50\t预期性",
+      "森林覆盖率\t%\t38\t40\t约束性",
+    ].join("\n");
+    const read = readTables(text, FIVE_YEAR);
+    expect(read.targets.map((t) => [t.subject, t.value, t.baseline, t.targetYear, t.attribute])).toEqual([
+      ["公园数量", 50, { value: 40, year: 2020 }, 2025, "expected"],
+      ["森林覆盖率", 40, { value: 38, year: 2020 }, 2025, "binding"],
+    ]);
+    // The lower header row is a header, not a row without a target.
+    expect(read.rows).toHaveLength(2);
+  });
+
   it("reads nothing from a year column between the base and the target", () => {
     const text = "指标\t单位\t2020年\t2023年\t2025年\n公园数量\t个\t40\t45\t50\n";
     expect(readTables(text, FIVE_YEAR).targets[0]).toMatchObject({

@@ -206,18 +206,41 @@ function titleBefore(r: Reader, line: number): string {
   return parts.join("\n");
 }
 
+const unknownColumn = (): Column => ({ role: "other", year: null, cumulative: false, unit: null });
+
+/**
+ * A header of two rows: a cell spanning several columns (规划目标 over 2020年 | 2025年, its span left
+ * empty) is named column by column in the row under it. The lower row refines the upper where it names
+ * a column; the upper keeps what only it names (a category, a 属性 merged down). Null when the next
+ * line is no header of the same width.
+ */
+function subHeader(r: Reader, line: number, columns: Column[]): { columns: Column[]; line: number } | null {
+  let k = line + 1;
+  while (k < r.lines.length && (r.lines[k] as Segment).end === (r.lines[k] as Segment).start) k++;
+  const next = r.lines[k];
+  if (!next) return null;
+  const cells = rowCells(r.text, next);
+  if (cells.length !== columns.length || !isHeaderRow(cells)) return null;
+  const lower = cells.map((c) => columnOf(c.text));
+  // The lower row must add something: a year or a column the upper left empty or generic.
+  const adds = lower.some((c, i) => c !== null && (columns[i] as Column).role !== c.role);
+  if (!adds) return null;
+  return { columns: columns.map((upper, i) => lower[i] ?? upper), line: k };
+}
+
 /** A table of row lines from the header at `line`; returns the index of the line after it. */
 function readRowTable(r: Reader, line: number, header: Cell[]): number {
-  const columns = header.map(
-    (c): Column => columnOf(c.text) ?? { role: "other", year: null, cumulative: false, unit: null },
-  );
+  let columns = header.map((c): Column => columnOf(c.text) ?? unknownColumn());
+  const sub = subHeader(r, line, columns);
+  if (sub) columns = sub.columns;
+  const bodyFrom = sub ? sub.line : line;
   const layout = layoutOf(columns, titleBefore(r, line), r.ctx);
   if (!layout) return line + 1;
   const width = layout.columns.length;
   let label: TargetAttribute | null = null;
   let misses = 0;
-  let k = line + 1;
-  let lastRow = line;
+  let k = bodyFrom + 1;
+  let lastRow = bodyFrom;
   for (; k < r.lines.length && misses < MAX_LABELS; k++) {
     const l = r.lines[k] as Segment;
     if (l.end === l.start) continue;

@@ -135,6 +135,10 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         "suggestedDepartment",
         "stoppedAt",
         "stoppedReason",
+        "attribute",
+        "baselineYear",
+        "targetYear",
+        "annualGrowth",
       ].sort(),
     );
 

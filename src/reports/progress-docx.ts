@@ -79,7 +79,8 @@ function targetTable(lines: readonly TargetLine[]): Table {
     TARGET_COLUMNS,
     lines.map((l, i) => [
       String(i + 1),
-      l.subject,
+      // 约束性 is what the people's congress holds the government to: marked where it is named.
+      l.attribute === "binding" ? `${l.subject}（约束性）` : l.subject,
       l.display || "—",
       l.valueText,
       l.completionText,

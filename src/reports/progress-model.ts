@@ -6,7 +6,7 @@
 import { STATUS_WORDS, schedulePhrase, type TargetStatus } from "../domain/evaluation.ts";
 import { type Rollup, rollup } from "../domain/rollup.ts";
 import { displayFactor, formatNumber } from "../domain/target-display.ts";
-import type { Comparator, Direction, TargetKind } from "../extract/types.ts";
+import type { Comparator, Direction, TargetAttribute, TargetKind } from "../extract/types.ts";
 import { officialDate } from "./gbt9704.ts";
 import { DEFAULT_FRAME, type DocumentFrameSettings, reportTitle } from "./progress-frame.ts";
 import { type AreaTasks, type ReportTask, type TaskProgress, taskProgress } from "./progress-tasks.ts";
@@ -35,6 +35,8 @@ export interface ReportTarget {
   headline: boolean;
   department: string | null;
   weight: number;
+  /** 约束性 / 预期性 where the plan says; a 约束性 target is marked so in the tables. */
+  attribute?: TargetAttribute | null;
   /** The approved value judged (for a milestone: its percent), or null. */
   value: number | null;
   status: TargetStatus;
@@ -96,6 +98,7 @@ export interface TargetLine {
   status: TargetStatus;
   statusWord: ZhEn;
   department: string | null;
+  attribute: TargetAttribute | null;
   /** The target in a sentence, without its subject: “累计完成2.1万人，完成年度目标的52.5%，欠时序进度…”. */
   phrase: ZhEn;
   /** Subject and phrase: “新增就业累计完成2.1万人，完成年度目标的52.5%，…”. */
@@ -374,6 +377,7 @@ function line(t: ReportTarget, targetWord: string): TargetLine {
     status: t.status,
     statusWord: STATUS_WORDS[t.status],
     department: t.department,
+    attribute: t.attribute ?? null,
     phrase,
     sentence: {
       zh: `${t.subject}${/^(累计|达到|为|目标)/.test(phrase.zh) ? "" : "，"}${phrase.zh}`,

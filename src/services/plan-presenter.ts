@@ -110,6 +110,10 @@ export function toTargetView(row: TargetRow, co: number[], names: DepartmentName
     suggestedDepartment: suggestedOf(row),
     stoppedAt: row.stopped_at,
     stoppedReason: row.stopped_reason,
+    attribute: row.attribute,
+    baselineYear: row.baseline_year,
+    targetYear: row.target_year,
+    annualGrowth: row.annual_growth,
   };
 }
 

@@ -233,6 +233,7 @@ function judge(world: PlanWorld, t: WorldTarget, asOf: string): Judged {
       groupId,
       department: lead === null ? null : (world.names.departments.get(lead) ?? null),
       weight: t.row.weight ?? 1,
+      attribute: t.row.attribute ?? null,
       value,
       evaluation: evaluationView(e, e.period),
     },

@@ -103,6 +103,7 @@ function reportTargets(world: PlanWorld, status: PlanStatusView): ReportTarget[]
         headline: HEADLINE_SECTION.test(sectionOf(world, v.nodeId) ?? ""),
         department: v.department?.name ?? null,
         weight: v.weight,
+        attribute: row.attribute ?? null,
         value: v.value,
         status: e.status,
         completion: e.completion,

@@ -19,6 +19,9 @@ const FIELD_ZH: Record<string, string> = {
   value: "目标值",
   value2: "区间上限",
   baseline: "基期值",
+  baselineYear: "基期年份",
+  targetYear: "目标年份",
+  annualGrowth: "年均增长",
   weight: "权重",
   dueDate: "完成时限",
 };
@@ -55,6 +58,22 @@ function checkPatchFields(patch: TargetPatch): void {
   checkNumber(patch.value, "value");
   checkNumber(patch.value2, "value2");
   checkNumber(patch.baseline, "baseline");
+  checkNumber(patch.annualGrowth, "annualGrowth");
+  if (
+    patch.baselineYear !== undefined &&
+    patch.targetYear !== undefined &&
+    patch.baselineYear !== null &&
+    patch.targetYear !== null &&
+    patch.targetYear <= patch.baselineYear
+  ) {
+    throw bad(
+      {
+        zh: `目标年份（${patch.targetYear}）应晚于基期年份（${patch.baselineYear}）`,
+        en: `the target year (${patch.targetYear}) must come after the base year (${patch.baselineYear})`,
+      },
+      { field: "targetYear" },
+    );
+  }
   checkNumber(patch.weight, "weight");
   if (patch.weight !== undefined && patch.weight < 0)
     throw bad({ zh: "权重不能为负", en: "weight cannot be negative" }, { field: "weight" });

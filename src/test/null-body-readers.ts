@@ -56,7 +56,19 @@ export async function step(ctx: NullContext, who: Caller, request: InjectOptions
 
 export function targetFields(prefix: string, idOf: (ctx: NullContext, answer: unknown) => number) {
   const column =
-    (name: "value" | "value2" | "baseline" | "due_date" | "node_id" | "lead_department_id"): StoredReader =>
+    (
+      name:
+        | "value"
+        | "value2"
+        | "baseline"
+        | "due_date"
+        | "node_id"
+        | "lead_department_id"
+        | "attribute"
+        | "baseline_year"
+        | "target_year"
+        | "annual_growth",
+    ): StoredReader =>
     async (ctx, answer) =>
       (
         await ctx.db
@@ -72,6 +84,10 @@ export function targetFields(prefix: string, idOf: (ctx: NullContext, answer: un
     [`${prefix}dueDate`]: column("due_date"),
     [`${prefix}nodeId`]: column("node_id"),
     [`${prefix}leadDepartmentId`]: column("lead_department_id"),
+    [`${prefix}attribute`]: column("attribute"),
+    [`${prefix}baselineYear`]: column("baseline_year"),
+    [`${prefix}targetYear`]: column("target_year"),
+    [`${prefix}annualGrowth`]: column("annual_growth"),
   };
 }
 
@@ -81,6 +97,10 @@ export const fullTargetPatch = (w: MatrixWorld) => ({
   value: 5,
   value2: 8,
   baseline: 3,
+  attribute: "binding" as const,
+  baselineYear: 2019,
+  targetYear: 2020,
+  annualGrowth: 6,
   dueDate: "2020-12-31",
   nodeId: w.taskNodeId,
   leadDepartmentId: w.departments.nankaiRsj,

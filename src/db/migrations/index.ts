@@ -12,6 +12,7 @@ import * as m0007 from "./0007-tasks.ts";
 import * as m0009 from "./0009-reminder-channels.ts";
 import * as m0010 from "./0010-target-stop.ts";
 import * as m0011 from "./0011-plausibility.ts";
+import * as m0012 from "./0012-target-attributes.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0009-reminder-channels": m0009,
   "0010-target-stop": m0010,
   "0011-plausibility": m0011,
+  "0012-target-attributes": m0012,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

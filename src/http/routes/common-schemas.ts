@@ -48,6 +48,10 @@ export const TargetKind = Type.Union([
   Type.Literal("rate"),
   Type.Literal("milestone"),
 ]);
+/** 约束性 / 预期性 (issue 18). */
+export const TargetAttribute = Type.Union([Type.Literal("binding"), Type.Literal("expected")]);
+/** A year a plan may name: a base year or a target year. */
+const PlanYear = Type.Integer({ minimum: 1949, maximum: 2100 });
 export const OutlineKind = Type.Union([
   Type.Literal("section"),
   Type.Literal("area"),
@@ -175,6 +179,10 @@ export const TargetViewSchema = Type.Object({
   suggestedDepartment: Nullable(SuggestedDepartmentSchema),
   stoppedAt: Nullable(Type.String()),
   stoppedReason: Nullable(Type.String()),
+  attribute: Nullable(TargetAttribute),
+  baselineYear: Nullable(Type.Integer()),
+  targetYear: Nullable(Type.Integer()),
+  annualGrowth: Nullable(Type.Number()),
 });
 sameShape<Same<Static<typeof TargetViewSchema>, TargetView>>();
 
@@ -200,6 +208,10 @@ const targetPatchProperties = {
   direction: Type.Optional(Direction),
   kind: Type.Optional(TargetKind),
   baseline: Type.Optional(Nullable(Type.Number())),
+  attribute: Type.Optional(Nullable(TargetAttribute)),
+  baselineYear: Type.Optional(Nullable(PlanYear)),
+  targetYear: Type.Optional(Nullable(PlanYear)),
+  annualGrowth: Type.Optional(Nullable(Type.Number())),
   dueDate: Type.Optional(Nullable(IsoDate)),
   frequency: Type.Optional(Frequency),
   weight: Type.Optional(Type.Number({ minimum: 0 })),

@@ -45,6 +45,7 @@ import {
   IdParams,
   Nullable,
   PeriodKey,
+  TargetAttribute,
   TargetKind,
 } from "./common-schemas.ts";
 
@@ -267,6 +268,7 @@ export const TargetStatusSchema = Type.Object({
   groupId: Nullable(Type.Integer()),
   department: Nullable(DepartmentRefSchema),
   weight: Type.Number(),
+  attribute: Nullable(TargetAttribute),
   value: Nullable(Type.Number()),
   evaluation: EvaluationSchema,
   districts: Type.Optional(DistrictRollupSchema),

@@ -89,6 +89,9 @@ export const zhCN = {
   "kind.cumulative": "累计量",
   "kind.level": "水平值",
   "kind.rate": "增速",
+  "attribute.binding": "约束性",
+  "attribute.expected": "预期性",
+  "attribute.none": "未标明",
   "kind.milestone": "里程碑",
 
   "nav.admin": "管理",
@@ -218,6 +221,9 @@ export const enUS: Messages = {
   "kind.cumulative": "Cumulative",
   "kind.level": "Level",
   "kind.rate": "Rate",
+  "attribute.binding": "Binding",
+  "attribute.expected": "Expected",
+  "attribute.none": "Not stated",
   "kind.milestone": "Milestone",
 
   "nav.admin": "Admin",

@@ -45,6 +45,10 @@ export function target(over: Partial<TargetView> & Pick<TargetView, "id">): Targ
     suggestedDepartment: null,
     stoppedAt: null,
     stoppedReason: null,
+    attribute: null,
+    baselineYear: null,
+    targetYear: null,
+    annualGrowth: null,
     ...over,
   };
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { CockpitView } from "../../../../src/contract/cockpit.ts";
 import type { TargetEvaluationView, TargetStatusView } from "../../../../src/contract/status.ts";
 import { useTargetEvaluation } from "../../api/cockpit-queries.ts";
+import { AttributeTag } from "../../components/AttributeTag.tsx";
 import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StatusTag } from "../plan/StatusTag.tsx";
@@ -90,7 +91,8 @@ function TargetList({ targets, onOpen }: { targets: TargetStatusView[]; onOpen: 
               <span className={`status-tag ${STATUS_CLASS[v.evaluation.status]}`}>
                 {t(`status.${v.evaluation.status}`)}
               </span>{" "}
-              {v.subject} <span className="muted small">{v.display}</span>
+              {v.subject} <span className="muted small">{v.display}</span>{" "}
+              <AttributeTag attribute={v.attribute} />
             </span>
             <span className="small muted">{v.department?.name ?? t("cockpit.department.none")}</span>
             <span className="small">

@@ -8,6 +8,7 @@ import { isApiError } from "../../api/client.ts";
 import { useCockpit, useTargetTrend } from "../../api/cockpit-queries.ts";
 import { completionGaugeOption, groupBarOption, trendOption } from "../../charts/cockpit-charts.ts";
 import { type ChartClick, EChart } from "../../charts/EChart.tsx";
+import { AttributeTag } from "../../components/AttributeTag.tsx";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -340,7 +341,9 @@ function LaggingList({
                 data-testid="lagging-target"
                 data-target-id={v.targetId}
               >
-                <span className="lagging-subject">{v.subject}</span>
+                <span className="lagging-subject">
+                  {v.subject} <AttributeTag attribute={v.attribute} />
+                </span>
                 <span className="small muted">{v.department?.name ?? ""}</span>
                 <span className="small lagging-phrase">
                   {phraseOf(v.evaluation, lang) ??

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { OutlineNodeView, PlanSummary } from "../../../../src/contract/plans.ts";
 import type { TargetView } from "../../../../src/contract/targets.ts";
 import { usePlanStructure } from "../../api/task-queries.ts";
+import { AttributeTag } from "../../components/AttributeTag.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatCnQuantity } from "../../format/cn-number.ts";
 import { formatTargetValue } from "../../format/number.ts";
@@ -85,7 +86,7 @@ export function EditorTable({
             aria-label={t("editor.editTarget", { subject: r.subject })}
             title={stopped && reason ? t("taskEditor.stoppedBecause", { reason }) : r.display}
           >
-            {stopped ? <del>{r.subject}</del> : r.subject}
+            {stopped ? <del>{r.subject}</del> : r.subject} <AttributeTag attribute={r.attribute} />
           </button>
         );
       },

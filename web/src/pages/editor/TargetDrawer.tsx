@@ -7,6 +7,7 @@ import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatTargetValue, fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { KINDS } from "./EditorFilters.tsx";
+import { changedTableFields, IndicatorFields, type TableFields, tableFieldsOf } from "./IndicatorFields.tsx";
 import { PlannedGrid } from "./PlannedGrid.tsx";
 
 interface Props {
@@ -70,13 +71,18 @@ function TargetFields({
   const [kind, setKind] = useState<TargetKind>(target.kind);
   const [baseline, setBaseline] = useState<number | null>(shownBaseline);
   const [frequency, setFrequency] = useState<Frequency>(target.frequency);
+  const [table, setTable] = useState<TableFields>(() => tableFieldsOf(target));
   useEffect(() => {
     setKind(target.kind);
     setFrequency(target.frequency);
   }, [target.kind, target.frequency]);
 
+  const tableChanges = changedTableFields(target, table);
   const changed =
-    kind !== target.kind || frequency !== target.frequency || (baseline ?? null) !== (shownBaseline ?? null);
+    kind !== target.kind ||
+    frequency !== target.frequency ||
+    (baseline ?? null) !== (shownBaseline ?? null) ||
+    Object.keys(tableChanges).length > 0;
 
   async function save() {
     try {
@@ -86,6 +92,7 @@ function TargetFields({
           ...(kind !== target.kind ? { kind } : {}),
           ...(frequency !== target.frequency ? { frequency } : {}),
           baseline: baseline === null ? null : fromDisplayNumber(baseline, target.unit, target.displayUnit),
+          ...tableChanges,
         },
       });
       message.success(t("editor.drawer.saved"));
@@ -131,6 +138,7 @@ function TargetFields({
           />
         </Form.Item>
       </div>
+      <IndicatorFields value={table} onChange={setTable} />
       {readOnly ? null : (
         <Button
           htmlType="submit"

@@ -62,6 +62,10 @@ function target(id: number, over: Partial<TargetView> = {}): TargetView {
     suggestedDepartment: null,
     stoppedAt: null,
     stoppedReason: null,
+    attribute: null,
+    baselineYear: null,
+    targetYear: null,
+    annualGrowth: null,
     ...over,
   };
 }
