@@ -105,8 +105,10 @@ export interface ReportSubjectRef {
   id: number;
   /** Target subject, task title or item name. */
   title: string;
-  /** The target's display form (新增就业4万人) for targets, else null. */
+  /** The target's value as written (4万人) for targets, else null. */
   display: string | null;
+  /** The target as the plan states it (新增就业4万人, 控制在5.5%以内) for targets, else null. */
+  statement: string | null;
   /** TargetKind for targets, null otherwise. */
   targetKind: TargetKind | null;
   unit: string | null;

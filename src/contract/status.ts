@@ -28,6 +28,8 @@ export interface TargetStatusView {
   targetId: number;
   subject: string;
   display: string;
+  /** The target as the plan states it (新增就业4万人, 控制在5.5%以内). */
+  statement: string;
   kind: TargetKind;
   unit: string;
   displayUnit: string;

@@ -13,6 +13,8 @@ export interface TargetView {
   unit: string;
   displayUnit: string;
   display: string;
+  /** The target as the plan states it (新增就业4万人, 控制在5.5%以内): how a person names it. */
+  statement: string;
   comparator: Comparator;
   direction: Direction;
   kind: TargetKind;

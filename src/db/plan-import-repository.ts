@@ -251,6 +251,7 @@ export async function insertPlanDraft(
         target_year: t.targetYear ?? null,
         attribute: t.attribute ?? null,
         annual_growth: t.annualGrowth ?? null,
+        statement: t.statement ?? null,
       })),
       ...draft.milestones.map((m) => ({
         plan_id: planId,
@@ -276,6 +277,7 @@ export async function insertPlanDraft(
         target_year: null,
         attribute: null,
         annual_growth: null,
+        statement: null,
       })),
     ]
       .sort((a, b) => a.span_start - b.span_start)

@@ -142,6 +142,8 @@ export interface TargetsTable {
   target_year: number | null;
   /** An indicator table's 年均增长, in its own unit (%). */
   annual_growth: number | null;
+  /** The plan's clause stating the target (新增就业4万人); null where none is its own. */
+  statement: string | null;
 }
 
 export interface TargetDepartmentsTable {

@@ -89,9 +89,20 @@ export function isRateUnit(unit: string): boolean {
   return unit === "%" || unit === "‰" || unit === "个百分点" || unit === "百分点";
 }
 
+/** Units that may follow “/”, longest first (千克 before 克). */
+const PER_UNITS = MEASURE_UNITS.filter((u) => !u.includes("/")).sort((a, b) => b.length - a.length);
+
 /** The unit word that starts `text`, or null. */
 export function matchBaseUnit(text: string): string | null {
-  for (const unit of BASE_UNITS) if (text.startsWith(unit)) return unit;
+  for (const unit of BASE_UNITS) {
+    if (!text.startsWith(unit)) continue;
+    // A measure per measure (克/千克, 毫克/千克): one unit, not a mass followed by a stray “/千克”.
+    if (text[unit.length] === "/" && !unit.includes("/")) {
+      const per = PER_UNITS.find((u) => text.startsWith(u, unit.length + 1));
+      if (per && !COUNT_UNITS.has(unit)) return `${unit}/${per}`;
+    }
+    return unit;
+  }
   return null;
 }
 

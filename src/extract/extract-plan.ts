@@ -15,6 +15,7 @@ import { clauseMarks, closesReview, opensReview, reviewSpans, type Tense, tenseB
 import { clauses, paragraphs, type Segment, sentences } from "./segments.ts";
 import type { TableTarget } from "./table-rows.ts";
 import { readTables } from "./tables.ts";
+import { statementsOf } from "./target-statement.ts";
 import { clauseTargets, type TargetCandidate } from "./targets.ts";
 import { buildTextView, type TextView, toOriginal } from "./text-view.ts";
 import { markerBefore, type TimeMarker, timeMarkers } from "./time-context.ts";
@@ -291,6 +292,10 @@ export function extractPlan(original: string, options: ExtractOptions = {}): Pla
   }
   if (orphans.length > 0) allTasks.sort((a, b) => a.start - b.start);
   if (view.restore.size > 0) showInOwnScript(view, meta, targets, milestones);
+  const statements = statementsOf(original, targets);
+  targets.forEach((t, i) => {
+    t.statement = statements[i] ?? null;
+  });
   return { meta, outline, tasks: allTasks, targets, milestones, items };
 }
 

@@ -41,6 +41,7 @@ describe("units", () => {
       unit: "千克",
       displayUnit: "万千克",
     });
+    expect(only("土壤有机质平均含量28克/千克")).toMatchObject({ value: 28, unit: "克/千克" });
     expect(only("新增农机总动力2万马力")).toMatchObject({
       value: 20000,
       unit: "马力",

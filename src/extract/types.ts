@@ -93,6 +93,8 @@ export interface ExtractedTarget extends Span {
   attribute?: TargetAttribute | null;
   /** The 年均增长 column's value (in its own unit, usually %). */
   annualGrowth?: number | null;
+  /** The clause that states the target (新增就业4万人), or null where none is its own. */
+  statement?: string | null;
   growth?: TargetGrowth | null;
 }
 

@@ -139,6 +139,7 @@ describe.each(testDialects())("HTTP API on %s", (dialect) => {
         "baselineYear",
         "targetYear",
         "annualGrowth",
+        "statement",
       ].sort(),
     );
 

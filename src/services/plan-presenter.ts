@@ -7,6 +7,7 @@ import type { OutlineNodeView, PlanDetail, PlanSource, PlanSummary } from "../co
 import type { ItemView, TargetView } from "../contract/targets.ts";
 import type { PlanSourceRow, PlanSummaryRow } from "../db/plans-repository.ts";
 import type { DepartmentRow, ItemRow, OutlineNodeRow, TargetRow } from "../db/schema.ts";
+import { statementZh } from "../domain/target-statement.ts";
 import type { ItemCategory } from "../extract/types.ts";
 
 /** Department names by id, for the departments a view refers to. */
@@ -94,6 +95,7 @@ export function toTargetView(row: TargetRow, co: number[], names: DepartmentName
     unit: row.unit,
     displayUnit: row.display_unit,
     display: row.display,
+    statement: statementZh({ ...row, statement: row.statement ?? null }),
     comparator: row.comparator,
     direction: row.direction,
     kind: row.kind,

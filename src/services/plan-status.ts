@@ -225,6 +225,7 @@ function judge(world: PlanWorld, t: WorldTarget, asOf: string): Judged {
       targetId: t.id,
       subject: t.title,
       display: t.display ?? "",
+      statement: t.statement ?? t.title,
       kind: t.row.kind,
       unit: t.row.unit,
       displayUnit: t.row.display_unit,

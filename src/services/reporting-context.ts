@@ -47,6 +47,7 @@ import { canEditPlan, type Principal, regionScope, scopeNeedsRegions } from "../
 import { AppError } from "../domain/app-error.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/evaluation.ts";
 import { type Frequency, type ReportingPeriod, reportingPeriods } from "../domain/periods.ts";
+import { statementZh } from "../domain/target-statement.ts";
 import { taskSettingsOf } from "../domain/task-settings.ts";
 import type { TaskState } from "../domain/task-states.ts";
 import { storedFrame } from "../reports/progress-frame.ts";
@@ -115,6 +116,8 @@ export interface Subject {
   planId: number;
   title: string;
   display: string | null;
+  /** A target as the plan states it (新增就业4万人, 控制在5.5%以内); null for tasks and items. */
+  statement: string | null;
   targetKind: "cumulative" | "level" | "rate" | "milestone" | null;
   unit: string | null;
   displayUnit: string | null;
@@ -142,6 +145,7 @@ export function subjectRef(s: Subject): ReportSubjectRef {
     id: s.id,
     title: s.title,
     display: s.display,
+    statement: s.statement,
     targetKind: s.targetKind,
     unit: s.unit,
     displayUnit: s.displayUnit,
@@ -168,6 +172,7 @@ export async function loadSubject(
       planId: n.plan_id,
       title: n.title,
       display: null,
+      statement: null,
       targetKind: null,
       unit: null,
       displayUnit: null,
@@ -185,6 +190,7 @@ export async function loadSubject(
     planId: item.plan_id,
     title: item.name,
     display: null,
+    statement: null,
     targetKind: null,
     unit: null,
     displayUnit: null,
@@ -222,6 +228,14 @@ function targetSubject(t: TargetRow, coDepartmentIds: readonly number[]): Subjec
     planId: t.plan_id,
     title: t.subject,
     display: t.display,
+    statement: statementZh({
+      subject: t.subject,
+      display: t.display,
+      comparator: t.comparator,
+      direction: t.direction,
+      kind: t.kind,
+      statement: t.statement ?? null,
+    }),
     targetKind: t.kind,
     unit: t.unit,
     displayUnit: t.display_unit,
@@ -556,6 +570,7 @@ export async function loadPlanWorld(db: Db, planId: number, options: WorldOption
       planId,
       title: n.title,
       display: null,
+      statement: null,
       targetKind: null,
       unit: null,
       displayUnit: null,
@@ -576,6 +591,7 @@ export async function loadPlanWorld(db: Db, planId: number, options: WorldOption
       planId,
       title: i.name,
       display: null,
+      statement: null,
       targetKind: null,
       unit: null,
       displayUnit: null,

@@ -163,6 +163,7 @@ export const TargetViewSchema = Type.Object({
   unit: Type.String(),
   displayUnit: Type.String(),
   display: Type.String(),
+  statement: Type.String(),
   comparator: Comparator,
   direction: Direction,
   kind: TargetKind,

@@ -45,6 +45,7 @@ export function target(over: Partial<TargetView> & Pick<TargetView, "id">): Targ
     suggestedDepartment: null,
     stoppedAt: null,
     stoppedReason: null,
+    statement: "",
     attribute: null,
     baselineYear: null,
     targetYear: null,

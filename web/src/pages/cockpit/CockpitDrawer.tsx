@@ -5,6 +5,7 @@ import type { TargetEvaluationView, TargetStatusView } from "../../../../src/con
 import { useTargetEvaluation } from "../../api/cockpit-queries.ts";
 import { AttributeTag } from "../../components/AttributeTag.tsx";
 import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
+import { targetName } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { StatusTag } from "../plan/StatusTag.tsx";
 import { phraseOf, STATUS_CLASS } from "../plan/status-model.ts";
@@ -91,8 +92,7 @@ function TargetList({ targets, onOpen }: { targets: TargetStatusView[]; onOpen: 
               <span className={`status-tag ${STATUS_CLASS[v.evaluation.status]}`}>
                 {t(`status.${v.evaluation.status}`)}
               </span>{" "}
-              {v.subject} <span className="muted small">{v.display}</span>{" "}
-              <AttributeTag attribute={v.attribute} />
+              {targetName(v, lang)} <AttributeTag attribute={v.attribute} />
             </span>
             <span className="small muted">{v.department?.name ?? t("cockpit.department.none")}</span>
             <span className="small">
@@ -130,7 +130,7 @@ function TargetDetail({
       {current ? (
         <>
           <div className="target-detail-head">
-            <span className="strong">{current.display}</span>
+            <span className="strong">{targetName(current, lang)}</span>
             <StatusTag status={current} />
             <span className="muted small">{current.department?.name ?? t("cockpit.department.none")}</span>
           </div>

@@ -11,6 +11,7 @@ import { type ChartClick, EChart } from "../../charts/EChart.tsx";
 import { AttributeTag } from "../../components/AttributeTag.tsx";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatCnQuantity, formatShare } from "../../format/cn-number.ts";
+import { targetName } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { phraseOf, STATUS_CLASS, STATUS_ORDER } from "../plan/status-model.ts";
 import { CockpitDrawer } from "./CockpitDrawer.tsx";
@@ -275,8 +276,14 @@ function HeadlineCard({ status, onOpen }: { status: TargetStatusView; onOpen: ()
         )}
       </span>
       <span className="headline-target small muted">
-        {t("cockpit.target")}{" "}
-        {status.display || formatCnQuantity(e.working.target, status.unit, status.displayUnit, lang)}
+        {lang === "zh-CN" && status.statement ? (
+          status.statement
+        ) : (
+          <>
+            {t("cockpit.target")}{" "}
+            {status.display || formatCnQuantity(e.working.target, status.unit, status.displayUnit, lang)}
+          </>
+        )}
       </span>
       <span className="headline-status">
         <span className={`status-tag ${STATUS_CLASS[e.status]}`}>{t(`status.${e.status}`)}</span>
@@ -342,7 +349,7 @@ function LaggingList({
                 data-target-id={v.targetId}
               >
                 <span className="lagging-subject">
-                  {v.subject} <AttributeTag attribute={v.attribute} />
+                  {targetName(v, lang)} <AttributeTag attribute={v.attribute} />
                 </span>
                 <span className="small muted">{v.department?.name ?? ""}</span>
                 <span className="small lagging-phrase">
@@ -404,7 +411,7 @@ function TrendPanel({
           placeholder={t("cockpit.trendPick")}
           value={chosen ?? undefined}
           onChange={(v: number) => setPicked(v)}
-          options={view.targets.map((x) => ({ value: x.targetId, label: `${x.subject} ${x.display}` }))}
+          options={view.targets.map((x) => ({ value: x.targetId, label: targetName(x, lang) }))}
           data-testid="trend-pick"
         />
         {chosen !== null ? (

@@ -2,6 +2,7 @@ import { RightOutlined } from "@ant-design/icons";
 import { Tag } from "antd";
 import { Link } from "react-router";
 import type { DueItem } from "../../../../src/contract/reminders.ts";
+import { targetLine } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { deskPath } from "./report-model.ts";
 
@@ -14,7 +15,7 @@ const STATE_COLOR: Record<DueItem["state"], string> = {
 
 /** One report owed: what, for which period, by when; the whole card opens the form. */
 export function DueCard({ item, showPlan }: { item: DueItem; showPlan: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ext = item.extension;
   const when =
     item.state === "overdue"
@@ -37,8 +38,8 @@ export function DueCard({ item, showPlan }: { item: DueItem; showPlan: boolean }
         <div className="due-main">
           {showPlan ? <div className="due-plan small muted">{item.planTitle}</div> : null}
           <div className="due-title">{item.subject.title}</div>
-          {item.subject.display && item.subject.display !== item.subject.title ? (
-            <div className="due-display muted small">{item.subject.display}</div>
+          {targetLine(item.subject, lang) ? (
+            <div className="due-display muted small">{targetLine(item.subject, lang)}</div>
           ) : null}
           <div className="due-meta small">
             <Tag color={STATE_COLOR[item.state]} variant="filled">

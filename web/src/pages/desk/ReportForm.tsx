@@ -6,6 +6,7 @@ import type { ReportDetail, ReportRevisionView, StatusWord } from "../../../../s
 import { useSaveReport } from "../../api/monitoring-queries.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime, formatQuantity, toDisplayNumber } from "../../format/number.ts";
+import { targetLine } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { ConflictPanel } from "./ConflictPanel.tsx";
@@ -51,7 +52,7 @@ function returnedRevision(detail: ReportDetail | null): ReportRevisionView | nul
 
 /** One report: the value (checked as typed), the three texts, save as draft, submit, ask for time. */
 export function ReportForm({ item, detail, previous, lastReport = null }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const save = useSaveReport();
@@ -185,7 +186,9 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
       <div className="report-meta small">
         <span className="num">{t("report.period", { period: item.period.key })}</span>
         <span className="num">{t("report.due", { date: item.dueDate })}</span>
-        {subject.display ? <span>{t("report.target", { display: subject.display })}</span> : null}
+        {subject.display ? (
+          <span>{t("report.target", { display: targetLine(subject, lang) ?? subject.display })}</span>
+        ) : null}
       </div>
 
       {returned ? (

@@ -30,6 +30,7 @@ const jobs: ReportSubjectRef = {
   id: 7,
   title: "新增就业",
   display: "新增就业4万人",
+  statement: "新增就业4万人",
   targetKind: "cumulative",
   unit: "人",
   displayUnit: "万人",

@@ -84,7 +84,7 @@ export function EditorTable({
             className={`link-button editor-subject${stopped ? " is-stopped" : ""}`}
             onClick={() => onEdit(r.id)}
             aria-label={t("editor.editTarget", { subject: r.subject })}
-            title={stopped && reason ? t("taskEditor.stoppedBecause", { reason }) : r.display}
+            title={stopped && reason ? t("taskEditor.stoppedBecause", { reason }) : r.statement}
           >
             {stopped ? <del>{r.subject}</del> : r.subject} <AttributeTag attribute={r.attribute} />
           </button>

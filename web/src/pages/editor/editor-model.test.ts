@@ -62,6 +62,7 @@ function target(id: number, over: Partial<TargetView> = {}): TargetView {
     suggestedDepartment: null,
     stoppedAt: null,
     stoppedReason: null,
+    statement: "",
     attribute: null,
     baselineYear: null,
     targetYear: null,

@@ -1,6 +1,7 @@
 import { Checkbox, Input, Tag } from "antd";
 import type { KeyboardEvent } from "react";
 import type { MonthGridRow, MonthGridRowError } from "../../../../src/contract/month-grid.ts";
+import { targetLine } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { AcknowledgeButton } from "../desk/AcknowledgeButton.tsx";
@@ -178,8 +179,8 @@ function GridRowBody({ model, index, showPlan, onChange, cellRef, onCellKey }: R
         <th scope="row" className="grid-cell grid-col-item">
           {showPlan ? <div className="small muted">{row.planTitle}</div> : null}
           <div className="grid-title">{row.subject.title}</div>
-          {row.subject.display && row.subject.display !== row.subject.title ? (
-            <div className="small muted">{row.subject.display}</div>
+          {targetLine(row.subject, lang) ? (
+            <div className="small muted">{targetLine(row.subject, lang)}</div>
           ) : null}
           <div className="grid-meta small">
             <Tag variant="filled" color={STATE_COLOR[row.state]}>

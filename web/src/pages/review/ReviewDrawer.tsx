@@ -5,6 +5,7 @@ import { useReport, useReviewReport, useTargetReports } from "../../api/monitori
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime, formatQuantity } from "../../format/number.ts";
 import { compareRevisions } from "../../format/revision-fields.ts";
+import { targetLine } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { previousValue } from "../desk/report-model.ts";
 import { ConfirmedWarnings } from "./ConfirmedWarnings.tsx";
@@ -40,7 +41,7 @@ export function ReviewDrawer({ reportId, onClose }: { reportId: number | null; o
 }
 
 function ReviewBody({ detail, onDone }: { detail: ReportDetail; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const review = useReviewReport();
   const report = detail.report;
@@ -89,7 +90,9 @@ function ReviewBody({ detail, onDone }: { detail: ReportDetail; onDone: () => vo
           </Tag>
         ) : null}
         {report.subject.display ? (
-          <span>{t("report.target", { display: report.subject.display })}</span>
+          <span>
+            {t("report.target", { display: targetLine(report.subject, lang) ?? report.subject.display })}
+          </span>
         ) : null}
       </div>
       {previous ? (

@@ -8,6 +8,7 @@ import { useBulkReview } from "../../api/review-queries.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { fieldText } from "../../format/revision-fields.ts";
+import { targetLine } from "../../format/target-name.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import {
   bulkErrorsOf,
@@ -93,7 +94,9 @@ export function ReviewQueue({
         render: (_: unknown, r) => (
           <div>
             <div>{r.subject.title}</div>
-            {r.subject.display ? <div className="muted small">{r.subject.display}</div> : null}
+            {targetLine(r.subject, lang) ? (
+              <div className="muted small">{targetLine(r.subject, lang)}</div>
+            ) : null}
           </div>
         ),
       },
