@@ -146,7 +146,7 @@ export function ReviewQueue({
         ),
       },
     ],
-    [t, onOpen],
+    [t, onOpen, lang],
   );
 
   if (query.isError) {
