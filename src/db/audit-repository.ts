@@ -3,7 +3,7 @@
 // on PostgreSQL, TRUNCATE). New rows are chained with HMAC-SM3 under a key kept outside the database
 // (audit-key.ts); how a hash is made is in audit-hash.ts, how the chain is checked in audit-verify.ts.
 
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { canonicalJson } from "../domain/canonical-json.ts";
 import {
   type DigestedRevision,
@@ -16,7 +16,7 @@ import { auditKeyForWrite } from "./audit-key.ts";
 import { type ChainReport, inspectAuditChain } from "./audit-verify.ts";
 import { inTransaction } from "./database.ts";
 import { isPostgres } from "./dialect.ts";
-import type { AuditRow, Database } from "./schema.ts";
+import type { AuditLogTable, AuditRow, Database } from "./schema.ts";
 
 export { auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
@@ -180,6 +180,14 @@ export interface AuditSearch {
   /** An action or its prefix: auth.login matches auth.login and auth.login_failed. */
   action?: string;
   entity?: string;
+  /** The object's id, with or without `entity`. */
+  entityId?: string;
+  /** Exact action codes, any of them (the worded filter: one option may stand for two codes). */
+  actions?: readonly string[];
+  /** The acting user's department. */
+  departmentId?: number;
+  /** Text in the object's name: a target's subject, a task's or plan's title, a user's name … */
+  object?: string;
   /** Text anywhere in the action, entity, id, address or the before and after JSON. */
   q?: string;
 }
@@ -219,7 +227,14 @@ function searchQuery(db: Kysely<Database>, search: AuditSearch) {
   }
   if (search.action)
     q = q.where("audit_log.action", "like", sql<string>`${`${likeEscape(search.action)}%`} escape '\\'`);
+  if (search.actions && search.actions.length > 0) q = q.where("audit_log.action", "in", [...search.actions]);
   if (search.entity) q = q.where("audit_log.entity", "=", search.entity);
+  if (search.entityId) q = q.where("audit_log.entity_id", "=", search.entityId);
+  if (search.departmentId !== undefined) q = q.where("users.department_id", "=", search.departmentId);
+  if (search.object) {
+    const pattern = `%${likeEscape(search.object.trim())}%`;
+    q = q.where((eb) => objectNamed(eb, pattern));
+  }
   if (search.q) {
     const pattern = sql<string>`${`%${likeEscape(search.q)}%`} escape '\\'`;
     q = q.where((eb) =>
@@ -234,6 +249,94 @@ function searchQuery(db: Kysely<Database>, search: AuditSearch) {
     );
   }
   return q;
+}
+
+type SearchBuilder = ExpressionBuilder<Database & { audit_log: AuditLogTable }, "audit_log" | "users">;
+
+/** An id column as audit_log.entity_id holds it (text on both dialects). */
+const idText = (column: string) => sql<string>`cast(${sql.ref(column)} as text)`.as("id");
+
+/**
+ * Rows about an object whose name holds the text: each kind matched by its own name column, the
+ * report and the task adjustment by what they are for. A subquery per kind, so no name is copied
+ * into the log.
+ */
+function objectNamed(eb: SearchBuilder, pattern: string) {
+  const like = sql<string>`${pattern} escape '\\'`;
+  const nodeIds = eb.selectFrom("outline_nodes").select("id").where("title", "like", like);
+  const targetIds = eb.selectFrom("targets").select("id").where("subject", "like", like);
+  const itemIds = eb.selectFrom("items").select("id").where("name", "like", like);
+  const kind = (entity: string) => eb("audit_log.entity", "=", entity);
+  return eb.or([
+    eb.and([
+      kind("target"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb.selectFrom("targets").select(idText("id")).where("subject", "like", like),
+      ),
+    ]),
+    eb.and([
+      eb("audit_log.entity", "in", ["task", "outline_node"]),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb.selectFrom("outline_nodes").select(idText("id")).where("title", "like", like),
+      ),
+    ]),
+    eb.and([
+      kind("plan"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb.selectFrom("plans").select(idText("id")).where("title", "like", like),
+      ),
+    ]),
+    eb.and([
+      kind("user"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb
+          .selectFrom("users as named")
+          .select(idText("named.id"))
+          .where((w) => w.or([w("named.username", "like", like), w("named.display_name", "like", like)])),
+      ),
+    ]),
+    eb.and([
+      kind("department"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb.selectFrom("departments").select(idText("id")).where("name", "like", like),
+      ),
+    ]),
+    eb.and([
+      kind("report"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb
+          .selectFrom("reports")
+          .select(idText("reports.id"))
+          .where((w) =>
+            w.or([
+              w("reports.target_id", "in", targetIds),
+              w("reports.node_id", "in", nodeIds),
+              w("reports.item_id", "in", itemIds),
+            ]),
+          ),
+      ),
+    ]),
+    eb.and([
+      kind("task_adjustment"),
+      eb(
+        "audit_log.entity_id",
+        "in",
+        eb.selectFrom("task_adjustments").select(idText("id")).where("node_id", "in", nodeIds),
+      ),
+    ]),
+  ]);
 }
 
 /** One page of matching rows, newest first, and how many match in all. */

@@ -1,7 +1,7 @@
 // Administration: users, departments, regions and the audit log, for the admin API and the CLI.
 
 import type { Kysely } from "kysely";
-import type { AuditEntryView, AuditPage, AuditVerifyResult } from "../contract/audit.ts";
+import type { AuditVerifyResult } from "../contract/audit.ts";
 import type {
   CreateUserRequest,
   DepartmentView,
@@ -9,14 +9,7 @@ import type {
   UpdateUserRequest,
   UserView,
 } from "../contract/users.ts";
-import {
-  type Actor,
-  type AuditRowWithUser,
-  type AuditSearch,
-  appendAudit,
-  iterateAudit,
-  searchAudit,
-} from "../db/audit-repository.ts";
+import { type Actor, appendAudit } from "../db/audit-repository.ts";
 import { inTransaction } from "../db/database.ts";
 import {
   findDepartmentIdByExactName,
@@ -35,7 +28,7 @@ import {
   insertUser,
   updateUser,
 } from "../db/users-repository.ts";
-import { AppError, type LocalText } from "../domain/app-error.ts";
+import { AppError } from "../domain/app-error.ts";
 import { auditVerifyResult, type CheckpointAnchor, NO_CHECKPOINTS } from "./audit-integrity.ts";
 import { checkPasswordRules } from "./auth.ts";
 import { DEFAULT_SCRYPT, hashPassword, randomPassword, type ScryptParams } from "./password-hash.ts";
@@ -385,81 +378,7 @@ export async function listRegionViews(db: Db): Promise<RegionView[]> {
 
 // ── The audit log ──────────────────────────────────────────────────────────────────────────────
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function attemptedUsername(row: AuditRowWithUser): string | null {
-  if (row.username) return row.username;
-  const after = parseJson(row.after);
-  if (after && typeof after === "object" && "username" in after && typeof after.username === "string") {
-    return after.username;
-  }
-  return null;
-}
-
-export function toAuditEntry(row: AuditRowWithUser): AuditEntryView {
-  return {
-    id: row.id,
-    at: row.at,
-    userId: row.user_id,
-    username: attemptedUsername(row),
-    ip: row.ip,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    before: parseJson(row.before),
-    after: parseJson(row.after),
-  };
-}
-
-export async function auditPage(
-  db: Db,
-  search: AuditSearch,
-  page: number,
-  pageSize: number,
-): Promise<AuditPage> {
-  const { rows, total } = await searchAudit(db, search, page, pageSize);
-  return { entries: rows.map(toAuditEntry), total, page, pageSize };
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // A leading = + - @ would be a formula in Excel (CSV injection): quote it with a leading apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The columns in the reader's language: a Chinese sheet has Chinese headers only. */
-export const AUDIT_CSV_HEADER: Record<keyof LocalText, readonly string[]> = {
-  zh: ["序号", "时间", "用户", "地址", "操作", "对象", "对象编号", "修改前", "修改后", "哈希"],
-  en: ["id", "at", "user", "ip", "action", "entity", "entity id", "before", "after", "hash"],
-};
-
-/** The matching rows as CSV lines, oldest first: UTF-8 with a BOM so that Excel reads the Chinese. */
-export async function* auditCsv(
-  db: Db,
-  search: AuditSearch,
-  lang: keyof LocalText = "zh",
-): AsyncGenerator<string> {
-  yield `\uFEFF${AUDIT_CSV_HEADER[lang].map(csvField).join(",")}\r\n`;
-  for await (const rows of iterateAudit(db, search)) {
-    yield rows
-      .map((r) =>
-        [r.id, r.at, attemptedUsername(r), r.ip, r.action, r.entity, r.entity_id, r.before, r.after, r.hash]
-          .map(csvField)
-          .join(","),
-      )
-      .map((line) => `${line}\r\n`)
-      .join("");
-  }
-}
+// Its pages and exports, in words: audit-log.ts and audit-xlsx.ts.
 
 /** The audit log checked as `plantrack audit verify` checks it, against `anchor`'s checkpoints. */
 export async function verifyAudit(

@@ -1,5 +1,6 @@
 // Sign-in, administration, roles and the public page, driven in Chromium (issue 4).
 import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
 import type { PlanSummary } from "../../src/contract/plans.ts";
 import type { UserView, UserWithPassword } from "../../src/contract/users.ts";
 // The server's TOTP, to compute the codes an authenticator app would show (a test import only).
@@ -139,6 +140,16 @@ export async function adminUsersTest({ baseUrl, screenshots, log = console.log }
   });
 }
 
+/** Picks one action of the audit log's filter by typing its words. */
+async function chooseAction(page: Page, words: string) {
+  await page.getByTestId("audit-filter-action").click();
+  await page.keyboard.type(words);
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").last().waitFor();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" });
+}
+
 /** The audit log: the sign-ins and the new user are there, a change shows before and after, the chain holds. */
 export async function auditTest({ baseUrl, screenshots, log = console.log }: BrowserTestOptions) {
   await withPage({ width: 1440, height: 900 }, async (page) => {
@@ -147,26 +158,37 @@ export async function auditTest({ baseUrl, screenshots, log = console.log }: Bro
     const table = page.getByTestId("audit-table");
     await table.locator("tr.ant-table-row").first().waitFor();
 
-    // Search by action: the failed sign-in of the sign-in test is there.
-    await page.getByTestId("audit-filter").getByPlaceholder("auth.login").fill("auth.login_failed");
+    // Search by action, chosen in words: the failed sign-in of the sign-in test is there.
+    await chooseAction(page, "登录失败");
     const searched = page.waitForResponse(
-      (r) => r.url().includes("/api/admin/audit?") && r.url().includes("action="),
+      (r) => r.url().includes("/api/admin/audit?") && r.url().includes("actions=auth.login_failed"),
     );
     await page.getByTestId("audit-search").click();
     assert.equal((await searched).status(), 200);
-    await table.locator("tr.ant-table-row", { hasText: "auth.login_failed" }).first().waitFor();
+    await table.locator("tr.ant-table-row", { hasText: "登录失败" }).first().waitFor();
 
-    // The users created at the first start, opened: each field of the new row, before and after.
-    await page.getByTestId("audit-filter").getByPlaceholder("auth.login").fill("user.create");
-    const created = page.waitForResponse((r) => r.url().includes("action=user.create"));
+    // The users created at the first start, opened: each field of the new row in words.
+    await page.getByTestId("audit-reset").click();
+    await chooseAction(page, "新建用户");
+    const created = page.waitForResponse((r) => r.url().includes("actions=user.create"));
     await page.getByTestId("audit-search").click();
     assert.equal((await created).status(), 200);
-    await table.locator("tr.ant-table-row", { hasText: "user.create" }).first().waitFor();
+    await table.locator("tr.ant-table-row", { hasText: "新建用户" }).first().waitFor();
     await table.locator("button.ant-table-row-expand-icon-collapsed").first().click();
     const diff = page.getByTestId("audit-diff").first();
     await diff.waitFor();
-    assert.match((await diff.textContent()) ?? "", /username/);
-    assert.ok(!/password_hash|totp_secret/.test((await diff.textContent()) ?? ""), "no secrets in the log");
+    assert.match((await diff.textContent()) ?? "", /用户名/);
+    assert.ok(
+      !/password_hash|totp_secret|username/.test((await diff.textContent()) ?? ""),
+      "words, no secrets",
+    );
+
+    // The worded Excel workbook downloads under its Chinese name.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("audit-export-xlsx").click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^审计日志-\d{8}\.xlsx$/);
 
     await page.getByTestId("audit-verify").click();
     const result = page.getByTestId("audit-verify-result");

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { Static } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import type { ResetPasswordRequest } from "../../contract/users.ts";
+import type { AuditSearch } from "../../db/audit-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import { contentDisposition } from "../../domain/attachment-types.ts";
+import { auditCsv, auditPage } from "../../services/audit-log.ts";
+import { AUDIT_XLSX_MEDIA, auditXlsx, auditXlsxFileName } from "../../services/audit-xlsx.ts";
 import {
-  auditCsv,
-  auditPage,
   createDepartment,
   createUser,
   listDepartmentViews,
@@ -18,6 +21,7 @@ import {
 import { startExport } from "../export-stream.ts";
 import { requestLang } from "../request-lang.ts";
 import {
+  type AuditQuerySchema,
   auditExportSchema,
   auditSchema,
   auditVerifySchema,
@@ -48,6 +52,16 @@ function resetOptions(body: unknown): ResetPasswordRequest {
     );
   }
   return body;
+}
+
+/** The query's filters as the search takes them: the department by id, the exact codes as a list. */
+function auditSearch(query: Omit<Static<typeof AuditQuerySchema>, "page" | "pageSize">): AuditSearch {
+  const { department, actions, ...rest } = query;
+  return {
+    ...rest,
+    ...(department !== undefined ? { departmentId: department } : {}),
+    ...(actions ? { actions: actions.split(",") } : {}),
+  };
 }
 
 export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
@@ -83,14 +97,24 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   app.get("/api/admin/regions", { schema: listRegionsSchema }, async () => listRegionViews(db));
 
   app.get("/api/admin/audit", { schema: auditSchema }, async (request) => {
-    const { page, pageSize, ...search } = request.query;
-    return auditPage(db, search, page, pageSize);
+    const { page, pageSize, ...query } = request.query;
+    return auditPage(db, auditSearch(query), page, pageSize, requestLang(request));
   });
 
   app.get("/api/admin/audit/export", { schema: auditExportSchema }, async (request, reply) => {
-    const stamp = deps.auth.now().toISOString().slice(0, 10);
-    // Before the headers: a failing first query is an error answer, not a 200 cut short.
-    const csv = await startExport(auditCsv(db, request.query, requestLang(request)));
+    const { format, ...query } = request.query;
+    const lang = requestLang(request);
+    const now = deps.auth.now();
+    if (format === "xlsx") {
+      // Before the headers: a failing first query is an error answer, not a 200 cut short.
+      const file = await auditXlsx(db, auditSearch(query), lang);
+      reply
+        .header("content-type", AUDIT_XLSX_MEDIA)
+        .header("content-disposition", contentDisposition(auditXlsxFileName(now, lang)));
+      return reply.send(file);
+    }
+    const stamp = now.toISOString().slice(0, 10);
+    const csv = await startExport(auditCsv(db, auditSearch(query), lang));
     reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="plantrack-audit-${stamp}.csv"`);

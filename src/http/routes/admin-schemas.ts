@@ -1,5 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
-import type { AuditEntryView, AuditPage, AuditVerifyResult } from "../../contract/audit.ts";
+import type {
+  AuditChangeView,
+  AuditEntryView,
+  AuditObjectView,
+  AuditPage,
+  AuditVerifyResult,
+} from "../../contract/audit.ts";
 import type {
   CreateDepartmentRequest,
   CreateUserRequest,
@@ -109,6 +115,22 @@ export const RegionViewSchema = Type.Object({
 });
 sameShape<Same<Static<typeof RegionViewSchema>, RegionView>>();
 
+const AuditObjectSchema = Type.Object({
+  kindText: Type.String(),
+  name: Nullable(Type.String()),
+  period: Nullable(Type.String()),
+  link: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof AuditObjectSchema>, AuditObjectView>>();
+
+const AuditChangeSchema = Type.Object({
+  field: Type.String(),
+  label: Type.String(),
+  before: Nullable(Type.String()),
+  after: Nullable(Type.String()),
+});
+sameShape<Same<Static<typeof AuditChangeSchema>, AuditChangeView>>();
+
 export const AuditEntrySchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
@@ -120,6 +142,11 @@ export const AuditEntrySchema = Type.Object({
   entityId: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
+  actionText: Type.String(),
+  userName: Nullable(Type.String()),
+  departmentName: Nullable(Type.String()),
+  object: AuditObjectSchema,
+  changes: Type.Array(AuditChangeSchema),
 });
 sameShape<Same<Static<typeof AuditEntrySchema>, AuditEntryView>>();
 
@@ -128,6 +155,7 @@ export const AuditPageSchema = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  lang: Type.Union([Type.Literal("zh"), Type.Literal("en")]),
 });
 sameShape<Same<Static<typeof AuditPageSchema>, AuditPage>>();
 
@@ -147,13 +175,24 @@ const DateOrTime = DateOrDateTime();
 /** Far past any audit log, and a bound on the OFFSET a page asks of the database. */
 const MAX_PAGE = 1_000_000;
 
+/** A code as the log keeps it: auth.login, task.adjustment.approve. */
+const ACTION_CODE = "[a-z_]+(\\.[a-z_]+)*";
+
 export const AuditQuerySchema = Type.Object(
   {
     from: Type.Optional(DateOrTime),
     to: Type.Optional(DateOrTime),
     user: Type.Optional(Type.String({ maxLength: 64 })),
+    /** The acting user's department. */
+    department: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** An action code or its prefix (auth.login also finds auth.login_failed). */
     action: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Exact action codes, comma-separated: the worded filter's choice. */
+    actions: Type.Optional(Type.String({ maxLength: 2000, pattern: `^${ACTION_CODE}(,${ACTION_CODE})*$` })),
     entity: Type.Optional(Type.String({ maxLength: 64 })),
+    entityId: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Text in the object's name (a target's subject, a task's title …). */
+    object: Type.Optional(Type.String({ maxLength: 200 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
@@ -161,9 +200,16 @@ export const AuditQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-const AuditExportQuerySchema = Type.Omit(AuditQuerySchema, ["page", "pageSize"], {
-  additionalProperties: false,
-});
+const AuditExportQuerySchema = Type.Composite(
+  [
+    Type.Omit(AuditQuerySchema, ["page", "pageSize"]),
+    Type.Object({
+      /** csv: every column as stored, with the hashes; xlsx: the log in words. */
+      format: Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { default: "csv" }),
+    }),
+  ],
+  { additionalProperties: false },
+);
 
 const tags = ["admin"];
 
@@ -225,7 +271,8 @@ export const auditSchema = {
   response: { 200: AuditPageSchema, ...errorResponses },
 };
 export const auditExportSchema = {
-  summary: "导出审计日志（CSV，UTF-8 带 BOM） / export the audit log as CSV (UTF-8 with BOM, opens in Excel)",
+  summary:
+    "导出审计日志：format=csv 原始记录（UTF-8 带 BOM），format=xlsx 文字版 Excel / export the audit log: csv as stored (UTF-8 with BOM), xlsx in words",
   tags,
   querystring: AuditExportQuerySchema,
 };

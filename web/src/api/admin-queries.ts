@@ -12,7 +12,8 @@ export const adminKeys = {
   users: ["admin", "users"] as const,
   departments: ["admin", "departments"] as const,
   regions: ["admin", "regions"] as const,
-  audit: (filter: AuditFilter) => ["admin", "audit", filter] as const,
+  /** The entries come worded in the chosen language: another language is another answer. */
+  audit: (filter: AuditFilter, lang: string) => ["admin", "audit", lang, filter] as const,
 };
 
 export const useUsers = () => useQuery({ queryKey: adminKeys.users, queryFn: api.listUsers });
@@ -21,11 +22,30 @@ export const useDepartments = () =>
 export const useRegions = () =>
   useQuery({ queryKey: adminKeys.regions, queryFn: api.listRegions, staleTime: 5 * 60_000 });
 
-export function useAudit(filter: AuditFilter) {
+export function useAudit(filter: AuditFilter, lang: string) {
   return useQuery({
-    queryKey: adminKeys.audit(filter),
+    queryKey: adminKeys.audit(filter, lang),
     queryFn: () => api.audit(filter),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Downloads the worded Excel workbook of the filtered log under the name the server gave it. */
+export function useAuditXlsx() {
+  return useMutation({
+    mutationFn: async (filter: AuditFilter) => {
+      const { blob, fileName } = await api.auditXlsx(filter);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // After the click has handed the file to the browser.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return fileName;
+    },
   });
 }
 

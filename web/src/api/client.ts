@@ -310,6 +310,49 @@ export function createApiClient(options: ApiClientOptions = {}) {
     audit: (filter: AuditFilter) => request<AuditPage>("GET", `/api/admin/audit${query({ ...filter })}`),
     auditExportUrl: (filter: AuditFilter) =>
       `${baseUrl}/api/admin/audit/export${query({ ...filter, page: undefined, pageSize: undefined })}`,
+    /**
+     * The worded Excel workbook, fetched with the language chosen in the app (a plain link cannot
+     * send it): the file and the name the server gave it (审计日志-20260103.xlsx).
+     */
+    auditXlsx: async (filter: AuditFilter): Promise<{ blob: Blob; fileName: string }> => {
+      const path = `/api/admin/audit/export${query({ ...filter, page: undefined, pageSize: undefined, format: "xlsx" })}`;
+      let response: Response;
+      try {
+        response = await doFetch(baseUrl + path, {
+          method: "GET",
+          headers: { "x-plantrack-lang": chosenLang() },
+          credentials: "same-origin",
+        });
+      } catch (cause) {
+        throw new ApiError(NETWORK_ERROR_STATUS, {
+          code: "network_error",
+          message: cause instanceof Error ? cause.message : String(cause),
+          details: { method: "GET", path },
+        });
+      }
+      if (!response.ok) {
+        const text = await response.text();
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        fail(
+          new ApiError(
+            response.status,
+            isErrorBody(parsed)
+              ? parsed
+              : { code: `http_${response.status}`, message: `HTTP ${response.status}`, details: { path } },
+          ),
+          path,
+        );
+      }
+      return {
+        blob: await response.blob(),
+        fileName: dispositionName(response.headers.get("content-disposition")),
+      };
+    },
     auditVerify: () => request<AuditVerifyResult>("GET", "/api/admin/audit/verify"),
 
     // ── public ──
@@ -468,11 +511,32 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   user?: string;
+  /** The acting user's department. */
+  department?: number;
+  /** An action code or its prefix. */
   action?: string;
+  /** Exact action codes, comma-separated (the worded action filter). */
+  actions?: string;
   entity?: string;
+  entityId?: string;
+  /** Text in the object's name. */
+  object?: string;
   q?: string;
   page?: number;
   pageSize?: number;
+}
+
+/** The file name of a download: the UTF-8 one (RFC 5987) when given, else the plain one. */
+export function dispositionName(header: string | null): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? "")?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8);
+    } catch {
+      // a malformed name: fall through to the plain one
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header ?? "")?.[1] ?? "download";
 }
 
 export interface ReportFilter {

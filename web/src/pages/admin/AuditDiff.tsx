@@ -1,14 +1,10 @@
-import type { AuditEntryView } from "../../../../src/contract/audit.ts";
-import { diffValues, showValue } from "../../format/diff.ts";
+import type { AuditChangeView, AuditEntryView } from "../../../../src/contract/audit.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
-/** Before and after of one entry, field by field: removed in red, added in green, unchanged folded. */
+/** Every changed field of one entry in words: 字段 — 修改前 — 修改后 (the server words them). */
 export function AuditDiff({ entry }: { entry: AuditEntryView }) {
   const { t } = useI18n();
-  const rows = diffValues(entry.before, entry.after);
-  const changed = rows.filter((r) => r.kind !== "same");
-  const same = rows.length - changed.length;
-  if (changed.length === 0) return <div className="muted small">{t("audit.diff.none")}</div>;
+  if (entry.changes.length === 0) return <div className="muted small">{t("audit.diff.none")}</div>;
   return (
     <div className="audit-diff" data-testid="audit-diff">
       <table>
@@ -20,25 +16,29 @@ export function AuditDiff({ entry }: { entry: AuditEntryView }) {
           </tr>
         </thead>
         <tbody>
-          {changed.map((r) => (
-            <tr key={r.path} className={`diff-${r.kind}`}>
-              <th scope="row" className="mono">
-                {r.path || "·"}
-              </th>
-              <td className="diff-before">{r.kind === "added" ? null : <del>{showValue(r.before)}</del>}</td>
-              <td className="diff-after">{r.kind === "removed" ? null : <ins>{showValue(r.after)}</ins>}</td>
+          {entry.changes.map((c) => (
+            <tr
+              key={c.field}
+              className={`diff-${c.before === null ? "added" : c.after === null ? "removed" : "changed"}`}
+            >
+              <th scope="row">{c.label}</th>
+              <td className="diff-before">{c.before === null ? null : <del>{c.before}</del>}</td>
+              <td className="diff-after">{c.after === null ? null : <ins>{c.after}</ins>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {same > 0 ? <div className="muted small">{t("audit.diff.same", { count: same })}</div> : null}
     </div>
   );
 }
 
-/** One line for the table cell: the changed fields' names. */
-export function diffSummary(entry: AuditEntryView): string[] {
-  return diffValues(entry.before, entry.after)
-    .filter((r) => r.kind !== "same")
-    .map((r) => r.path);
+/** One change as a line: 牵头单位：区人社局 → 区教育局 (a field that is new: 字段：值). */
+export function changeText(c: AuditChangeView, t: ReturnType<typeof useI18n>["t"]): string {
+  if (c.before === null)
+    return t("audit.change.added", { field: c.label, after: c.after ?? t("audit.change.none") });
+  return t("audit.change.line", {
+    field: c.label,
+    before: c.before,
+    after: c.after ?? t("audit.change.none"),
+  });
 }

@@ -1,33 +1,67 @@
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, Button, DatePicker, Form, Input, Table, type TableColumnsType, Tag } from "antd";
+import {
+  DownloadOutlined,
+  FileExcelOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+} from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+} from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import type { AuditEntryView } from "../../../../src/contract/audit.ts";
-import { useAudit, useAuditVerify } from "../../api/admin-queries.ts";
+import {
+  AUDIT_ENTITY_WORDS,
+  type AuditEntityKind,
+  auditActionOptions,
+} from "../../../../src/domain/audit-words.ts";
+import { useAudit, useAuditVerify, useAuditXlsx, useDepartments } from "../../api/admin-queries.ts";
 import { type AuditFilter, api } from "../../api/client.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { AuditDiff, diffSummary } from "./AuditDiff.tsx";
+import { AuditDiff, changeText } from "./AuditDiff.tsx";
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
   user?: string;
-  action?: string;
+  department?: number;
+  /** Each chosen option stands for one or more codes, comma-joined. */
+  actions?: string[];
   entity?: string;
+  /** A name, or an id when it is all digits. */
+  object?: string;
   q?: string;
 }
 
 const PAGE_SIZE = 20;
+/** Changes shown in the row itself; the rest when it is opened. */
+const CHANGES_IN_ROW = 2;
 
 function toFilter(v: FilterValues): AuditFilter {
   const trim = (s?: string) => s?.trim() || undefined;
+  const object = trim(v.object);
+  const byId = object !== undefined && /^\d+$/.test(object);
   return {
     from: v.range?.[0]?.toISOString(),
     to: v.range?.[1]?.toISOString(),
     user: trim(v.user),
-    action: trim(v.action),
-    entity: trim(v.entity),
+    department: v.department ?? undefined,
+    actions: v.actions?.length ? v.actions.join(",") : undefined,
+    entity: v.entity || undefined,
+    entityId: byId ? object : undefined,
+    object: byId ? undefined : object,
     q: trim(v.q),
   };
 }
@@ -39,14 +73,40 @@ function actionColor(action: string): string | undefined {
   return undefined;
 }
 
-/** /admin/audit: search the log, page through it, see each change, export it, verify its chain. */
+/** /admin/audit: search the log, page through it, see each change in words, export it, verify its chain. */
 export function AuditPage() {
   const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const words = lang === "en-US" ? "en" : "zh";
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
-  const audit = useAudit({ ...filter, page, pageSize: PAGE_SIZE });
+  const audit = useAudit({ ...filter, page, pageSize: PAGE_SIZE }, lang);
   const verify = useAuditVerify();
+  const xlsx = useAuditXlsx();
+  const departments = useDepartments();
+
+  const actionOptions = useMemo(
+    () => auditActionOptions(words).map((o) => ({ value: o.codes.join(","), label: o.text })),
+    [words],
+  );
+  const kindOptions = useMemo(
+    () =>
+      (Object.keys(AUDIT_ENTITY_WORDS) as AuditEntityKind[]).map((k) => ({
+        value: k,
+        label: AUDIT_ENTITY_WORDS[k][words],
+      })),
+    [words],
+  );
+  const departmentOptions = useMemo(() => {
+    const list = departments.data ?? [];
+    const names = list.map((d) => d.name);
+    // 区人社局 is in several districts: the region tells them apart.
+    return list.map((d) => ({
+      value: d.id,
+      label: names.filter((n) => n === d.name).length > 1 ? `${d.name}（${d.regionName}）` : d.name,
+    }));
+  }, [departments.data]);
 
   const columns: TableColumnsType<AuditEntryView> = [
     {
@@ -57,57 +117,66 @@ export function AuditPage() {
       render: (v: string) => <span className="num">{formatDateTime(v)}</span>,
     },
     {
-      key: "user",
-      title: t("audit.col.user"),
-      dataIndex: "username",
-      width: 120,
-      render: (v: string | null) =>
-        v ? <span className="mono">{v}</span> : <span className="muted">{t("audit.system")}</span>,
-    },
-    {
-      key: "ip",
-      title: t("audit.col.ip"),
-      dataIndex: "ip",
-      width: 120,
-      render: (v: string | null) => <span className="mono small">{v ?? t("common.none")}</span>,
+      key: "who",
+      title: t("audit.col.who"),
+      width: 170,
+      render: (_: unknown, e) => (
+        <div data-testid="audit-who">
+          {e.userName ? <div>{e.userName}</div> : <div className="muted">{t("audit.system")}</div>}
+          {e.departmentName ? <div className="muted small">{e.departmentName}</div> : null}
+          {e.ip ? <div className="muted small num">{e.ip}</div> : null}
+        </div>
+      ),
     },
     {
       key: "action",
       title: t("audit.col.action"),
-      dataIndex: "action",
-      width: 170,
-      render: (v: string) => (
-        <Tag color={actionColor(v)} className="mono">
-          {v}
+      width: 150,
+      render: (_: unknown, e) => (
+        <Tag color={actionColor(e.action)} data-action={e.action}>
+          {e.actionText}
         </Tag>
       ),
     },
     {
-      key: "entity",
-      title: t("audit.col.entity"),
-      width: 140,
-      render: (_: unknown, e) => (
-        <span className="mono">
-          {e.entity}
-          {e.entityId ? <span className="muted"> #{e.entityId}</span> : null}
-        </span>
-      ),
+      key: "object",
+      title: t("audit.col.object"),
+      width: 300,
+      render: (_: unknown, e) => {
+        const { kindText, name, period, link } = e.object;
+        const label = [name, period].filter(Boolean).join(" · ");
+        return (
+          <div data-testid="audit-object">
+            <span className="muted small">{kindText} </span>
+            {label ? (
+              link ? (
+                <Link to={link}>{label}</Link>
+              ) : (
+                <span>{label}</span>
+              )
+            ) : (
+              <span className="muted">{t("audit.object.none")}</span>
+            )}
+          </div>
+        );
+      },
     },
     {
       key: "change",
       title: t("audit.col.change"),
-      ellipsis: true,
-      render: (_: unknown, e) => {
-        const fields = diffSummary(e);
-        return fields.length ? (
-          <span className="small">
-            <span className="muted">{t("audit.diff.summary", { count: fields.length })}: </span>
-            <span className="mono">{fields.join(", ")}</span>
-          </span>
+      render: (_: unknown, e) =>
+        e.changes.length ? (
+          <div className="small" data-testid="audit-change">
+            {e.changes.slice(0, CHANGES_IN_ROW).map((c) => (
+              <div key={c.field}>{changeText(c, t)}</div>
+            ))}
+            {e.changes.length > CHANGES_IN_ROW ? (
+              <div className="muted">{t("audit.change.more", { count: e.changes.length })}</div>
+            ) : null}
+          </div>
         ) : (
           <span className="muted small">{t("common.none")}</span>
-        );
-      },
+        ),
     },
   ];
 
@@ -122,13 +191,30 @@ export function AuditPage() {
           </div>
           <div className="head-actions">
             <Button
-              icon={<DownloadOutlined />}
-              href={api.auditExportUrl(filter)}
-              download
-              data-testid="audit-export"
+              type="primary"
+              icon={<FileExcelOutlined />}
+              loading={xlsx.isPending}
+              onClick={() =>
+                xlsx.mutate(filter, {
+                  onSuccess: (name) => void message.success(t("audit.exported", { name })),
+                  onError: (error) =>
+                    void message.error(t("audit.exportFailed", { message: errorMessage(error, t) })),
+                })
+              }
+              data-testid="audit-export-xlsx"
             >
-              {t("audit.export")}
+              {t("audit.exportXlsx")}
             </Button>
+            <Tooltip title={t("audit.exportCsvHint")}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={api.auditExportUrl(filter)}
+                download
+                data-testid="audit-export"
+              >
+                {t("audit.exportCsv")}
+              </Button>
+            </Tooltip>
             <Button
               icon={<SafetyCertificateOutlined />}
               loading={verify.isPending}
@@ -203,16 +289,52 @@ export function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="user" label={t("audit.filter.user")}>
-            <Input allowClear style={{ width: 110 }} />
+            <Input allowClear style={{ width: 110 }} data-testid="audit-filter-user" />
           </Form.Item>
-          <Form.Item name="action" label={t("audit.filter.action")}>
-            <Input allowClear style={{ width: 130 }} placeholder="auth.login" />
+          <Form.Item name="department" label={t("audit.filter.department")}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 170 }}
+              placeholder={t("audit.filter.departmentAll")}
+              options={departmentOptions}
+              loading={departments.isPending}
+              data-testid="audit-filter-department"
+            />
           </Form.Item>
-          <Form.Item name="entity" label={t("audit.filter.entity")}>
-            <Input allowClear style={{ width: 100 }} placeholder="target" />
+          <Form.Item name="actions" label={t("audit.filter.action")}>
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              maxTagCount="responsive"
+              style={{ width: 220 }}
+              placeholder={t("audit.filter.actionAll")}
+              options={actionOptions}
+              data-testid="audit-filter-action"
+            />
+          </Form.Item>
+          <Form.Item label={t("audit.filter.entity")}>
+            <Form.Item name="entity" noStyle>
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("audit.filter.kindAll")}
+                options={kindOptions}
+                data-testid="audit-filter-kind"
+              />
+            </Form.Item>
+            <Form.Item name="object" noStyle>
+              <Input
+                allowClear
+                style={{ width: 170, marginLeft: 4 }}
+                placeholder={t("audit.filter.objectPlaceholder")}
+                data-testid="audit-filter-object"
+              />
+            </Form.Item>
           </Form.Item>
           <Form.Item name="q" label={t("audit.filter.q")}>
-            <Input allowClear style={{ width: 180 }} placeholder={t("audit.filter.qPlaceholder")} />
+            <Input allowClear style={{ width: 160 }} placeholder={t("audit.filter.qPlaceholder")} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
@@ -221,6 +343,7 @@ export function AuditPage() {
           </Form.Item>
           <Form.Item>
             <Button
+              data-testid="audit-reset"
               onClick={() => {
                 form.resetFields();
                 setFilter({});
@@ -244,7 +367,7 @@ export function AuditPage() {
             dataSource={audit.data?.entries ?? []}
             expandable={{
               expandedRowRender: (e) => <AuditDiff entry={e} />,
-              rowExpandable: (e) => diffSummary(e).length > 0,
+              rowExpandable: (e) => e.changes.length > 0,
             }}
             pagination={{
               current: page,
