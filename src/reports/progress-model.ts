@@ -5,6 +5,7 @@
 
 import { STATUS_WORDS, schedulePhrase, type TargetStatus } from "../domain/evaluation.ts";
 import { type Rollup, rollup } from "../domain/rollup.ts";
+import { decimalsFor } from "../domain/rounding.ts";
 import { displayFactor, formatNumber } from "../domain/target-display.ts";
 import type { Comparator, Direction, TargetAttribute, TargetKind } from "../extract/types.ts";
 import { officialDate } from "./gbt9704.ts";
@@ -166,17 +167,6 @@ export interface ProgressModel {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 export const percentText = (share: number, digits = 1): string => `${round(share * 100, digits)}%`;
-
-/** Units of things counted one by one: whole numbers. */
-const COUNT_UNIT =
-  /^(家|个|人|人次|项|张|所|户|座|处|套|辆|台|次|名|件|条|栋|间|株|棵|场|批|期|宗|幢|部|位)$/;
-
-/** Decimals an office writes: counts whole, % one, 亿元 and the rest two. */
-export function decimalsFor(unit: string): number {
-  if (COUNT_UNIT.test(unit)) return 0;
-  if (unit === "%" || unit === "个百分点") return 1;
-  return 2;
-}
 
 /** A value in base units written in the target's display unit (21000 人 in 万人 → 2.1万人). */
 export function valueText(value: number, unit: string, displayUnit: string): string {

@@ -256,6 +256,16 @@ export async function gridTest({ baseUrl, screenshots, log = console.log }: Brow
     await phone.getByTestId("grid-history").waitFor();
     await phone.getByTestId("grid-history-filter").getByText(/^待审/).click();
     await phone.locator('[data-testid="grid-history-item"][data-state="submitted"]').nth(5).waitFor();
+    // The list is filtered on the server: the unfiltered one stays on screen until its answer comes.
+    await phone
+      .waitForFunction(
+        () =>
+          document.querySelectorAll('[data-testid="grid-history-item"]:not([data-state="submitted"])')
+            .length === 0,
+        null,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined);
     assert.equal(
       await phone.locator('[data-testid="grid-history-item"]:not([data-state="submitted"])').count(),
       0,

@@ -4,6 +4,7 @@
 //   --no-build       use web/dist as it is
 //   --only TEXT      run only the tests whose name contains TEXT (repeatable)
 //   PLANTRACK_WEB_OUT=DIR builds into and serves DIR instead of web/dist (parallel runs in one tree)
+
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -23,6 +24,7 @@ import { documentsTest } from "./documents.e2e.ts";
 import { planEditorTest, publicPageTest } from "./editor-public.e2e.ts";
 import { gridTest } from "./grid.e2e.ts";
 import { reportingCycleTest } from "./monitoring.e2e.ts";
+import { ENGLISH_ON_CHINESE_SCREENS } from "./pages.ts";
 import { planPageTest } from "./plan-page.e2e.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./session.ts";
 import { tasksTest } from "./tasks.e2e.ts";
@@ -222,6 +224,16 @@ async function main(): Promise<number> {
         const tail = serverTail();
         if (tail !== "") console.error(`the server's last lines:\n${tail}`);
       }
+    }
+    // One more test over what all the others showed: no English on a Chinese screen (issue 14).
+    if (ENGLISH_ON_CHINESE_SCREENS.size > 0) {
+      failed++;
+      console.error("✗ no English on Chinese screens");
+      for (const [screen, words] of ENGLISH_ON_CHINESE_SCREENS)
+        console.error(`  ${screen}: ${words.join(" ")}`);
+    } else {
+      passed++;
+      console.log("✓ no English on Chinese screens");
     }
   } finally {
     await stop();

@@ -40,9 +40,15 @@ describe("Chinese number formatting", () => {
     expect(formatCnQuantity(350000000, "元", "元")).toBe("3.5亿元");
   });
 
-  it("never scales percentages", () => {
-    expect(formatCnQuantity(5.26, "%", "%")).toBe("5.26%");
+  it("never scales percentages, and writes them to one decimal", () => {
+    expect(formatCnQuantity(5.26, "%", "%")).toBe("5.3%");
     expect(formatCnQuantity(12000, "%", "%")).toBe("12000%");
+  });
+
+  it("writes counts whole and amounts with a magnitude to two decimals", () => {
+    expect(formatCnQuantity(16.67, "家", "家")).toBe("17家");
+    expect(formatCnQuantity(5155667800, "元", "亿元")).toBe("51.56亿元");
+    expect(formatCnQuantity(2.456, "公顷", "公顷")).toBe("2.46公顷");
   });
 
   it("shows shares as percents", () => {

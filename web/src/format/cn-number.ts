@@ -1,5 +1,6 @@
 // Large numbers the way Chinese tables and charts write them: 17280 → 1.73万, 1.06e10 → 106亿
 // (en-US: 17.3K, 10.6B). A value already shown in a unit with a magnitude (亿元, 万平方米) keeps it.
+import { roundFor } from "../../../src/domain/rounding.ts";
 import { clean, type Lang, unitScale } from "./number.ts";
 
 const round = (x: number, digits: number) => clean(Number(x.toFixed(digits)));
@@ -45,9 +46,11 @@ export function formatCnQuantity(
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   const scale = unitScale(unit, displayUnit);
   if (scale.factor !== 1) return `${formatCnNumber(value / scale.factor, lang)}${scale.label}`;
-  if (unit === "%" || unit === "个百分点") return `${round(value, 2)}${unit === "%" ? "%" : ` ${unit}`}`;
+  // Rounded as an office writes it (src/domain/rounding.ts): counts whole, % to one decimal.
+  const shown = roundFor(value, unit);
+  if (unit === "%" || unit === "个百分点") return `${shown}${unit === "%" ? "%" : ` ${unit}`}`;
   const sep = lang === "en-US" && /^[a-z]/i.test(unit) ? " " : "";
-  return `${formatCnNumber(value, lang)}${sep}${unit}`;
+  return `${formatCnNumber(shown, lang)}${sep}${unit}`;
 }
 
 /** A share as a percent: 0.432 → "43.2%"; null → "—". */

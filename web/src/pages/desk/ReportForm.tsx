@@ -91,6 +91,7 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
     previous: previousTyped,
     note: form.problems,
     required: triedSubmit,
+    unit: inputUnit(subject),
   });
   const progressMissing = triedSubmit && form.progress.trim() === "";
   // Both hold for the value they were given for only: a new value is judged afresh.
@@ -113,6 +114,7 @@ export function ReportForm({ item, detail, previous, lastReport = null }: Props)
       previous: previousTyped,
       note: form.problems,
       required: submit,
+      unit: inputUnit(subject),
     });
     if (final.problem) return;
     if (submit && (form.progress.trim() === "" || (mode === "statusWord" && form.statusWord === null)))

@@ -1,7 +1,8 @@
-import { InputNumber, Select, type UploadFile } from "antd";
+import { Select, type UploadFile } from "antd";
 import { useState } from "react";
 import type { TaskDetailView } from "../../../../src/contract/tasks.ts";
 import { usePlans } from "../../api/queries.ts";
+import { NumberInput } from "../../components/NumberInput.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { todayIso } from "../tasks/task-model.ts";
 import { filesOf } from "./FilePicker.tsx";
@@ -89,7 +90,8 @@ export function TaskProgressForm({ task, onDone }: { task: TaskDetailView; onDon
       />
       <div className="report-field">
         <label htmlFor="tp-percent">{t("taskw.progress.percent")}</label>
-        <InputNumber<number>
+        <NumberInput
+          unit="%"
           id="tp-percent"
           min={0}
           max={100}

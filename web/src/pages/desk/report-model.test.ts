@@ -93,7 +93,13 @@ describe("the reporter's desk", () => {
     expect(parseNumber("１２３．４")).toBe(123.4);
     expect(parseNumber("1,234")).toBe(1234);
     expect(parseNumber(".5")).toBe(0.5);
-    for (const bad of ["", "abc", "1.2.3", "3万", "1e5"]) expect(parseNumber(bad), bad).toBeNull();
+    for (const bad of ["", "abc", "1.2.3", "3万万", "1e5"]) expect(parseNumber(bad), bad).toBeNull();
+    // 万 and 亿 after the number, read in the field's unit.
+    expect(parseNumber("4万")).toBe(40000);
+    expect(parseNumber("４万人", "人")).toBe(40000);
+    expect(parseNumber("3万", "万人")).toBe(3);
+    expect(parseNumber("5000万", "亿元")).toBe(0.5);
+    expect(parseNumber("1.2亿", "万元")).toBe(12000);
   });
 
   it("checks the value as it is typed", () => {

@@ -14,6 +14,7 @@ import type {
 import { isEmptyTalk } from "../../../../src/domain/plausibility.ts";
 import { isApiError } from "../../api/client.ts";
 import { clean, fromDisplayNumber, type Lang, toDisplayNumber, unitScale } from "../../format/number.ts";
+import { parseTypedNumber } from "../../format/typed-number.ts";
 
 /** What the form asks for: a value (targets), a percent (milestones, items), a status word (tasks). */
 export type ReportMode = "value" | "percent" | "statusWord";
@@ -31,17 +32,12 @@ export function inputUnit(subject: Pick<ReportSubjectRef, "unit" | "displayUnit"
   return unitScale(subject.unit ?? "", subject.displayUnit).label;
 }
 
-const FULL_WIDTH = /[０-９．－]/g;
-
-/** "1,234.5", "１２３．４" (typed with a Chinese IME) → 1234.5; null when it is not one number. */
-export function parseNumber(text: string): number | null {
-  const plain = text
-    .trim()
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, "");
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return null;
-  const n = Number(plain);
-  return Number.isFinite(n) ? n : null;
+/**
+ * "1,234.5", "１２３．４" (typed with a Chinese IME), "4万" → a number in the unit typed (`shownUnit`,
+ * the field's unit: "3万" in a field of 万人 is 3); null when it is not one number.
+ */
+export function parseNumber(text: string, shownUnit = ""): number | null {
+  return parseTypedNumber(text, shownUnit);
 }
 
 export type ValueProblem = "required" | "notNumber" | "negative" | "percentRange" | "belowPrevious";
@@ -66,6 +62,8 @@ export interface ValueCheckInput {
   note: string;
   /** Submitting needs a value; a draft does not. */
   required: boolean;
+  /** The unit typed in (万人): “3万” there is 3, “4万” in a field of 人 is 40000. */
+  unit?: string;
 }
 
 /** The value field checked as it is typed. */
@@ -73,7 +71,7 @@ export function checkValue(input: ValueCheckInput): ValueCheck {
   const none = { value: null, belowPreviousNoted: false };
   if (input.mode === "statusWord") return { ...none, problem: null };
   if (input.text.trim() === "") return { ...none, problem: input.required ? "required" : null };
-  const value = parseNumber(input.text);
+  const value = parseNumber(input.text, input.mode === "value" ? (input.unit ?? "") : "");
   if (value === null) return { ...none, problem: "notNumber" };
   if (input.mode === "percent" && (value < 0 || value > 100)) {
     return { value, problem: "percentRange", belowPreviousNoted: false };
@@ -184,7 +182,7 @@ export function saveBody(
   confirmation: Confirmation | null = null,
 ): SaveReportRequest {
   const mode = reportMode(subject);
-  const typed = parseNumber(form.valueText);
+  const typed = parseNumber(form.valueText, mode === "value" ? inputUnit(subject) : "");
   const body: SaveReportRequest = {
     baseRevision,
     progress: form.progress.trim(),

@@ -1,9 +1,10 @@
-import { App, Button, Drawer, Form, InputNumber, Select, Skeleton } from "antd";
+import { App, Button, Drawer, Form, Select, Skeleton } from "antd";
 import { useEffect, useState } from "react";
 import type { TargetView } from "../../../../src/contract/targets.ts";
 import type { TargetKind } from "../../../../src/extract/types.ts";
 import { usePatchTarget } from "../../api/queries.ts";
 import { errorMessage } from "../../components/ErrorState.tsx";
+import { NumberInput } from "../../components/NumberInput.tsx";
 import { formatTargetValue, fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { KINDS } from "./EditorFilters.tsx";
@@ -129,7 +130,8 @@ function TargetFields({
           htmlFor="editor-baseline"
           tooltip={t("editor.drawer.baselineHint")}
         >
-          <InputNumber<number>
+          <NumberInput
+            unit={unit}
             id="editor-baseline"
             value={baseline}
             onChange={(v) => setBaseline(v ?? null)}

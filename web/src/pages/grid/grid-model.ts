@@ -105,7 +105,7 @@ export interface RowCheck {
 
 /** The number typed, in the target's base unit (or the percent); null when empty or not a number. */
 export function typedValue(row: MonthGridRow, draft: RowDraft): number | null {
-  const typed = parseNumber(draft.valueText);
+  const typed = parseNumber(draft.valueText, rowMode(row) === "value" ? inputUnit(row) : "");
   if (typed === null) return null;
   return rowMode(row) === "value"
     ? fromDisplayNumber(typed, row.subject.unit ?? "", row.subject.displayUnit)

@@ -1,5 +1,5 @@
 import { CloseOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Tag, Tooltip } from "antd";
+import { App, Button, DatePicker, Form, Input, Select, Tag, Tooltip } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type KeyboardEvent, useEffect, useMemo, useRef } from "react";
 import type { DepartmentRef } from "../../../../src/contract/common.ts";
@@ -10,6 +10,7 @@ import { useCurrentUser } from "../../api/session.ts";
 import { can } from "../../auth/access.ts";
 import { DepartmentSuggestion } from "../../components/DepartmentSuggestion.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
+import { NumberInput } from "../../components/NumberInput.tsx";
 import { formatNumber, formatTargetValue, fromDisplayNumber, unitScale } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { type CardValues, changedFields, toCardValues, toPatch } from "./card-model.ts";
@@ -211,7 +212,8 @@ export function TargetCard({
               extra={baseHint(current.value)}
               rules={[{ required: !isMilestone, message: t("card.required", { field: t("card.value") }) }]}
             >
-              <InputNumber
+              <NumberInput
+                unit={scale.label}
                 className="w-full"
                 data-testid="target-value-input"
                 suffix={scale.label}
@@ -224,7 +226,8 @@ export function TargetCard({
               extra={isRange ? baseHint(current.value2) : undefined}
               rules={[{ required: isRange, message: t("card.required", { field: t("card.value2") }) }]}
             >
-              <InputNumber
+              <NumberInput
+                unit={scale.label}
                 className="w-full"
                 disabled={!isRange}
                 suffix={scale.label}
@@ -267,7 +270,7 @@ export function TargetCard({
             </Form.Item>
           </div>
           <Form.Item name="baseline" label={t("card.baseline")} tooltip={t("card.baselineHint")}>
-            <InputNumber className="w-full" suffix={scale.label} />
+            <NumberInput unit={scale.label} className="w-full" suffix={scale.label} />
           </Form.Item>
           <Form.Item
             name="leadDepartmentId"
