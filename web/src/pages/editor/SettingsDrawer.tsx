@@ -4,6 +4,12 @@ import type { PlanSettingsView } from "../../../../src/contract/plans.ts";
 import { usePlanSettings, useUpdatePlanSettings } from "../../api/editor-queries.ts";
 import { ErrorState, errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import {
+  DocumentFields,
+  type DocumentValues,
+  fromDocumentValues,
+  toDocumentValues,
+} from "./DocumentFields.tsx";
 
 interface Values {
   behindPoints: number;
@@ -13,6 +19,7 @@ interface Values {
   aboutPercent: number;
   frequency: "monthly" | "quarterly";
   dueDay: number;
+  document: DocumentValues;
 }
 
 function toValues(s: PlanSettingsView): Values {
@@ -24,10 +31,14 @@ function toValues(s: PlanSettingsView): Values {
     aboutPercent: Number((s.thresholds.aboutShare * 100).toFixed(4)),
     frequency: s.frequency,
     dueDay: s.dueDay,
+    document: toDocumentValues(s.document),
   };
 }
 
-/** The plan's thresholds (滞后/严重滞后, tolerances) and the reporting calendar of tasks and items. */
+/**
+ * The plan's thresholds (滞后/严重滞后, tolerances), the reporting calendar of tasks and items, and the
+ * 公文 frame of its progress report.
+ */
 export function SettingsDrawer({
   planId,
   open,
@@ -61,6 +72,7 @@ export function SettingsDrawer({
         },
         frequency: v.frequency,
         dueDay: v.dueDay,
+        document: fromDocumentValues(v.document),
       });
       message.success(t("editor.settings.saved"));
       onClose();
@@ -137,6 +149,7 @@ export function SettingsDrawer({
           <Form.Item name="dueDay" label={t("editor.settings.dueDay")} rules={[{ required: true }]}>
             <InputNumber<number> min={1} max={28} step={1} precision={0} style={{ width: 140 }} />
           </Form.Item>
+          <DocumentFields />
           {readOnly ? null : (
             <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="settings-save">
               {t("editor.settings.save")}
