@@ -28,7 +28,8 @@ import {
   WidthType,
 } from "docx";
 import { FONT_FALLBACKS } from "./docx-pdf.ts";
-import { FONT_SIZE_PT, FONTS, halfPoints, officialPageLayout } from "./gbt9704.ts";
+import { FONT_SIZE_PT, FONTS, halfPoints, officialPageLayout, TEXT_BLOCK_MM } from "./gbt9704.ts";
+import { titleLines } from "./title-lines.ts";
 
 export const LAYOUT = officialPageLayout();
 
@@ -47,10 +48,18 @@ export function officialFont(eastAsia: string): NonNullable<IRunOptions["font"]>
  * otherwise each 小四 character of a table would take a whole 3号 grid cell, and a 2号 title character
  * two of them in LibreOffice.
  */
-function run(text: string, eastAsia: string, pt: number, bold = false, color?: string): TextRun {
+function run(
+  text: string,
+  eastAsia: string,
+  pt: number,
+  bold = false,
+  color?: string,
+  breakBefore = false,
+): TextRun {
   const offGrid = pt !== FONT_SIZE_PT.san;
   return new TextRun({
     text,
+    ...(breakBefore ? { break: 1 } : {}),
     font: officialFont(eastAsia),
     size: halfPoints(pt),
     bold,
@@ -62,13 +71,21 @@ function run(text: string, eastAsia: string, pt: number, bold = false, color?: s
 /** Two characters of the body font: the first-line indent of every paragraph. */
 const INDENT_TWO = LAYOUT.charPitch * 2;
 
-/** The title: 2号 方正小标宋简体, centred, with one empty line after it (GB/T 9704-2012 7.3.1). */
+/** Title characters on one line: the 156 mm text block over a 2号 (22 pt) character. */
+const TITLE_PER_LINE = Math.floor(TEXT_BLOCK_MM.width / ((FONT_SIZE_PT.er * 25.4) / 72));
+
+/**
+ * The title: 2号 方正小标宋简体, centred, with one empty line after it (GB/T 9704-2012 7.3.1); a long
+ * one broken where its phrases end (title-lines.ts), so that no line splits “1—9月” or a name.
+ */
 export function title(text: string): Paragraph[] {
   return [
     new Paragraph({
       style: OFF_GRID,
       alignment: AlignmentType.CENTER,
-      children: [run(text, FONTS.title, FONT_SIZE_PT.er)],
+      children: titleLines(text, TITLE_PER_LINE).map((line, i) =>
+        run(line, FONTS.title, FONT_SIZE_PT.er, false, undefined, i > 0),
+      ),
       keepNext: true,
     }),
     new Paragraph({ children: [] }),
