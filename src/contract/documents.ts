@@ -39,6 +39,16 @@ export interface LedgerPreview {
   differences: LedgerDiffView[];
   /** Rows whose id is no longer in the plan. */
   unknownRows: { sheet: string; row: number; id: string }[];
+  /** A department's fill-in ledger (填报表): its header block as read; absent for the whole ledger. */
+  filler?: LedgerFiller | null;
+}
+
+/** Who filled a fill-in ledger: 填报单位, 填报人, 联系电话, 报送日期 as written ("" where left blank). */
+export interface LedgerFiller {
+  department: string;
+  person: string;
+  phone: string;
+  date: string;
 }
 
 /** POST /api/plans/:id/ledger/apply — the differences the planner confirmed. */
@@ -56,6 +66,8 @@ export interface LedgerApplyRequest {
     confirm?: boolean;
     confirmReason?: string;
   }[];
+  /** The preview's filler of a fill-in ledger: recorded in the import's audit entry. */
+  filler?: LedgerFiller;
 }
 
 export interface LedgerApplyResult {

@@ -170,6 +170,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
 
   // Documents (issue 7): whoever reads the plan may export it; imports change it.
   "GET /api/plans/:id/export": readPlan("plan"),
+  "GET /api/plans/:id/ledger/fill-in": readPlan("plan"), // a reporter: their own department's (the service)
   "POST /api/plans/:id/ledger/preview": editPlan("plan"),
   "POST /api/plans/:id/ledger/apply": editPlan("plan"),
   "POST /api/plans/:id/breakdown/preview": editPlan("plan"),

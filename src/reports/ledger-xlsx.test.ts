@@ -26,6 +26,7 @@ describe("the ledger workbook", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       "汇总",
       ...ledger.sheets.map((s) => s.title.replace(/[[\]:*?/\\]/g, "").slice(0, 28)),
+      "打印（6月）",
       META_SHEET,
     ]);
     expect(wb.getWorksheet(META_SHEET)?.state).toBe("veryHidden");

@@ -2,8 +2,9 @@
 // status per area and per department, tasks by light per area), one sheet per area with frozen
 // headers, filters, status colours (the web's), lists for status cells, widths that fit Chinese text,
 // A3/A4 landscape print setup with repeated header rows; a hidden id column and a hidden _meta sheet
-// let the file be read back (ledger-import.ts). The task columns at the right (节点, 状态, 最新进展) are
-// the lifecycle's, read-only: the import does not read them.
+// let the file be read back (ledger-import.ts); the last visible sheet is the period's print view
+// (ledger-print.ts). The task columns at the right (节点, 状态, 最新进展) are the lifecycle's,
+// read-only: the import does not read them.
 
 import ExcelJS from "exceljs";
 import type { TargetStatus } from "../domain/evaluation.ts";
@@ -16,6 +17,7 @@ import {
   statusWord,
   TASK_HEADERS,
 } from "./ledger-model.ts";
+import { numberFormat, writePrintSheet } from "./ledger-print.ts";
 import { columnLetter } from "./sheet-cells.ts";
 
 /** The web's status colours (web/src/styles-monitoring.css): fill and font, ARGB. */
@@ -366,7 +368,8 @@ function writeAreaSheet(
         };
       } else {
         value.value = c.value;
-        value.numFmt = "#,##0.####";
+        // 24 not “24.”, 14.1 not 14.1000: the format follows the value.
+        value.numFmt = c.value === null ? "General" : numberFormat(c.value);
         value.dataValidation = {
           type: "decimal",
           operator: row.targetKind === "milestone" ? "between" : "greaterThan",
@@ -479,6 +482,8 @@ export async function renderLedgerXlsx(ledger: Ledger): Promise<Buffer> {
     const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: "FF1F6FD1" } } });
     writeAreaSheet(ws, ledger, sheet.title, sheet.rows, heading);
   }
+  // The period's print view, after the area sheets (the import reads only those _meta lists).
+  writePrintSheet(wb, ledger, sheetName(`打印（${ledger.period.label}）`, used));
   writeMeta(wb, ledger, sheets);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);

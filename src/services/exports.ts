@@ -3,8 +3,12 @@
 // or JSON — every task a row with its lifecycle's 完成时限, 节点, 亮灯 and newest approved 进展. One
 // place decides the period, the file name and the media type.
 
+import { listNames } from "../db/names-repository.ts";
+import type { Principal } from "../domain/access.ts";
 import { AppError } from "../domain/app-error.ts";
+import { periodWords } from "../domain/reminder-text.ts";
 import { renderLedgerCsv, renderLedgerJson } from "../reports/ledger-csv.ts";
+import { type FillInLang, fillInRows, renderFillInXlsx } from "../reports/ledger-fill-in.ts";
 import { buildLedger, type Ledger, ledgerPeriods, periodLabel } from "../reports/ledger-model.ts";
 import { ledgerTaskColumns } from "../reports/ledger-tasks.ts";
 import { renderLedgerXlsx } from "../reports/ledger-xlsx.ts";
@@ -172,4 +176,79 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
           : renderLedgerJson(ledger);
   }
   return { fileName, mediaType: MEDIA[format], bytes, period };
+}
+
+export interface FillInOptions {
+  /** The department; a reporter's own when not given. */
+  departmentId?: number;
+  period?: string;
+  asOf?: string;
+  lang: FillInLang;
+}
+
+/** Planners and admins fill in for any department; a reporter only for their own; leaders for none. */
+function fillInDepartment(user: Principal, asked: number | undefined): number {
+  if (user.role === "reporter") {
+    if (user.departmentId === null || (asked !== undefined && asked !== user.departmentId))
+      throw new AppError(
+        "forbidden",
+        { zh: "只能下载本单位的填报表", en: "you may download your own department's fill-in ledger only" },
+        { field: "department" },
+      );
+    return user.departmentId;
+  }
+  if (user.role === "leader")
+    throw new AppError(
+      "forbidden",
+      {
+        zh: "填报表供填报单位和计划部门使用",
+        en: "the fill-in ledger is for reporting departments and planners",
+      },
+      { role: user.role },
+    );
+  if (asked === undefined)
+    throw new AppError(
+      "bad_input",
+      { zh: "请选择填报单位", en: "choose the department" },
+      { field: "department" },
+    );
+  return asked;
+}
+
+/**
+ * A department's fill-in ledger (填报表) of one period: the targets and tasks it leads that report in
+ * the period, to be filled in and re-imported through the ledger import.
+ */
+export async function exportFillIn(
+  db: Db,
+  user: Principal,
+  planId: number,
+  options: FillInOptions,
+): Promise<ExportFile> {
+  const departmentId = fillInDepartment(user, options.departmentId);
+  const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
+  const period = resolvePeriod(world, options.period, asOf);
+  const department = (await listNames(db, [], [departmentId])).departments[0];
+  if (!department)
+    throw new AppError(
+      "not_found",
+      { zh: `没有编号为 ${departmentId} 的单位`, en: `no department #${departmentId}` },
+      { field: "department", departmentId },
+    );
+  const ledger = await ledgerOf(db, world, period, asOf);
+  const rows = fillInRows(ledger, (id) => world.subjects.get(id)?.leadDepartmentId ?? null, departmentId);
+  const bytes = await renderFillInXlsx({
+    ledger,
+    department: { id: department.id, name: department.name },
+    rows,
+    lang: options.lang,
+  });
+  const what = options.lang === "zh" ? "填报表" : "fill-in";
+  const when = options.lang === "zh" ? periodText(period) : periodWords(period, "en");
+  return {
+    fileName: `${safeTitle(world.plan.title)}_${what}_${safeTitle(department.name)}_${when}.xlsx`,
+    mediaType: MEDIA.xlsx,
+    bytes,
+    period,
+  };
 }

@@ -21,10 +21,12 @@ import { refuseArchived } from "../domain/plan-structure.ts";
 import { periodWords } from "../domain/reminder-text.ts";
 import { REVISION_STATE_ZH } from "../domain/revisions.ts";
 import { displayFactor } from "../domain/target-display.ts";
+import { isFillIn } from "../reports/ledger-fill-in.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
 import { ledgerContent } from "./ledger-content.ts";
+import { type FileRow, type ParsedLedger, readFillInLedger } from "./ledger-file.ts";
 import { readingClock } from "./plan-status.ts";
 import { previousAmong } from "./report-plausibility.ts";
 import {
@@ -64,22 +66,6 @@ function firstTextColumn(periods: number): number {
   return FIXED_HEADERS.length + periods * 3 + 1;
 }
 
-interface FileRow {
-  sheet: string;
-  row: number;
-  id: string;
-  values: CellText[];
-  texts: [CellText, CellText, CellText];
-  textPeriod: string | null;
-}
-
-interface ParsedLedger {
-  planId: number;
-  period: string;
-  columns: { key: string; column: number; label: string }[];
-  rows: FileRow[];
-}
-
 export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
   await assertWorkbookWithinLimits(bytes, fileName);
   const wb = new ExcelJS.Workbook();
@@ -94,6 +80,8 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
       },
     );
   }
+  // A department's 填报表: a header block above its table, one period.
+  if (isFillIn(wb)) return readFillInLedger(wb, fileName);
   const meta = wb.getWorksheet(META_SHEET);
   const metaRows: CellText[][] = [];
   meta?.eachRow((row) => {
@@ -159,7 +147,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): P
       });
     });
   }
-  return { planId: Number(get("planId")), period: String(get("period")), columns, rows };
+  return { planId: Number(get("planId")), period: String(get("period")), columns, rows, filler: null };
 }
 
 const TEXT_FIELDS = ["progress", "problems", "nextSteps"] as const;
@@ -298,10 +286,15 @@ export async function previewLedgerImport(
           after: value,
         });
     });
+    const own = r.textsOfPeriod ? (row.cells[row.cells.length - 1]?.periodKey ?? null) : null;
     const textPeriod =
-      row.textPeriod ?? [...row.cells].reverse().find((c) => c.periodKey !== null)?.periodKey ?? null;
+      own ?? row.textPeriod ?? [...row.cells].reverse().find((c) => c.periodKey !== null)?.periodKey ?? null;
     if (textPeriod === null) continue;
-    const now = { progress: row.progress, problems: row.problems, nextSteps: row.nextSteps };
+    // A period without approved texts yet starts empty: the file's texts are all new.
+    const now =
+      own !== null && own !== row.textPeriod
+        ? { progress: "", problems: "", nextSteps: "" }
+        : { progress: row.progress, problems: row.problems, nextSteps: row.nextSteps };
     TEXT_FIELDS.forEach((field, i) => {
       const after = r.texts[i] === null ? "" : String(r.texts[i]);
       if (after !== now[field])
@@ -316,6 +309,7 @@ export async function previewLedgerImport(
     rowsRead: file.rows.length,
     differences: list,
     unknownRows: unknown,
+    ...(file.filler ? { filler: file.filler } : {}),
   };
 }
 
@@ -479,6 +473,8 @@ export async function applyLedgerImport(
           period: body.period,
           revisions,
           keys: body.items.map((x) => x.key),
+          // A fill-in ledger: who filled it, and how to reach them.
+          ...(body.filler ? { filler: body.filler } : {}),
         },
       },
       now,

@@ -427,6 +427,11 @@ export const SAMPLES: Record<string, Sample> = {
   "GET /api/plans/:id/export": {
     request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/export?format=csv&period=2020-06` }),
   },
+  // A reporter gets their own department's form; a planner without ?department= gets 400; leaders none.
+  "GET /api/plans/:id/ledger/fill-in": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/ledger/fill-in?period=2020-06` }),
+    except: { leader: false },
+  },
   // A workbook that is no ledger: the allowed get 400 (bad_input), not a denial.
   "POST /api/plans/:id/ledger/preview": {
     request: (w) => ({

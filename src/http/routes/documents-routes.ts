@@ -3,18 +3,20 @@ import type { FastifyRequest } from "fastify";
 import { AppError } from "../../domain/app-error.ts";
 import { contentDisposition } from "../../domain/attachment-types.ts";
 import { applyBreakdown, previewBreakdown } from "../../services/breakdown-import.ts";
-import { exportPlan } from "../../services/exports.ts";
+import { exportFillIn, exportPlan } from "../../services/exports.ts";
 import { applyLedgerImport, previewLedgerImport } from "../../services/ledger-import.ts";
 import { baseName, MAX_DOCUMENT_BYTES } from "../../services/read-document.ts";
+import { requestLang } from "../request-lang.ts";
 import {
   breakdownApplySchema,
   breakdownPreviewSchema,
   exportSchema,
   ledgerApplySchema,
+  ledgerFillInSchema,
   ledgerPreviewSchema,
 } from "./documents-schemas.ts";
 import { readUpload, type Upload } from "./read-upload.ts";
-import { actorOf, type RouteDeps } from "./route-deps.ts";
+import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 /** The one spreadsheet of the upload (field `file`). */
 function readSheet(request: FastifyRequest): Promise<Upload> {
@@ -39,6 +41,20 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       ...(redHeader !== undefined ? { redHeader } : {}),
     };
     const file = await exportPlan(db, request.params.id, { ...rest, frame });
+    return reply
+      .header("content-type", file.mediaType)
+      .header("content-disposition", contentDisposition(file.fileName))
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(file.bytes);
+  });
+  app.get("/api/plans/:id/ledger/fill-in", { schema: ledgerFillInSchema }, async (request, reply) => {
+    const { department, ...rest } = request.query;
+    const file = await exportFillIn(db, principalOf(request), request.params.id, {
+      ...rest,
+      ...(department !== undefined ? { departmentId: department } : {}),
+      lang: requestLang(request),
+    });
     return reply
       .header("content-type", file.mediaType)
       .header("content-disposition", contentDisposition(file.fileName))

@@ -5,6 +5,7 @@ import type {
   BreakdownPreview,
   LedgerApplyRequest,
   LedgerApplyResult,
+  LedgerFiller,
   LedgerPreview,
 } from "../../contract/documents.ts";
 import { type Same, sameShape } from "../type-check.ts";
@@ -33,6 +34,17 @@ const LedgerDiffFieldSchema = Type.Object(
 
 const SubjectKind = Type.Union([Type.Literal("target"), Type.Literal("node")]);
 
+const LedgerFillerSchema = Type.Object(
+  {
+    department: Type.String({ maxLength: 200 }),
+    person: Type.String({ maxLength: 200 }),
+    phone: Type.String({ maxLength: 200 }),
+    date: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+sameShape<Same<Static<typeof LedgerFillerSchema>, LedgerFiller>>();
+
 export const LedgerPreviewSchema = Type.Object({
   planId: Type.Integer(),
   fileName: Type.String(),
@@ -53,6 +65,7 @@ export const LedgerPreviewSchema = Type.Object({
     }),
   ),
   unknownRows: Type.Array(Type.Object({ sheet: Type.String(), row: Type.Integer(), id: Type.String() })),
+  filler: Type.Optional(Nullable(LedgerFillerSchema)),
 });
 sameShape<Same<Static<typeof LedgerPreviewSchema>, LedgerPreview>>();
 
@@ -73,6 +86,7 @@ export const LedgerApplyRequestSchema = Type.Object(
       ),
       { maxItems: 20000 },
     ),
+    filler: Type.Optional(LedgerFillerSchema),
   },
   { additionalProperties: false },
 );
@@ -221,6 +235,24 @@ export const ledgerPreviewSchema = {
     "台账导回：列出与当前已审核数据的差异（不修改数据） / ledger re-import: the differences, nothing applied",
   ...upload("本系统导出并在 Excel 中修改过的台账 .xlsx / a ledger exported by PlanTrack, edited in Excel"),
   response: { 200: LedgerPreviewSchema, ...errorResponses },
+};
+
+export const ledgerFillInSchema = {
+  summary:
+    "下载一个单位某期的填报表（填报单位、填报人、联系电话、报送日期；本单位牵头的指标和任务），填好后经台账导回 / a department's fill-in ledger of one period, re-imported through the ledger import",
+  description:
+    "department: 单位编号（报送人默认本单位，只能是本单位）/ the department id (a reporter's own by default, and only that); period: 2020-06 或 2020-Q2. 语言随 plantrack_lang / the language follows plantrack_lang.",
+  tags,
+  params: IdParams,
+  querystring: Type.Object(
+    {
+      department: Type.Optional(Type.Integer({ minimum: 1 })),
+      period: Type.Optional(PeriodKey()),
+      asOf: Type.Optional(DateString()),
+    },
+    { additionalProperties: false },
+  ),
+  response: errorResponses,
 };
 
 export const ledgerApplySchema = {

@@ -21,6 +21,15 @@ export function exportUrl(planId: number, format: ExportFormat, period?: string 
   return `/api/plans/${planId}/export?${q.toString()}`;
 }
 
+/** A department's fill-in ledger (填报表) of a period; a reporter's own department when none is given. */
+export function fillInUrl(planId: number, departmentId?: number | null, period?: string | null): string {
+  const q = new URLSearchParams();
+  if (departmentId) q.set("department", String(departmentId));
+  if (period) q.set("period", period);
+  const query = q.toString();
+  return `/api/plans/${planId}/ledger/fill-in${query ? `?${query}` : ""}`;
+}
+
 async function send<T>(path: string, body: FormData | object): Promise<T> {
   const headers: Record<string, string> = {};
   const token = readCookie(typeof document === "undefined" ? "" : document.cookie, CSRF_COOKIE);

@@ -57,6 +57,14 @@ export const documentsZhCN = {
   "docs.ledger.after": "文件中",
   "docs.ledger.confirm": "确认 {count} 处差异，生成新的已审核修订",
   "docs.ledger.done": "已生成 {count} 个新修订。",
+  "docs.fillIn.menu": "下载填报表…",
+  "docs.fillIn.own": "下载本单位填报表",
+  "docs.fillIn.title": "下载填报表",
+  "docs.fillIn.department": "填报单位",
+  "docs.fillIn.pick": "选择单位",
+  "docs.fillIn.hint": "填报表只列出该单位牵头的指标和任务；单位填好后，用“导回修改后的台账”导入。",
+  "docs.fillIn.download": "下载",
+  "docs.fillIn.filledBy": "填报单位：{department}；填报人：{person}；联系电话：{phone}；报送日期：{date}",
 } satisfies Record<string, string>;
 
 export const documentsEnUS: Record<keyof typeof documentsZhCN, string> = {
@@ -116,4 +124,14 @@ export const documentsEnUS: Record<keyof typeof documentsZhCN, string> = {
   "docs.ledger.after": "In the file",
   "docs.ledger.confirm": "Confirm {count} differences as new approved revisions",
   "docs.ledger.done": "{count} new revisions.",
+  "docs.fillIn.menu": "Download a fill-in form…",
+  "docs.fillIn.own": "Download our fill-in form",
+  "docs.fillIn.title": "Download a fill-in form",
+  "docs.fillIn.department": "Department",
+  "docs.fillIn.pick": "Choose a department",
+  "docs.fillIn.hint":
+    "The form lists only the targets and tasks the department leads; once it is filled in, import it with “Re-import an edited ledger”.",
+  "docs.fillIn.download": "Download",
+  "docs.fillIn.filledBy":
+    "Department: {department}; filled in by: {person}; telephone: {phone}; date submitted: {date}",
 };

@@ -51,6 +51,8 @@ export function LedgerImportModal({
         fileName,
         period: preview.period,
         items: chosen.map((d) => ({ key: d.key, baseRevision: d.baseRevision, changes: d.changes })),
+        // A department's 填报表: who filled it goes to the import's audit entry.
+        ...(preview.filler ? { filler: preview.filler } : {}),
       });
       message.success(t("docs.ledger.done", { count: result.revisions }));
       onApplied();
@@ -95,6 +97,16 @@ export function LedgerImportModal({
               ? t("docs.ledger.none")
               : t("docs.ledger.summary", { rows: preview.rowsRead, count: preview.differences.length })}
           </p>
+          {preview.filler ? (
+            <p className="muted small" data-testid="ledger-filler">
+              {t("docs.fillIn.filledBy", {
+                department: preview.filler.department || "—",
+                person: preview.filler.person || "—",
+                phone: preview.filler.phone || "—",
+                date: preview.filler.date || "—",
+              })}
+            </p>
+          ) : null}
           {preview.unknownRows.length > 0 ? (
             <Alert
               type="warning"

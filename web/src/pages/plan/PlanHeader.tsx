@@ -103,7 +103,7 @@ export function PlanHeader({ detail }: { detail: PlanDetail }) {
       ) : plan.isPublic ? (
         <Tag icon={<GlobalOutlined />}>{t("public.toggle")}</Tag>
       ) : null}
-      <DocumentsMenu planId={plan.id} />
+      <DocumentsMenu planId={plan.id} departments={detail.departments} />
       {mayPublish ? (
         <Tooltip title={canPublish ? undefined : t("plan.alreadyPublished")}>
           <Button
