@@ -1,8 +1,9 @@
 // The ledger back from Excel: each difference from the approved data listed (before → in the file);
 // the planner ticks the ones to keep, and only those become new approved revisions.
-import { Alert, App, Button, Checkbox, Modal, Table, Upload } from "antd";
+import { Alert, App, Button, Checkbox, Input, Modal, Table, Upload } from "antd";
 import { useState } from "react";
 import type { LedgerDiffView, LedgerPreview } from "../../../../src/contract/documents.ts";
+import { isApiError } from "../../api/client.ts";
 import { documentsApi } from "../../api/documents-api.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { errorMessage } from "../ErrorState.tsx";
@@ -25,6 +26,10 @@ export function LedgerImportModal({
   const [picked, setPicked] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A value the server found implausible (422 implausible_value naming the row): confirmed with a reason.
+  const [doubt, setDoubt] = useState<{ key: string; message: string } | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [reasonText, setReasonText] = useState("");
 
   async function read(file: File) {
     setBusy(true);
@@ -43,14 +48,20 @@ export function LedgerImportModal({
 
   const chosen = (preview?.differences ?? []).filter((d) => picked[d.key] && d.blocked === null);
 
-  async function apply() {
+  async function apply(confirmed: Record<string, string> = reasons) {
     if (!preview) return;
     setBusy(true);
+    setError(null);
     try {
       const result = await documentsApi.applyLedger(planId, {
         fileName,
         period: preview.period,
-        items: chosen.map((d) => ({ key: d.key, baseRevision: d.baseRevision, changes: d.changes })),
+        items: chosen.map((d) => ({
+          key: d.key,
+          baseRevision: d.baseRevision,
+          changes: d.changes,
+          ...(confirmed[d.key] ? { confirm: true, confirmReason: confirmed[d.key] } : {}),
+        })),
         // A department's 填报表: who filled it goes to the import's audit entry.
         ...(preview.filler ? { filler: preview.filler } : {}),
       });
@@ -58,11 +69,25 @@ export function LedgerImportModal({
       onApplied();
       onClose();
     } catch (e) {
-      setError(t("docs.applyFailed", { message: errorMessage(e, t) }));
+      const key = isApiError(e) && e.code === "implausible_value" ? e.details.key : undefined;
+      if (typeof key === "string") {
+        setDoubt({ key, message: errorMessage(e, t) });
+        setReasonText("");
+      } else setError(t("docs.applyFailed", { message: errorMessage(e, t) }));
     } finally {
       setBusy(false);
     }
   }
+
+  function confirmDoubt() {
+    if (!doubt) return;
+    const next = { ...reasons, [doubt.key]: reasonText.trim() };
+    setReasons(next);
+    setDoubt(null);
+    void apply(next);
+  }
+
+  const doubtTitle = doubt ? preview?.differences.find((d) => d.key === doubt.key)?.title : undefined;
 
   return (
     <Modal
@@ -90,6 +115,37 @@ export function LedgerImportModal({
       </Upload>
       <p className="muted small">{t("docs.uploadLedgerHint")}</p>
       {error ? <Alert type="error" showIcon message={error} data-testid="ledger-error" /> : null}
+      {doubt ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="ledger-implausible"
+          message={t("docs.ledger.implausible", { item: doubtTitle ?? doubt.key })}
+          description={
+            <>
+              <p className="small">{doubt.message}</p>
+              <Input.TextArea
+                value={reasonText}
+                onChange={(e) => setReasonText(e.target.value)}
+                placeholder={t("docs.ledger.reasonHint")}
+                autoSize={{ minRows: 2, maxRows: 4 }}
+                data-testid="ledger-reason"
+              />
+              <Button
+                type="primary"
+                size="small"
+                style={{ marginTop: 8 }}
+                disabled={reasonText.trim() === ""}
+                loading={busy}
+                onClick={confirmDoubt}
+                data-testid="ledger-confirm-value"
+              >
+                {t("docs.ledger.confirmValue")}
+              </Button>
+            </>
+          }
+        />
+      ) : null}
       {preview ? (
         <>
           <p data-testid="ledger-summary">
