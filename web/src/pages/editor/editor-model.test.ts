@@ -150,6 +150,8 @@ describe("plan editor model", () => {
     expect(grid.shares.slice(0, 3)).toEqual([0.25, null, 0.625]);
     expect(parseCell(" 1,200 ")).toBe(1200);
     expect(parseCell("1e3")).toBeNaN();
+    expect(parseCell("１．５万", "人")).toBe(15000);
+    expect(parseCell("1.5万", "万人")).toBe(1.5);
   });
 
   it("fill an even pace for cumulative targets and milestones only", () => {

@@ -2,6 +2,7 @@
 // change a planner asks for, what is still unclear before publishing, and the 分期计划 grid checked
 // as it is typed (the same rule as the server's src/domain/planned-values.ts).
 
+import { parseTypedNumber } from "../../format/typed-number.ts";
 import type { OutlineNodeView, PlanDetail } from "../../../../src/contract/plans.ts";
 import type { TargetPatch, TargetView } from "../../../../src/contract/targets.ts";
 // The server's own rule (pure), so that the grid says as one types exactly what the server will answer.
@@ -168,13 +169,13 @@ export function publishIssueCount(check: PublishCheck): number {
 
 // ── 分期计划 ──────────────────────────────────────────────────────────────────────────────────
 
-const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/** A typed cell: "" → null (no plan for that period); "1,2" or "abc" → NaN; else the number. */
-export function parseCell(text: string): number | null {
-  const t = text.trim().replace(/[,，\s]/g, "");
-  if (t === "") return null;
-  return NUMBER_TEXT.test(t) ? Number(t) : Number.NaN;
+/**
+ * A typed cell in the grid's unit (`shownUnit`): "" → null (no plan for that period); "abc" → NaN;
+ * else the number — IME full-width digits, grouping commas and 万/亿 after it accepted (typed-number.ts).
+ */
+export function parseCell(text: string, shownUnit = ""): number | null {
+  if (text.trim() === "") return null;
+  return parseTypedNumber(text, shownUnit) ?? Number.NaN;
 }
 
 export interface GridTarget {
@@ -205,7 +206,7 @@ export interface GridState {
 
 export function gridState(t: GridTarget, cells: readonly string[]): GridState {
   const values = cells.map((c) => {
-    const n = parseCell(c);
+    const n = parseCell(c, gridUnit(t));
     if (n === null || Number.isNaN(n)) return n;
     return t.kind === "milestone" ? n : fromDisplayNumber(n, t.unit, t.displayUnit);
   });
