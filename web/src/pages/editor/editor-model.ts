@@ -2,13 +2,13 @@
 // change a planner asks for, what is still unclear before publishing, and the 分期计划 grid checked
 // as it is typed (the same rule as the server's src/domain/planned-values.ts).
 
-import { parseTypedNumber } from "../../format/typed-number.ts";
 import type { OutlineNodeView, PlanDetail } from "../../../../src/contract/plans.ts";
 import type { TargetPatch, TargetView } from "../../../../src/contract/targets.ts";
 // The server's own rule (pure), so that the grid says as one types exactly what the server will answer.
 import { type PlannedProblem, plannedProblems } from "../../../../src/domain/planned-values.ts";
 import type { TargetKind } from "../../../../src/extract/types.ts";
 import { fromDisplayNumber, toDisplayNumber } from "../../format/number.ts";
+import { parseTypedNumber } from "../../format/typed-number.ts";
 
 /** Each outline node's area: its nearest ancestor of kind "area", else its top-level node. */
 export function areaByNode(outline: readonly OutlineNodeView[]): Map<number, OutlineNodeView> {
