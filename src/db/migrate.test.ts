@@ -18,6 +18,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0009-reminder-channels",
         "0010-target-stop",
         "0011-plausibility",
+        "0012-target-attributes",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
@@ -30,6 +31,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0009-reminder-channels",
         "0010-target-stop",
         "0011-plausibility",
+        "0012-target-attributes",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);
