@@ -56,28 +56,18 @@ export function IndicatorFields({
           data-testid="drawer-attribute"
         />
       </Form.Item>
-      <Form.Item label={t("editor.drawer.baselineYear")} htmlFor="editor-baseline-year">
-        <InputNumber<number>
-          id="editor-baseline-year"
-          value={value.baselineYear}
-          min={1949}
-          max={2100}
-          precision={0}
-          onChange={(v) => set({ baselineYear: v ?? null })}
-          style={{ width: "100%" }}
-        />
-      </Form.Item>
-      <Form.Item label={t("editor.drawer.targetYear")} htmlFor="editor-target-year">
-        <InputNumber<number>
-          id="editor-target-year"
-          value={value.targetYear}
-          min={1949}
-          max={2100}
-          precision={0}
-          onChange={(v) => set({ targetYear: v ?? null })}
-          style={{ width: "100%" }}
-        />
-      </Form.Item>
+      <YearField
+        id="editor-baseline-year"
+        label={t("editor.drawer.baselineYear")}
+        value={value.baselineYear}
+        onChange={(baselineYear) => set({ baselineYear })}
+      />
+      <YearField
+        id="editor-target-year"
+        label={t("editor.drawer.targetYear")}
+        value={value.targetYear}
+        onChange={(targetYear) => set({ targetYear })}
+      />
       <Form.Item label={t("editor.drawer.annualGrowth")} htmlFor="editor-annual-growth">
         <InputNumber<number>
           id="editor-annual-growth"
@@ -87,5 +77,32 @@ export function IndicatorFields({
         />
       </Form.Item>
     </div>
+  );
+}
+
+/** A year a plan may name (基期年份, 目标年份): whole, 1949–2100 as the server checks. */
+function YearField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  onChange: (year: number | null) => void;
+}) {
+  return (
+    <Form.Item label={label} htmlFor={id}>
+      <InputNumber<number>
+        id={id}
+        value={value}
+        min={1949}
+        max={2100}
+        precision={0}
+        onChange={(v) => onChange(v ?? null)}
+        style={{ width: "100%" }}
+      />
+    </Form.Item>
   );
 }
