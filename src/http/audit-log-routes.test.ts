@@ -10,10 +10,9 @@ import type { ApiErrorBody } from "../contract/common.ts";
 import { appendAudit } from "../db/audit-repository.ts";
 import { AUDIT_XLSX_HEADER } from "../services/audit-xlsx.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
-import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { signIn, type TestClient } from "../test/auth-helpers.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 const LATIN = /[A-Za-z]/;
 const TEXTS = { progress: "新增就业17280人", problems: "招聘会场次偏少", nextSteps: "继续推进" };
@@ -41,13 +40,7 @@ describe.each(testDialects())("the worded audit log on %s", (dialect) => {
         .where("id", "=", jobs)
         .executeTakeFirstOrThrow()
     ).subject;
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
     const planner = await signIn(app, world.usernames.planner);
     const changed = await planner.inject({
       method: "PATCH",

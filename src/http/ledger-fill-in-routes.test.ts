@@ -6,11 +6,10 @@ import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FILL_IN_WORDS } from "../reports/ledger-fill-in.ts";
 import { loadPlanWorld } from "../services/reporting-context.ts";
-import { signIn, TEST_AUTH } from "../test/auth-helpers.ts";
+import { signIn } from "../test/auth-helpers.ts";
 import { buildNankaiWorld, type NankaiWorld } from "../test/nankai-world.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 import { LANG_HEADER } from "./request-lang.ts";
 
 describe.each(testDialects())("the fill-in ledger route on %s", (dialect) => {
@@ -20,13 +19,7 @@ describe.each(testDialects())("the fill-in ledger route on %s", (dialect) => {
 
   beforeEach(async () => {
     w = await buildNankaiWorld(store().db);
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
   });
   afterEach(async () => {
     await app.close();

@@ -8,11 +8,10 @@ import type { TargetView } from "../contract/targets.ts";
 import { extractPlan } from "../extract/extract-plan.ts";
 import { importPlan } from "../services/import-plan.ts";
 import { type AccessWorld, buildAccessWorld } from "../test/access-fixture.ts";
-import { signIn, TEST_AUTH, type TestClient } from "../test/auth-helpers.ts";
+import { signIn, type TestClient } from "../test/auth-helpers.ts";
 import { FIVE_YEAR_TEXT } from "../test/five-year-plan-fixture.ts";
-import { fixtureExtract } from "../test/plan-draft-fixture.ts";
+import { testApp } from "../test/test-app.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
-import { buildApp } from "./build-app.ts";
 
 describe.each(testDialects())("target attributes on %s", (dialect) => {
   const store = useTestDatabase(dialect);
@@ -22,13 +21,7 @@ describe.each(testDialects())("target attributes on %s", (dialect) => {
 
   beforeEach(async () => {
     world = await buildAccessWorld(store().db);
-    app = await buildApp({
-      db: store().db,
-      dialect,
-      extract: fixtureExtract,
-      auth: TEST_AUTH,
-      reminderWebhookUrl: null,
-    });
+    app = await testApp(store().db, dialect);
     planner = await signIn(app, world.usernames.planner);
   }, 60_000);
   afterEach(async () => {
