@@ -95,7 +95,7 @@ export function toTargetView(row: TargetRow, co: number[], names: DepartmentName
     unit: row.unit,
     displayUnit: row.display_unit,
     display: row.display,
-    statement: statementZh({ ...row, statement: row.statement ?? null }),
+    statement: statementZh(row),
     comparator: row.comparator,
     direction: row.direction,
     kind: row.kind,

@@ -228,14 +228,8 @@ function targetSubject(t: TargetRow, coDepartmentIds: readonly number[]): Subjec
     planId: t.plan_id,
     title: t.subject,
     display: t.display,
-    statement: statementZh({
-      subject: t.subject,
-      display: t.display,
-      comparator: t.comparator,
-      direction: t.direction,
-      kind: t.kind,
-      statement: t.statement ?? null,
-    }),
+    // The row holds every field the statement is built from.
+    statement: statementZh(t),
     targetKind: t.kind,
     unit: t.unit,
     displayUnit: t.display_unit,
