@@ -20,6 +20,8 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   locked: 5,
   rate_limited: 6,
   not_installed: 9,
+  too_complex: 2,
+  busy: 6,
   internal: 1,
 };
 

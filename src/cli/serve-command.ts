@@ -12,6 +12,8 @@ import { hasWebBuild } from "../http/static-web.ts";
 import { authSettingsFromEnv } from "../services/auth.ts";
 import { type BootstrapUser, bootstrapUsers } from "../services/bootstrap-users.ts";
 import type { ExtractPlanFn } from "../services/import-plan.ts";
+import { withHandlers } from "../services/job-handlers.ts";
+import { createJobPool, jobPoolOptionsFromEnv } from "../services/job-pool.ts";
 import { smtpFromEnv } from "../services/reminder-delivery.ts";
 import { startScheduler } from "../services/reminder-scheduler.ts";
 import { DEMO_SEEDED_KEY, seedDemo } from "../services/seed-demo.ts";
@@ -205,10 +207,15 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       }
     }
     const webDist = hasWebBuild(options.webDist) ? options.webDist : null;
+    // Uploads are read and reports rendered in worker threads, each job with a time and memory limit.
+    const pool = createJobPool(jobPoolOptionsFromEnv(io.env));
     const app = await buildApp({
       db: store.db,
       dialect: store.dialect,
       extract,
+      jobs: options.extract
+        ? withHandlers(pool, { extractPlan: async ({ text, options: o }) => extract(text, o) })
+        : pool,
       webDist,
       logger: { level: options.logLevel ?? "info" },
       metricsToken: io.env.PLANTRACK_METRICS_TOKEN?.trim() || null,
@@ -255,6 +262,7 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
         await checkpoints.stop();
         await scheduler?.stop();
         await app.close();
+        await pool.close();
         await store.close();
       },
     };

@@ -18,6 +18,8 @@ export type AppErrorCode =
   | "locked" // too many failed sign-ins: the account waits 15 minutes
   | "rate_limited"
   | "not_installed" // a tool the server needs for this (LibreOffice for PDF) is not installed
+  | "too_complex" // a file whose reading or rendering ran past the job time limit (job-pool.ts)
+  | "busy" // every job worker is busy and the queue is full: try again shortly
   | "internal";
 
 /** A message in both languages: a person sees one of them, never both in one string. */

@@ -12,7 +12,8 @@ import type { DialectName } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { type CheckpointAnchor, NO_CHECKPOINTS } from "../services/audit-integrity.ts";
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "../services/auth.ts";
-import type { ExtractPlanFn } from "../services/import-plan.ts";
+import { type ExtractPlanFn, jobsWithExtractor } from "../services/import-plan.ts";
+import type { JobRunner } from "../services/job-handlers.ts";
 import { MAX_DOCUMENT_BYTES } from "../services/read-document.ts";
 import { type SmtpSettings, smtpFromEnv } from "../services/reminder-delivery.ts";
 import { installAccessGuard } from "./access-guard.ts";
@@ -50,6 +51,11 @@ export interface AppDeps {
   dialect: DialectName;
   /** The plan reader: extractPlan (src/extract/extract-plan.ts); tests pass a stand-in. */
   extract: ExtractPlanFn;
+  /**
+   * Where uploads are read, plans extracted and reports rendered: the server passes its job pool
+   * (job-pool.ts); by default this thread, extracting with `extract`.
+   */
+  jobs?: JobRunner;
   /** The built web app (web/dist); nothing is served at / when absent. */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
@@ -172,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     dialect: deps.dialect,
     extract: deps.extract,
+    jobs: deps.jobs ?? jobsWithExtractor(deps.extract),
     version,
     auth,
     secureCookies: deps.secureCookies ?? "auto",

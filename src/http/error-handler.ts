@@ -24,6 +24,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   not_installed: 503,
+  too_complex: 422,
+  busy: 503,
   internal: 500,
 };
 

@@ -5,7 +5,6 @@
 // does not accept. The planner then confirms the rows (and any match they changed): one transaction,
 // every change audited, refused (409) when the plan moved since the preview (a fingerprint).
 
-import ExcelJS from "exceljs";
 import type {
   BreakdownApplyRequest,
   BreakdownApplyResult,
@@ -21,11 +20,9 @@ import { replacePlannedValues } from "../db/planned-values-repository.ts";
 import { updateTarget } from "../db/target-edits-repository.ts";
 import { type MilestoneInput, saveTaskPlans, type TaskPlanInput } from "../db/tasks-repository.ts";
 import { AppError, type LocalText } from "../domain/app-error.ts";
-import { formatNumber } from "../domain/target-display.ts";
-import { decodeText } from "../extract/decode-text.ts";
-import { MATCH_THRESHOLD, rankCandidates, type ScoredCandidate } from "../reports/breakdown-match.ts";
-import { detectHeader, type HeaderLayout, readLines, readRowDeadline } from "../reports/breakdown-model.ts";
-import { cellValue, columnLetter } from "../reports/sheet-cells.ts";
+import { MATCH_THRESHOLD, type ScoredCandidate } from "../reports/breakdown-match.ts";
+import { readRowDeadline } from "../reports/breakdown-model.ts";
+import { columnLetter } from "../reports/sheet-cells.ts";
 import {
   type BreakdownContext,
   lateMilestones,
@@ -35,97 +32,10 @@ import {
   planFingerprint,
   propose,
 } from "./breakdown-proposal.ts";
-import { parseCsv } from "./report-import.ts";
+import { inProcessJobs, type JobRunner } from "./job-handlers.ts";
 import { type Db, periodsOf } from "./reporting-context.ts";
-import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
-
-interface Grid {
-  sheet: string;
-  rows: string[][];
-  /** The row number of each row as the file counts them (a CSV record may span lines). */
-  rowNumbers: number[];
-}
-
-const asText = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? formatNumber(v) : v);
-
-/** Every sheet of the file as rows of cell texts; a merged cell's text in each cell it covers. */
-export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Grid[]> {
-  if (bytes.length === 0)
-    throw new AppError(
-      "empty_file",
-      { zh: `${fileName}：文件为空`, en: `${fileName}: the file is empty` },
-      {
-        file: fileName,
-      },
-    );
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith(".csv")) {
-    const { text } = decodeText(bytes, fileName);
-    // Records, not lines: a header cell written over two lines (具体目标\n（指标）) is one record, so
-    // the row under the header is the record after it; each keeps the line it starts on.
-    const records = parseCsv(text, fileName);
-    return [
-      {
-        sheet: "CSV",
-        rows: records.map((r) => r.cells.map((c) => c.trim())),
-        rowNumbers: records.map((r) => r.line),
-      },
-    ];
-  }
-  if (!lower.endsWith(".xlsx"))
-    throw new AppError(
-      "unsupported_file",
-      { zh: `${fileName}：请上传 .xlsx 或 .csv 文件`, en: `${fileName}: upload an .xlsx or .csv file` },
-      { file: fileName },
-    );
-  await assertWorkbookWithinLimits(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      "unsupported_file",
-      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
-      { file: fileName },
-    );
-  }
-  const grids: Grid[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.state !== "visible") continue;
-    const rows: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const cell = row.getCell(c);
-        cells.push(asText(cellValue(cell.isMerged ? cell.master.value : cell.value)));
-      }
-      rows.push(cells);
-    }
-    grids.push({ sheet: ws.name, rows, rowNumbers: rows.map((_, i) => i + 1) });
-  }
-  return grids;
-}
 
 /** The first sheet with a recognisable header. */
-function pickSheet(grids: Grid[], fileName: string): { grid: Grid; layout: HeaderLayout } {
-  let first: unknown = null;
-  for (const grid of grids) {
-    try {
-      const where = { zh: `${fileName}：工作表“${grid.sheet}”`, en: `${fileName}: sheet “${grid.sheet}”` };
-      return { grid, layout: detectHeader(grid.rows, where, grid.rowNumbers) };
-    } catch (error) {
-      first ??= error;
-    }
-  }
-  if (first) throw first;
-  throw new AppError(
-    "bad_input",
-    { zh: `${fileName}：没有工作表`, en: `${fileName}: the workbook has no sheet` },
-    { file: fileName },
-  );
-}
-
 const kindWords = (kind: "target" | "node"): LocalText =>
   kind === "target" ? { zh: "指标", en: "target" } : { zh: "任务", en: "task" };
 
@@ -174,26 +84,15 @@ export async function previewBreakdown(
   planId: number,
   bytes: Uint8Array,
   fileName: string,
+  /** Where the file is read: the server's job pool, or this thread. */
+  jobs: JobRunner = inProcessJobs(),
 ): Promise<BreakdownPreview> {
-  const { grid, layout } = pickSheet(await readGrids(bytes, fileName), fileName);
-  if (
-    layout.columns.lead === undefined &&
-    layout.planned.length === 0 &&
-    layout.columns.deadline === undefined
-  )
-    throw new AppError(
-      "bad_input",
-      {
-        zh: `${fileName}：工作表“${grid.sheet}”第${layout.headerRow}行的表头中没有牵头单位、完成时限或分期计划列`,
-        en: `${fileName}: sheet “${grid.sheet}”, row ${layout.headerRow}: no 牵头单位, 完成时限 or planned-value column`,
-      },
-      { file: fileName, sheet: grid.sheet, row: layout.headerRow },
-    );
   const ctx = await loadBreakdownContext(db, planId);
-  const lines = readLines(grid.rows, layout, grid.rowNumbers).map((line) => {
-    const ranked = rankCandidates(line.fields, ctx.candidates).slice(0, 4);
-    const best = ranked[0];
-    return { line, ranked, best: best !== undefined && best.score >= MATCH_THRESHOLD ? best : null };
+  // Reading and matching are the heavy part (thousands of rows against every target and task): a job.
+  const { sheet, layout, lines } = await jobs.run("readBreakdown", {
+    bytes,
+    fileName,
+    candidates: ctx.candidates,
   });
   // Each target or task is taken by one row: the best-scoring (then the first) keeps its match.
   const owner = new Map<string, { row: number; score: number }>();
@@ -227,7 +126,7 @@ export async function previewBreakdown(
     for (const c of match?.conflicts ?? [])
       conflicts.push({ row: line.row, rule: c.rule, message: atRow(line.row, c.message) });
     return {
-      sheet: grid.sheet,
+      sheet,
       row: line.row,
       fields: line.fields,
       match,
@@ -242,7 +141,7 @@ export async function previewBreakdown(
   return {
     planId,
     fileName,
-    sheet: grid.sheet,
+    sheet,
     headerRow: layout.headerRow,
     columns: layout.headers.map((h) => ({
       column: columnLetter(h.column),

@@ -13,6 +13,7 @@ import { buildLedger, type Ledger, ledgerPeriods, periodLabel } from "../reports
 import { ledgerTaskColumns } from "../reports/ledger-tasks.ts";
 import { renderLedgerXlsx } from "../reports/ledger-xlsx.ts";
 import type { DocumentFrameSettings } from "../reports/progress-frame.ts";
+import type { JobRunner } from "./job-handlers.ts";
 import { readingClock } from "./plan-status.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf, revisionCutoff } from "./reporting-context.ts";
 import { loadTaskWorld } from "./task-world.ts";
@@ -27,6 +28,8 @@ export interface ExportOptions {
   asOf?: string;
   /** The 公文 frame of docx and pdf, over the plan's settings. */
   frame?: Partial<DocumentFrameSettings>;
+  /** Where Word documents are rendered: the server's job pool; by default this thread. */
+  jobs?: JobRunner;
 }
 
 export interface ExportFile {
@@ -150,22 +153,24 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
     // Loaded on demand: the ledger formats do not pay for the Word renderer (fonts, charts).
     const word = await import("./progress-report.ts");
     const build = format === "draft" ? word.buildExecutionDraftDocx : word.buildProgressReportDocx;
+    let toPdf: ((docx: Buffer) => Promise<Buffer>) | null = null;
     if (format === "pdf") {
       // Checked before the report is built: without LibreOffice the answer names the package.
       const { docxToPdf, findLibreOffice, libreOfficeMissing } = await import("../reports/docx-pdf.ts");
       if (!findLibreOffice()) throw libreOfficeMissing();
-      const docx = await build(db, planId, {
+      toPdf = docxToPdf;
+    }
+    const docx = await build(
+      db,
+      planId,
+      {
         period,
         ...(options.asOf ? { asOf: options.asOf } : {}),
         ...(options.frame ? { frame: options.frame } : {}),
-      });
-      bytes = await docxToPdf(docx);
-    } else
-      bytes = await build(db, planId, {
-        period,
-        ...(options.asOf ? { asOf: options.asOf } : {}),
-        ...(options.frame ? { frame: options.frame } : {}),
-      });
+      },
+      options.jobs,
+    );
+    bytes = toPdf ? await toPdf(docx) : docx;
   } else {
     const ledger = await ledgerOf(db, world, period, asOf);
     bytes =

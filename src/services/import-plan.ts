@@ -13,8 +13,9 @@ import type { Database, RegionRow } from "../db/schema.ts";
 import { AppError, type LocalText } from "../domain/app-error.ts";
 import { comparableText } from "../extract/comparable-text.ts";
 import type { PlanDraft } from "../extract/types.ts";
+import { inProcessJobs, type JobRunner } from "./job-handlers.ts";
 import { getPlanSummary } from "./plan-queries.ts";
-import { baseName, readDocument } from "./read-document.ts";
+import { baseName } from "./read-document.ts";
 
 export type ExtractPlanFn = (text: string, options?: { region?: string; year?: number }) => PlanDraft;
 
@@ -37,6 +38,16 @@ export interface ImportDeps {
    * transaction, after the region is known, so that a refused import leaves nothing behind.
    */
   authorizeRegion?: (db: Kysely<Database>, regionId: number | null) => Promise<void>;
+  /**
+   * Where the document is read and its plan extracted: the server's job pool (off its event loop,
+   * with limits); by default this thread, with `extract`.
+   */
+  jobs?: JobRunner;
+}
+
+/** Jobs in this thread with the given extractor in place of the real one (a test's stand-in). */
+export function jobsWithExtractor(extract: ExtractPlanFn): JobRunner {
+  return inProcessJobs({ extractPlan: async ({ text, options }) => extract(text, options) });
 }
 
 export function sha256Hex(data: Uint8Array | string): string {
@@ -117,7 +128,8 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
   const actor = deps.actor ?? SYSTEM_ACTOR;
   const name = baseName(input.fileName);
   checkYear(input.year);
-  const doc = await readDocument(input.bytes, name);
+  const jobs = deps.jobs ?? jobsWithExtractor(deps.extract);
+  const doc = await jobs.run("readDocument", { bytes: input.bytes, fileName: name });
   const sha256 = sha256Hex(input.bytes);
   // The same text in another format or encoding is the same document: compared without its layout.
   const textSha256 = sha256Hex(comparableText(doc.text));
@@ -138,9 +150,13 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
       : regionOption;
   let draft: PlanDraft;
   try {
-    draft = deps.extract(doc.text, {
-      ...(regionForExtractor ? { region: regionForExtractor } : {}),
-      ...(input.year !== undefined ? { year: input.year } : {}),
+    draft = await jobs.run("extractPlan", {
+      text: doc.text,
+      fileName: name,
+      options: {
+        ...(regionForExtractor ? { region: regionForExtractor } : {}),
+        ...(input.year !== undefined ? { year: input.year } : {}),
+      },
     });
   } catch (error) {
     if (error instanceof AppError) throw error;

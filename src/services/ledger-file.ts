@@ -1,13 +1,16 @@
 // A ledger file as the import reads it, whichever of the two layouts it has: the whole ledger
-// (ledger-xlsx.ts, read in ledger-import.ts) or a department's fill-in ledger (填报表, ledger-fill-in.ts),
-// read here — its table found below the header block, the block's 填报人 / 联系电话 / 报送日期 kept
-// for the import's audit entry, and its texts belonging to the fill-in's own period.
+// (ledger-xlsx.ts) or a department's fill-in ledger (填报表, ledger-fill-in.ts) — its table found below
+// the header block, the block's 填报人 / 联系电话 / 报送日期 kept for the import's audit entry, and its
+// texts belonging to the fill-in's own period. Pure reading of bytes, no database: it runs in the job
+// pool (job-pool.ts), off the server's event loop.
 
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import type { LedgerFiller } from "../contract/documents.ts";
 import { AppError } from "../domain/app-error.ts";
-import { readFillIn } from "../reports/ledger-fill-in.ts";
-import { type CellText, columnLetter } from "../reports/sheet-cells.ts";
+import { isFillIn, readFillIn } from "../reports/ledger-fill-in.ts";
+import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET } from "../reports/ledger-xlsx.ts";
+import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
+import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
 
 export interface FileRow {
   sheet: string;
@@ -77,4 +80,103 @@ export function readFillInLedger(wb: ExcelJS.Workbook, fileName: string): Parsed
     })),
     filler: file.filler,
   };
+}
+
+/**
+ * Column A's header in ledgers exported before every header was in one language; such a file still
+ * reads. The task columns after the texts (节点, 状态, 最新进展) are the lifecycle's, read-only: they are
+ * never read back, whatever is typed in them.
+ */
+const EARLIER_ID_HEADER = "编号 id";
+
+/** The 进展情况 column: after the fixed columns and three per period (ledger-xlsx.ts). */
+function firstTextColumn(periods: number): number {
+  return FIXED_HEADERS.length + periods * 3 + 1;
+}
+
+export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
+  await assertWorkbookWithinLimits(bytes, fileName);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(
+      "unsupported_file",
+      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
+      {
+        file: fileName,
+      },
+    );
+  }
+  // A department's 填报表: a header block above its table, one period.
+  if (isFillIn(wb)) return readFillInLedger(wb, fileName);
+  const meta = wb.getWorksheet(META_SHEET);
+  const metaRows: CellText[][] = [];
+  meta?.eachRow((row) => {
+    metaRows.push([1, 2, 3, 4].map((c) => cellValue(row.getCell(c).value)));
+  });
+  const get = (k: string) => metaRows.find((r) => r[0] === k)?.[1] ?? null;
+  if (!meta || get("format") !== LEDGER_FORMAT)
+    throw new AppError(
+      "bad_input",
+      {
+        zh: `${fileName}：不是本系统导出的台账（缺少隐藏的 ${META_SHEET} 工作表）`,
+        en: `${fileName}: not a ledger exported by PlanTrack (no ${META_SHEET} sheet)`,
+      },
+      { file: fileName, sheet: META_SHEET },
+    );
+  const columns = metaRows
+    .filter((r) => r[0] === "column")
+    .map((r) => ({ key: String(r[1]), column: Number(r[2]), label: String(r[3]) }));
+  const sheets = metaRows.filter((r) => r[0] === "sheet").map((r) => String(r[1]));
+  const rows: FileRow[] = [];
+  for (const name of sheets) {
+    const ws = wb.getWorksheet(name);
+    if (!ws)
+      throw new AppError(
+        "bad_input",
+        { zh: `${fileName}：缺少工作表“${name}”`, en: `${fileName}: the sheet “${name}” is missing` },
+        {
+          file: fileName,
+          sheet: name,
+        },
+      );
+    // The columns must be where the export put them: a column inserted or deleted would shift values.
+    const expect: [number, string][] = [
+      ...FIXED_HEADERS.map((h, i) => [i + 1, h] as [number, string]),
+      ...columns.map((c) => [c.column, `${c.label}完成值`] as [number, string]),
+      [firstTextColumn(columns.length), "进展情况"],
+    ];
+    for (const [col, header] of expect) {
+      const found = cellValue(ws.getCell(HEADER_ROW, col).value);
+      if (found !== header && !(col === 1 && found === EARLIER_ID_HEADER))
+        throw new AppError(
+          "bad_input",
+          {
+            zh: `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列`,
+            en: `${fileName}: sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
+          },
+          { file: fileName, sheet: name, row: HEADER_ROW, column: columnLetter(col) },
+        );
+    }
+    const firstText = firstTextColumn(columns.length);
+    ws.eachRow((row, n) => {
+      if (n <= HEADER_ROW) return;
+      const id = cellValue(row.getCell(1).value);
+      if (typeof id !== "string" || !/^(target|task):\d+$/.test(id)) return;
+      rows.push({
+        sheet: name,
+        row: n,
+        id,
+        values: columns.map((c) => cellValue(row.getCell(c.column).value)),
+        texts: [0, 1, 2].map((i) => cellValue(row.getCell(firstText + i).value)) as [
+          CellText,
+          CellText,
+          CellText,
+        ],
+        textPeriod: (cellValue(row.getCell(firstText + 3).value) as string | null) ?? null,
+      });
+    });
+  }
+  return { planId: Number(get("planId")), period: String(get("period")), columns, rows, filler: null };
 }

@@ -4,7 +4,6 @@
 // on top of each report's latest — nothing is overwritten, nothing applied before the confirmation,
 // and the confirmation is one transaction that refuses (409) when a report moved since the preview.
 
-import ExcelJS from "exceljs";
 import type {
   LedgerApplyRequest,
   LedgerApplyResult,
@@ -21,12 +20,12 @@ import { refuseArchived } from "../domain/plan-structure.ts";
 import { periodWords } from "../domain/reminder-text.ts";
 import { REVISION_STATE_ZH } from "../domain/revisions.ts";
 import { displayFactor } from "../domain/target-display.ts";
-import { isFillIn } from "../reports/ledger-fill-in.ts";
 import { buildLedger, type Ledger, type LedgerRow } from "../reports/ledger-model.ts";
-import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET, TASK_WORDS } from "../reports/ledger-xlsx.ts";
-import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
+import { TASK_WORDS } from "../reports/ledger-xlsx.ts";
+import { type CellText, columnLetter } from "../reports/sheet-cells.ts";
+import { inProcessJobs, type JobRunner } from "./job-handlers.ts";
 import { ledgerContent } from "./ledger-content.ts";
-import { type FileRow, type ParsedLedger, readFillInLedger } from "./ledger-file.ts";
+import type { FileRow } from "./ledger-file.ts";
 import { readingClock } from "./plan-status.ts";
 import { previousAmong } from "./report-plausibility.ts";
 import {
@@ -38,7 +37,6 @@ import {
   STATUS_WORDS,
   type Subject,
 } from "./reporting-context.ts";
-import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
 
 function bad(message: LocalText, details: Record<string, unknown> = {}): AppError {
   return new AppError("bad_input", message, details);
@@ -53,102 +51,6 @@ const FIELD_ZH: Record<LedgerDiffField["field"], string> = {
   problems: "存在问题",
   nextSteps: "下步打算",
 };
-
-/**
- * Column A's header in ledgers exported before every header was in one language; such a file still
- * reads. The task columns after the texts (节点, 状态, 最新进展) are the lifecycle's, read-only: they are
- * never read back, whatever is typed in them.
- */
-const EARLIER_ID_HEADER = "编号 id";
-
-/** The 进展情况 column: after the fixed columns and three per period (ledger-xlsx.ts). */
-function firstTextColumn(periods: number): number {
-  return FIXED_HEADERS.length + periods * 3 + 1;
-}
-
-export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
-  await assertWorkbookWithinLimits(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      "unsupported_file",
-      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
-      {
-        file: fileName,
-      },
-    );
-  }
-  // A department's 填报表: a header block above its table, one period.
-  if (isFillIn(wb)) return readFillInLedger(wb, fileName);
-  const meta = wb.getWorksheet(META_SHEET);
-  const metaRows: CellText[][] = [];
-  meta?.eachRow((row) => {
-    metaRows.push([1, 2, 3, 4].map((c) => cellValue(row.getCell(c).value)));
-  });
-  const get = (k: string) => metaRows.find((r) => r[0] === k)?.[1] ?? null;
-  if (!meta || get("format") !== LEDGER_FORMAT)
-    throw bad(
-      {
-        zh: `${fileName}：不是本系统导出的台账（缺少隐藏的 ${META_SHEET} 工作表）`,
-        en: `${fileName}: not a ledger exported by PlanTrack (no ${META_SHEET} sheet)`,
-      },
-      { file: fileName, sheet: META_SHEET },
-    );
-  const columns = metaRows
-    .filter((r) => r[0] === "column")
-    .map((r) => ({ key: String(r[1]), column: Number(r[2]), label: String(r[3]) }));
-  const sheets = metaRows.filter((r) => r[0] === "sheet").map((r) => String(r[1]));
-  const rows: FileRow[] = [];
-  for (const name of sheets) {
-    const ws = wb.getWorksheet(name);
-    if (!ws)
-      throw bad(
-        { zh: `${fileName}：缺少工作表“${name}”`, en: `${fileName}: the sheet “${name}” is missing` },
-        {
-          file: fileName,
-          sheet: name,
-        },
-      );
-    // The columns must be where the export put them: a column inserted or deleted would shift values.
-    const expect: [number, string][] = [
-      ...FIXED_HEADERS.map((h, i) => [i + 1, h] as [number, string]),
-      ...columns.map((c) => [c.column, `${c.label}完成值`] as [number, string]),
-      [firstTextColumn(columns.length), "进展情况"],
-    ];
-    for (const [col, header] of expect) {
-      const found = cellValue(ws.getCell(HEADER_ROW, col).value);
-      if (found !== header && !(col === 1 && found === EARLIER_ID_HEADER))
-        throw bad(
-          {
-            zh: `${fileName}：工作表“${name}”第${HEADER_ROW}行${columnLetter(col)}列应为“${header}”，实为“${found ?? ""}”——请勿插入或删除列`,
-            en: `${fileName}: sheet “${name}”, ${columnLetter(col)}${HEADER_ROW}: expected “${header}”, found “${found ?? ""}” (do not insert or delete columns)`,
-          },
-          { file: fileName, sheet: name, row: HEADER_ROW, column: columnLetter(col) },
-        );
-    }
-    const firstText = firstTextColumn(columns.length);
-    ws.eachRow((row, n) => {
-      if (n <= HEADER_ROW) return;
-      const id = cellValue(row.getCell(1).value);
-      if (typeof id !== "string" || !/^(target|task):\d+$/.test(id)) return;
-      rows.push({
-        sheet: name,
-        row: n,
-        id,
-        values: columns.map((c) => cellValue(row.getCell(c.column).value)),
-        texts: [0, 1, 2].map((i) => cellValue(row.getCell(firstText + i).value)) as [
-          CellText,
-          CellText,
-          CellText,
-        ],
-        textPeriod: (cellValue(row.getCell(firstText + 3).value) as string | null) ?? null,
-      });
-    });
-  }
-  return { planId: Number(get("planId")), period: String(get("period")), columns, rows, filler: null };
-}
 
 const TEXT_FIELDS = ["progress", "problems", "nextSteps"] as const;
 
@@ -189,8 +91,10 @@ export async function previewLedgerImport(
   planId: number,
   bytes: Uint8Array,
   fileName: string,
+  /** Where the workbook is read: the server's job pool, or this thread. */
+  jobs: JobRunner = inProcessJobs(),
 ): Promise<LedgerPreview> {
-  const file = await readLedgerWorkbook(bytes, fileName);
+  const file = await jobs.run("readLedgerWorkbook", { bytes, fileName });
   if (file.planId !== planId)
     throw bad(
       {

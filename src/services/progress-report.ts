@@ -10,9 +10,7 @@ import type { ReportingPeriod } from "../domain/periods.ts";
 import { periodWords } from "../domain/reminder-text.ts";
 import { approvedAsOf } from "../domain/revisions.ts";
 import { judgeTask } from "../domain/task-lights.ts";
-import { renderExecutionDraftDocx } from "../reports/execution-draft-docx.ts";
 import { latestApprovedProgress, taskDeadlineWords } from "../reports/ledger-tasks.ts";
-import { renderProgressDocx } from "../reports/progress-docx.ts";
 import { type DocumentFrameSettings, frameOf } from "../reports/progress-frame.ts";
 import {
   buildProgressModel,
@@ -22,6 +20,7 @@ import {
   type ReportText,
 } from "../reports/progress-model.ts";
 import type { ReportTask } from "../reports/progress-tasks.ts";
+import { inProcessJobs, type JobRunner } from "./job-handlers.ts";
 import { readingClock, statusOfWorld } from "./plan-status.ts";
 import {
   type Db,
@@ -245,8 +244,10 @@ export async function buildProgressReportDocx(
   db: Db,
   planId: number,
   options: ReportDocOptions,
+  /** Where the document is rendered: the server's job pool, or this thread. */
+  jobs: JobRunner = inProcessJobs(),
 ): Promise<Buffer> {
-  return renderProgressDocx(await progressReportModel(db, planId, options));
+  return asBuffer(await jobs.run("renderProgressDocx", await progressReportModel(db, planId, options)));
 }
 
 /** The draft of the execution report (计划执行情况报告, .docx prose) for the planner to edit. */
@@ -254,6 +255,12 @@ export async function buildExecutionDraftDocx(
   db: Db,
   planId: number,
   options: ReportDocOptions,
+  jobs: JobRunner = inProcessJobs(),
 ): Promise<Buffer> {
-  return renderExecutionDraftDocx(await progressReportModel(db, planId, options));
+  return asBuffer(await jobs.run("renderExecutionDraftDocx", await progressReportModel(db, planId, options)));
+}
+
+/** A worker's answer arrives as a plain Uint8Array: the same bytes as a Buffer, not copied. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -31,7 +31,7 @@ function readSheet(request: FastifyRequest): Promise<Upload> {
   });
 }
 
-export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, jobs }) => {
   app.get("/api/plans/:id/export", { schema: exportSchema }, async (request, reply) => {
     const { docNumber, signer, recipient, redHeader, ...rest } = request.query;
     const frame = {
@@ -40,7 +40,7 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       ...(recipient !== undefined ? { recipient } : {}),
       ...(redHeader !== undefined ? { redHeader } : {}),
     };
-    const file = await exportPlan(db, request.params.id, { ...rest, frame });
+    const file = await exportPlan(db, request.params.id, { ...rest, frame, jobs });
     return reply
       .header("content-type", file.mediaType)
       .header("content-disposition", contentDisposition(file.fileName))
@@ -64,14 +64,14 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   });
   app.post("/api/plans/:id/ledger/preview", { schema: ledgerPreviewSchema }, async (request) => {
     const upload = await readSheet(request);
-    return previewLedgerImport(db, request.params.id, upload.bytes, upload.fileName);
+    return previewLedgerImport(db, request.params.id, upload.bytes, upload.fileName, jobs);
   });
   app.post("/api/plans/:id/ledger/apply", { schema: ledgerApplySchema }, async (request) =>
     applyLedgerImport(db, actorOf(request), request.params.id, request.body),
   );
   app.post("/api/plans/:id/breakdown/preview", { schema: breakdownPreviewSchema }, async (request) => {
     const upload = await readSheet(request);
-    return previewBreakdown(db, request.params.id, upload.bytes, upload.fileName);
+    return previewBreakdown(db, request.params.id, upload.bytes, upload.fileName, jobs);
   });
   app.post("/api/plans/:id/breakdown/apply", { schema: breakdownApplySchema }, async (request) =>
     applyBreakdown(db, actorOf(request), request.params.id, request.body),

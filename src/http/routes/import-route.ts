@@ -84,7 +84,7 @@ function documentTooLarge(fileName: string): AppError {
   );
 }
 
-export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract }) => {
+export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, extract, jobs }) => {
   app.post("/api/plans/import", { schema: importSchema }, async (request, reply) => {
     const upload = await readUpload(request);
     const user = principalOf(request);
@@ -92,6 +92,7 @@ export const importRoute: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       {
         db,
         extract,
+        jobs,
         actor: actorOf(request),
         // A planner imports plans of the regions in scope only (admins: any).
         authorizeRegion: async (trx, regionId) => {

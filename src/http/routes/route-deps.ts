@@ -10,6 +10,7 @@ import { AppError } from "../../domain/app-error.ts";
 import type { CheckpointAnchor } from "../../services/audit-integrity.ts";
 import { type ActiveSession, type AuthSettings, toPrincipal } from "../../services/auth.ts";
 import type { ExtractPlanFn } from "../../services/import-plan.ts";
+import type { JobRunner } from "../../services/job-handlers.ts";
 import type { SmtpSettings } from "../../services/reminder-delivery.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 
@@ -17,6 +18,8 @@ export interface RouteDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   extract: ExtractPlanFn;
+  /** Where uploads are read and reports rendered: the server's job pool (job-pool.ts) or this thread. */
+  jobs: JobRunner;
   version: string;
   auth: AuthSettings;
   /** true, false, or "auto": Secure when the request came over https. */
