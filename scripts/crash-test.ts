@@ -10,21 +10,19 @@
 //        [--min-ms 500] [--max-ms 2500]
 // Exit 0 when every check held, 1 otherwise. `npm run test:crash` runs the long version (20 rounds).
 
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { parseArgs } from "../src/cli/parse-args.ts";
 import type { PlanDetail } from "../src/contract/plans.ts";
 import type { ReportDetail } from "../src/contract/reports.ts";
-import type { SessionInfo } from "../src/contract/users.ts";
 import { checkSqliteIntegrity } from "../src/db/backup.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { type Row, readTableRows } from "../src/db/table-dump-repository.ts";
+import { type Client, freePort, ROOT, signIn, sleep, startServer, waitReady } from "./server-child.ts";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const PASSWORD = "Crash-test-pass-9";
 
 interface Options {
@@ -77,90 +75,6 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolvePort(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-function startServer(env: NodeJS.ProcessEnv, port: number): Server {
-  const child = spawn(
-    process.execPath,
-    [
-      "bin/plantrack.mjs",
-      "serve",
-      "--seed-demo",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--web",
-      "/nonexistent",
-    ],
-    { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const output: string[] = [];
-  child.stdout?.on("data", (d) => output.push(String(d)));
-  child.stderr?.on("data", (d) => output.push(String(d)));
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  return { child, output, exited };
-}
-
-async function waitReady(base: string, server: Server, timeoutMs = 300_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`the server exited while starting:\n${server.output.join("").slice(-3000)}`);
-    }
-    try {
-      const r = await fetch(`${base}/api/health/ready`);
-      if (r.status === 200) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(
-        `the server did not become ready in ${timeoutMs} ms:\n${server.output.join("").slice(-3000)}`,
-      );
-    }
-    await sleep(50);
-  }
-}
-
-interface Client {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(base: string, username: string): Promise<Client> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${await r.text()}`);
-  const cookie = r.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const session = (await r.json()) as SessionInfo;
-  return { cookie, csrf: session.csrfToken };
 }
 
 interface Ack {
@@ -395,7 +309,7 @@ async function crashRun(dialect: "sqlite" | "postgres", o: Options): Promise<boo
     console.log(
       `[${dialect}] server ready in ${firstStart} ms (demo seeded); signing in ${o.clients} clients`,
     );
-    const planner = await signIn(base, "planner");
+    const planner = await signIn(base, "planner", PASSWORD);
     const plans = (await (
       await fetch(`${base}/api/plans`, { headers: { cookie: planner.cookie } })
     ).json()) as { id: number }[];
@@ -406,7 +320,7 @@ async function crashRun(dialect: "sqlite" | "postgres", o: Options): Promise<boo
     const targets = detail.targets.filter((t) => t.kind !== "milestone" && t.frequency === "monthly");
     const months = ["2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12"];
     const clients: Client[] = [];
-    for (let i = 0; i < o.clients; i++) clients.push(await signIn(base, "planner"));
+    for (let i = 0; i < o.clients; i++) clients.push(await signIn(base, "planner", PASSWORD));
     // Each client owns its subjects, so that a conflict can only come from its own unknown outcomes.
     const all: Subject[] = targets.flatMap((t) =>
       months.map((period) => ({ targetId: t.id, period, base: null })),

@@ -217,16 +217,29 @@ function inflateCounted(
   data: Uint8Array,
   budget: number,
   keep: boolean,
-): Promise<{ size: number; bytes: Uint8Array | null; over: boolean; error: string | null }> {
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<{
+  size: number;
+  bytes: Uint8Array | null;
+  over: boolean;
+  error: string | null;
+  thrown?: unknown;
+}> {
   return new Promise((resolve) => {
     const inflater = createInflateRaw();
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const finish = (over: boolean, error: string | null) => {
+    const finish = (over: boolean, error: string | null, thrown?: unknown) => {
       if (settled) return;
       settled = true;
-      resolve({ size, bytes: keep && !over && !error ? Buffer.concat(chunks, size) : null, over, error });
+      resolve({
+        size,
+        bytes: keep && !over && !error ? Buffer.concat(chunks, size) : null,
+        over,
+        error,
+        ...(thrown !== undefined ? { thrown } : {}),
+      });
     };
     inflater.on("data", (chunk: Buffer) => {
       size += chunk.length;
@@ -234,6 +247,16 @@ function inflateCounted(
         finish(true, null);
         inflater.destroy();
         return;
+      }
+      if (onChunk) {
+        try {
+          onChunk(chunk);
+        } catch (thrown) {
+          // The reader has seen enough (a sheet past its row limit): stop inflating now.
+          finish(false, null, thrown);
+          inflater.destroy();
+          return;
+        }
       }
       if (keep) chunks.push(chunk);
     });
@@ -246,6 +269,11 @@ function inflateCounted(
 export interface UnzipOptions {
   /** Which entries to return; every entry is inflated (and counted) all the same. */
   keep?: (name: string) => boolean;
+  /**
+   * Sees each inflated piece of the entries it names as it comes, without their being kept whole; a
+   * throw stops the unzip with that error.
+   */
+  stream?: { entries: (name: string) => boolean; onChunk: (name: string, chunk: Uint8Array) => void };
   limits?: ZipLimits;
 }
 
@@ -282,6 +310,7 @@ export async function unzipBounded(
         );
       }
       total += data.length;
+      if (options.stream?.entries(entry.name)) options.stream.onChunk(entry.name, data);
       if (keep) out.set(entry.name, data);
       continue;
     }
@@ -295,7 +324,14 @@ export async function unzipBounded(
         { file: label, entry: entry.name },
       );
     }
-    const result = await inflateCounted(data, budget, keep);
+    const stream = options.stream;
+    const result = await inflateCounted(
+      data,
+      budget,
+      keep,
+      stream?.entries(entry.name) ? (chunk) => stream.onChunk(entry.name, chunk) : undefined,
+    );
+    if (result.thrown !== undefined) throw result.thrown;
     if (result.over) {
       const entryLimit = budget === limits.maxEntryBytes && remaining > limits.maxEntryBytes;
       throw tooLarge(

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../db/audit-repository.ts";
 import { isAppError } from "../domain/app-error.ts";
@@ -10,6 +11,7 @@ import {
   countSheetXml,
   MAX_SHEET_CELLS,
   MAX_SHEET_ROWS,
+  sheetXmlCounter,
 } from "./sheet-limits.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -71,6 +73,32 @@ describe("sheet limits", () => {
     expect(
       count('<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1"/></x:row></x:sheetData></x:worksheet>'),
     ).toEqual([1, 1]);
+  });
+
+  it("count a worksheet's XML arriving in pieces as they count it whole, wherever the pieces are cut", () => {
+    const xml = utf8(
+      `<x:worksheet><x:sheetData>${Array.from({ length: 40 }, (_, r) => `<x:row r="${r + 1}"><x:c r="A${r + 1}"><x:v>${r}</x:v></x:c><c r="B${r + 1}"/></x:row><row/>`).join("")}</x:sheetData><rowBreaks/><col/></x:worksheet>`,
+    );
+    const tally = () => {
+      const seen = { rows: 0, cells: 0 };
+      return { seen, counter: { row: () => void seen.rows++, cell: () => void seen.cells++ } };
+    };
+    const whole = tally();
+    countSheetXml(xml, whole.counter);
+    expect(whole.seen).toEqual({ rows: 80, cells: 80 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 60 }), (cuts) => {
+        const pieces = tally();
+        const feed = sheetXmlCounter(pieces.counter);
+        let from = 0;
+        for (const at of [...cuts].sort((a, b) => a - b)) {
+          feed(xml.subarray(from, at));
+          from = at;
+        }
+        feed(xml.subarray(from));
+        expect(pieces.seen).toEqual(whole.seen);
+      }),
+    );
   });
 
   it("refuse a workbook over the limits before ExcelJS reads it, and pass one within them", async () => {

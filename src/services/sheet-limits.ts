@@ -88,6 +88,37 @@ export function countSheetXml(xml: Uint8Array, counter: SheetCounter): void {
   }
 }
 
+/** The longest element name counted (`row` with a prefix): a tag cut by a chunk's end is kept for the next. */
+const MAX_CARRY = 64;
+
+/**
+ * Counts a worksheet's XML arriving in pieces, as `countSheetXml` counts it whole: an element's start
+ * cut by the end of one piece is carried over and counted with the next.
+ */
+export function sheetXmlCounter(counter: SheetCounter): (chunk: Uint8Array) => void {
+  let carry = new Uint8Array(0);
+  return (chunk) => {
+    const xml = carry.length === 0 ? chunk : concat(carry, chunk);
+    const last = xml.lastIndexOf(LT);
+    let complete = xml.length;
+    if (last >= 0) {
+      let end = last + 1;
+      while (end < xml.length && !isNameEnd(xml[end] as number)) end++;
+      // The last name runs to the end of the piece: it may go on in the next one.
+      if (end === xml.length && xml.length - last <= MAX_CARRY) complete = last;
+    }
+    countSheetXml(xml.subarray(0, complete), counter);
+    carry = xml.slice(complete);
+  };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
 /**
  * The guard for a workbook before ExcelJS reads it: the archive unpacks within the zip limits
  * (bounded-zip.ts) and its worksheets together hold at most the rows and cells allowed.
@@ -98,9 +129,21 @@ export async function assertWorkbookWithinLimits(
   limits: SheetLimits = SHEET_LIMITS,
 ): Promise<void> {
   if (!isZip(bytes)) return; // not a zip: ExcelJS's own error says it is no workbook
-  const sheets = await unzipBounded(bytes, fileName, {
-    keep: (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name),
-  });
   const counter = sheetCounter(fileName, limits);
-  for (const xml of sheets.values()) countSheetXml(xml, counter);
+  // Counted as the sheets inflate, never held whole: a sheet of a million rows is refused at row
+  // 20,001 without its 70 MB of XML ever being in memory at once.
+  const counting = new Map<string, (chunk: Uint8Array) => void>();
+  await unzipBounded(bytes, fileName, {
+    stream: {
+      entries: (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name),
+      onChunk: (name, chunk) => {
+        let count = counting.get(name);
+        if (!count) {
+          count = sheetXmlCounter(counter);
+          counting.set(name, count);
+        }
+        count(chunk);
+      },
+    },
+  });
 }
