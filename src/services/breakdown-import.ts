@@ -87,13 +87,11 @@ export async function previewBreakdown(
   /** Where the file is read: the server's job pool, or this thread. */
   jobs: JobRunner = inProcessJobs(),
 ): Promise<BreakdownPreview> {
+  // Reading and matching are the heavy part (thousands of rows against every target and task): jobs.
+  // The file is read first, so that one refused costs no loading of the plan.
+  const { sheet, layout, lines: read } = await jobs.run("readBreakdown", { bytes, fileName });
   const ctx = await loadBreakdownContext(db, planId);
-  // Reading and matching are the heavy part (thousands of rows against every target and task): a job.
-  const { sheet, layout, lines } = await jobs.run("readBreakdown", {
-    bytes,
-    fileName,
-    candidates: ctx.candidates,
-  });
+  const lines = await jobs.run("rankBreakdown", { lines: read, candidates: ctx.candidates });
   // Each target or task is taken by one row: the best-scoring (then the first) keeps its match.
   const owner = new Map<string, { row: number; score: number }>();
   for (const { line, best } of lines) {

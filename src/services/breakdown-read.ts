@@ -1,6 +1,7 @@
-// Reading a 任务分解表 and matching its rows to the plan's targets and tasks: the heavy, pure part of
-// the breakdown preview (breakdown-import.ts), run as a job (job-handlers.ts) off the server's event
-// loop. The first sheet with a recognisable header is read; each row gets its best candidates.
+// Reading a 任务分解表 and matching its rows to the plan's targets and tasks: the heavy, pure parts of
+// the breakdown preview (breakdown-import.ts), each run as a job (job-handlers.ts) off the server's
+// event loop. The first sheet with a recognisable header is read (a file refused before the plan is
+// loaded); then each row gets its best candidates.
 
 import { AppError } from "../domain/app-error.ts";
 import {
@@ -20,8 +21,14 @@ import { type Grid, readGrids } from "./sheet-grids.ts";
 export interface BreakdownRead {
   sheet: string;
   layout: HeaderLayout;
-  /** Each data row with its four best candidates, and the best when it passes the threshold. */
-  lines: { line: BreakdownLine; ranked: ScoredCandidate[]; best: ScoredCandidate | null }[];
+  lines: BreakdownLine[];
+}
+
+/** A data row with its four best candidates, and the best when it passes the threshold. */
+export interface RankedLine {
+  line: BreakdownLine;
+  ranked: ScoredCandidate[];
+  best: ScoredCandidate | null;
 }
 
 function pickSheet(grids: Grid[], fileName: string): { grid: Grid; layout: HeaderLayout } {
@@ -42,12 +49,8 @@ function pickSheet(grids: Grid[], fileName: string): { grid: Grid; layout: Heade
   );
 }
 
-/** The file's rows matched against the candidates; refused when no column says what to apply. */
-export async function readBreakdown(
-  bytes: Uint8Array,
-  fileName: string,
-  candidates: readonly MatchCandidate[],
-): Promise<BreakdownRead> {
+/** The file's data rows; refused when no column says what to apply. */
+export async function readBreakdown(bytes: Uint8Array, fileName: string): Promise<BreakdownRead> {
   const { grid, layout } = pickSheet(await readGrids(bytes, fileName), fileName);
   if (
     layout.columns.lead === undefined &&
@@ -62,10 +65,17 @@ export async function readBreakdown(
       },
       { file: fileName, sheet: grid.sheet, row: layout.headerRow },
     );
-  const lines = readLines(grid.rows, layout, grid.rowNumbers).map((line) => {
+  return { sheet: grid.sheet, layout, lines: readLines(grid.rows, layout, grid.rowNumbers) };
+}
+
+/** Each row matched against the plan's targets and tasks. */
+export function rankBreakdown(
+  lines: readonly BreakdownLine[],
+  candidates: readonly MatchCandidate[],
+): RankedLine[] {
+  return lines.map((line) => {
     const ranked = rankCandidates(line.fields, candidates).slice(0, 4);
     const best = ranked[0];
     return { line, ranked, best: best !== undefined && best.score >= MATCH_THRESHOLD ? best : null };
   });
-  return { sheet: grid.sheet, layout, lines };
 }

@@ -6,8 +6,9 @@
 import type { ExtractOptions } from "../extract/extract-plan.ts";
 import type { PlanDraft } from "../extract/types.ts";
 import type { MatchCandidate } from "../reports/breakdown-match.ts";
+import type { BreakdownLine } from "../reports/breakdown-model.ts";
 import type { ProgressModel } from "../reports/progress-model.ts";
-import type { BreakdownRead } from "./breakdown-read.ts";
+import type { BreakdownRead, RankedLine } from "./breakdown-read.ts";
 import type { ParsedLedger } from "./ledger-file.ts";
 import type { ReadDocument } from "./read-document.ts";
 
@@ -21,9 +22,10 @@ export interface JobTypes {
   readDocument: { input: UploadedFile; output: ReadDocument };
   /** `fileName` only names the document in a refusal at the pool's limits. */
   extractPlan: { input: { text: string; options?: ExtractOptions; fileName?: string }; output: PlanDraft };
-  readBreakdown: {
-    input: UploadedFile & { candidates: readonly MatchCandidate[] };
-    output: BreakdownRead;
+  readBreakdown: { input: UploadedFile; output: BreakdownRead };
+  rankBreakdown: {
+    input: { lines: readonly BreakdownLine[]; candidates: readonly MatchCandidate[] };
+    output: RankedLine[];
   };
   readLedgerWorkbook: { input: UploadedFile; output: ParsedLedger };
   renderProgressDocx: { input: ProgressModel; output: Uint8Array };
@@ -42,7 +44,9 @@ export const JOB_HANDLERS: JobHandlers = {
   extractPlan: async ({ text, options }) =>
     (await import("../extract/extract-plan.ts")).extractPlan(text, options),
   readBreakdown: async (file) =>
-    (await import("./breakdown-read.ts")).readBreakdown(file.bytes, file.fileName, file.candidates),
+    (await import("./breakdown-read.ts")).readBreakdown(file.bytes, file.fileName),
+  rankBreakdown: async ({ lines, candidates }) =>
+    (await import("./breakdown-read.ts")).rankBreakdown(lines, candidates),
   readLedgerWorkbook: async (file) =>
     (await import("./ledger-file.ts")).readLedgerWorkbook(file.bytes, file.fileName),
   renderProgressDocx: async (model) =>

@@ -35,11 +35,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe("the job pool", () => {
   it("answers as this thread does, and passes errors with their code, texts and details", async () => {
     pool = createJobPool({ workers: 1 });
-    const file = { bytes: encode(BREAKDOWN_CSV), fileName: "分解表.csv", candidates: [] };
+    const file = { bytes: encode(BREAKDOWN_CSV), fileName: "分解表.csv" };
     const there = await pool.run("readBreakdown", file);
     const here = await inProcessJobs().run("readBreakdown", file);
     expect(there).toEqual(here);
-    expect(there.lines.map((l) => l.line.fields.deadline)).toEqual(["6月底", "全年"]);
+    expect(there.lines.map((l) => l.fields.deadline)).toEqual(["6月底", "全年"]);
 
     const empty = await refusal(pool.run("readDocument", { bytes: new Uint8Array(), fileName: "空.txt" }));
     expect(empty.code).toBe("empty_file");
