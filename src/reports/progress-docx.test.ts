@@ -218,12 +218,24 @@ describe("the progress report's own parts", () => {
     expect(tables.length).toBeGreaterThanOrEqual(1);
     const rows = [...(tables[0] ?? "").matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
     expect(rows[0]).toContain("<w:tblHeader/>");
-    expect(new Set(fontsOf(rows[0] ?? ""))).toEqual(new Set(["黑体"]));
-    expect(new Set(fontsOf(rows[1] ?? ""))).toEqual(new Set(["仿宋_GB2312"]));
-    expect(new Set(sizesOf(tables.join("")))).toEqual(new Set([24]));
-    expect(tables[0]).toContain('<w:snapToGrid w:val="false"/>');
-    const cells = paragraphs(tables[0] ?? "");
-    expect(cells.every((c) => c.xml.includes('<w:pStyle w:val="OffGrid"/>'))).toBe(true);
+    // A cell's font, size and line are its paragraph style's: the header row's 黑体, the others' 仿宋.
+    const styleOf = (row: string) =>
+      new Set([...row.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    expect(styleOf(rows[0] ?? "")).toEqual(new Set(["TableHead"]));
+    expect(styleOf(rows[1] ?? "")).toEqual(new Set(["TableText"]));
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<\\/w:style>`).exec(p.styles)?.[0] ?? "";
+    expect(new Set(fontsOf(style("TableHead")))).toEqual(new Set(["黑体"]));
+    expect(new Set(fontsOf(style("TableText")))).toEqual(new Set(["仿宋_GB2312"]));
+    for (const id of ["TableHead", "TableText"]) {
+      expect(new Set(sizesOf(style(id)))).toEqual(new Set([24]));
+      expect(style(id)).toContain('<w:basedOn w:val="OffGrid"/>');
+      expect(style(id)).toContain('<w:snapToGrid w:val="0"/>');
+    }
+    // No run in a table sets a font or size of its own, and the borders are the table's.
+    expect(fontsOf(tables.join(""))).toEqual([]);
+    expect(sizesOf(tables.join(""))).toEqual([]);
+    expect(tables[0]).toMatch(/<w:tblBorders>[\s\S]*<w:insideH /);
   });
 
   it("carries the wording, the lagging list and the departments' problems", () => {
