@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { AppError } from "../domain/app-error.ts";
-import { docxToPdf, FONT_FALLBACKS, findLibreOffice, hasTool, LIBREOFFICE_PACKAGE } from "./docx-pdf.ts";
+import { docxToPdf } from "./docx-pdf.ts";
 import { MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM } from "./gbt9704.ts";
+import { FONT_FALLBACKS, findLibreOffice, hasTool, LIBREOFFICE_PACKAGE } from "./libreoffice.ts";
 import {
   hangingLines,
   type LayoutFigures,

@@ -27,8 +27,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { FONT_FALLBACKS } from "./docx-pdf.ts";
 import { FONT_SIZE_PT, FONTS, halfPoints, officialPageLayout, TEXT_BLOCK_MM } from "./gbt9704.ts";
+import { FONT_FALLBACKS } from "./libreoffice.ts";
 import { titleLines } from "./title-lines.ts";
 
 export const LAYOUT = officialPageLayout();

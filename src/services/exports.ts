@@ -156,9 +156,9 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
     let toPdf: ((docx: Buffer) => Promise<Buffer>) | null = null;
     if (format === "pdf") {
       // Checked before the report is built: without LibreOffice the answer names the package.
-      const { docxToPdf, findLibreOffice, libreOfficeMissing } = await import("../reports/docx-pdf.ts");
+      const { findLibreOffice, libreOfficeMissing } = await import("../reports/libreoffice.ts");
       if (!findLibreOffice()) throw libreOfficeMissing();
-      toPdf = docxToPdf;
+      toPdf = (await import("../reports/docx-pdf.ts")).docxToPdf;
     }
     const docx = await build(
       db,

@@ -1,74 +1,22 @@
 // LibreOffice headless as a converter for formats no JavaScript package reads (WPS), where the
-// machine has it. Each conversion gets its own temporary profile and folder, so two uploads never
-// share LibreOffice's profile lock, and a hung conversion is killed with its whole process group.
+// machine has it: a file in, the converted file out, through the server's one LibreOffice runner
+// (src/reports/libreoffice.ts: one run at a time, a hung one killed with its process group).
 
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { convertFiles, findLibreOffice, withLibreOffice } from "../reports/libreoffice.ts";
 
 export const SOFFICE_TIMEOUT_MS = 120_000;
 
-let sofficePath: string | null | undefined;
-
 /** The soffice (or libreoffice) executable on PATH, or null. */
-export function findSoffice(): string | null {
-  if (sofficePath !== undefined) return sofficePath;
-  const dirs = (process.env.PATH ?? "").split(delimiter).filter((d) => d !== "");
-  sofficePath = null;
-  for (const name of ["soffice", "libreoffice"]) {
-    const dir = dirs.find((d) => existsSync(join(d, name)));
-    if (dir) {
-      sofficePath = join(dir, name);
-      break;
-    }
-  }
-  return sofficePath;
-}
+export const findSoffice = findLibreOffice;
 
 export interface ConvertResult {
   ok: boolean;
   bytes: Uint8Array | null;
   /** Why it failed: LibreOffice's own words, or "timeout". */
   reason: string;
-}
-
-function run(
-  command: string,
-  args: string[],
-  timeoutMs: number,
-): Promise<{ code: number | null; output: string; timedOut: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      if (output.length < 4000) output += chunk.toString("utf8");
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      // The negative id is the process group spawned above: soffice forks soffice.bin.
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          child.kill("SIGKILL");
-        }
-      }
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ code: null, output: error.message, timedOut });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, timedOut });
-    });
-  });
 }
 
 /**
@@ -81,54 +29,19 @@ export function convertWithSoffice(
   toExt: string,
   timeoutMs: number = SOFFICE_TIMEOUT_MS,
 ): Promise<ConvertResult> {
-  // One conversion at a time: each LibreOffice start takes a core and a few hundred MB.
-  const turn = queue.then(() => convertNow(bytes, fromExt, toExt, timeoutMs));
-  queue = turn.then(
-    () => undefined,
-    () => undefined,
-  );
-  return turn;
-}
-
-let queue: Promise<void> = Promise.resolve();
-
-async function convertNow(
-  bytes: Uint8Array,
-  fromExt: string,
-  toExt: string,
-  timeoutMs: number,
-): Promise<ConvertResult> {
-  const soffice = findSoffice();
-  if (!soffice) return { ok: false, bytes: null, reason: "soffice not found" };
-  const dir = await mkdtemp(join(tmpdir(), "plantrack-soffice-"));
-  try {
-    const input = join(dir, `input.${fromExt}`);
-    const out = join(dir, "out");
-    await writeFile(input, bytes);
-    const result = await run(
-      soffice,
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-        "--headless",
-        "--norestore",
-        "--nologo",
-        "--nolockcheck",
-        "--convert-to",
-        toExt,
-        "--outdir",
-        out,
-        input,
-      ],
-      timeoutMs,
-    );
-    if (result.timedOut) return { ok: false, bytes: null, reason: "timeout" };
-    const produced = existsSync(out)
-      ? (await readdir(out)).find((f) => f.toLowerCase().endsWith(`.${toExt}`))
-      : undefined;
-    if (!produced)
-      return { ok: false, bytes: null, reason: result.output.trim() || `exit code ${result.code}` };
-    return { ok: true, bytes: await readFile(join(out, produced)), reason: "" };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  if (!findLibreOffice()) return Promise.resolve({ ok: false, bytes: null, reason: "soffice not found" });
+  return withLibreOffice(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "plantrack-soffice-"));
+    try {
+      const input = join(dir, `input.${fromExt}`);
+      await writeFile(input, bytes);
+      const result = await convertFiles([input], toExt, join(dir, "out"), toExt, timeoutMs);
+      if (result.timedOut) return { ok: false, bytes: null, reason: "timeout" };
+      const produced = result.produced[0];
+      if (!produced) return { ok: false, bytes: null, reason: result.output.trim() || "no output" };
+      return { ok: true, bytes: await readFile(produced), reason: "" };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 }
