@@ -48,6 +48,28 @@ describe("working days", () => {
     expect(isWorkingDay("2020-06-28", calendar)).toBe(true);
     expect(addWorkingDays("2020-06-24", 3, calendar)).toBe("2020-06-30");
   });
+
+  it("count working days as walking the days one by one would, with any holidays and make-up days", () => {
+    const walked = (from: string, to: string, calendar: { holidays: string[]; workdays: string[] }) => {
+      let n = 0;
+      for (let d = dayNumber(from) + 1; d <= dayNumber(to); d++)
+        if (isWorkingDay(fromDayNumber(d), calendar)) n++;
+      return n;
+    };
+    const day = fc.integer({ min: dayNumber("2019-12-01"), max: dayNumber("2021-02-01") }).map(fromDayNumber);
+    fc.assert(
+      fc.property(
+        day,
+        day,
+        fc.array(day, { maxLength: 12 }),
+        fc.array(day, { maxLength: 6 }),
+        (a, b, holidays, workdays) => {
+          const calendar = { holidays, workdays };
+          expect(workingDaysBetween(a, b, calendar)).toBe(walked(a, b, calendar));
+        },
+      ),
+    );
+  });
 });
 
 describe("逾期 overdue: past a milestone or the deadline without it done", () => {
