@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertFiles, findLibreOffice, withLibreOffice } from "../reports/libreoffice.ts";
 
-export const SOFFICE_TIMEOUT_MS = 120_000;
+/**
+ * Under the job pool's default time limit (60 s, job-pool.ts): the reading of an upload runs in a
+ * worker, and a worker stopped at its limit would leave a LibreOffice still running; this one is
+ * killed with its process group first.
+ */
+export const SOFFICE_TIMEOUT_MS = 50_000;
 
 /** The soffice (or libreoffice) executable on PATH, or null. */
 export const findSoffice = findLibreOffice;
