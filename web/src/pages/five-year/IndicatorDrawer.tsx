@@ -108,7 +108,7 @@ function IndicatorDetail({
       </div>
       {ind.statement ? (
         <p className="small">
-          <span className="muted">{t("fy.statement")}：</span>
+          <span className="muted">{t("fy.statementLabel")}</span>
           {ind.statement}
         </p>
       ) : null}
@@ -196,7 +196,12 @@ function YearlyValues({ ind, asOfYear }: { ind: FiveYearIndicatorView; asOfYear:
           },
         ]}
       />
-      {showHistory ? <History targetId={ind.targetId} unit={ind.unit} /> : null}
+      {showHistory ? (
+        <>
+          <h4 className="fy-history-title small">{t("fy.history")}</h4>
+          <History targetId={ind.targetId} unit={ind.unit} />
+        </>
+      ) : null}
     </section>
   );
 }
