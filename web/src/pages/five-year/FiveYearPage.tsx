@@ -11,7 +11,13 @@ import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { FiveYearTasks } from "./FiveYearTasks.tsx";
-import { groupIndicators, JUDGEMENT_ORDER, periodYears, yearParam } from "./five-year-model.ts";
+import {
+  groupIndicators,
+  JUDGEMENT_ORDER,
+  mayEnterValues,
+  periodYears,
+  yearParam,
+} from "./five-year-model.ts";
 import { IndicatorCard } from "./IndicatorCard.tsx";
 import { IndicatorDrawer } from "./IndicatorDrawer.tsx";
 import { YearlyValuesImportModal } from "./YearlyValuesImportModal.tsx";
@@ -34,7 +40,9 @@ export function FiveYearPage() {
   const query = useFiveYear(planId, year);
   const [open, setOpen] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
-  const mayEdit = can(useCurrentUser()?.role, "plans.edit");
+  const user = useCurrentUser();
+  const mayEdit = can(user?.role, "plans.edit");
+  const mayEnter = mayEnterValues(user, mayEdit);
 
   const setYear = (next: number) => {
     const params = new URLSearchParams(search);
@@ -122,7 +130,13 @@ export function FiveYearPage() {
       {view ? <FiveYearBody view={view} onOpen={setOpen} /> : <FiveYearSkeleton />}
       {view ? <FiveYearTasks view={view} /> : null}
       {view ? (
-        <IndicatorDrawer view={view} indicator={indicator} mayEdit={mayEdit} onClose={() => setOpen(null)} />
+        <IndicatorDrawer
+          view={view}
+          indicator={indicator}
+          mayEdit={mayEdit}
+          mayEnter={mayEnter}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
       {importing && view ? (
         <YearlyValuesImportModal planId={planId} onClose={() => setImporting(false)} />

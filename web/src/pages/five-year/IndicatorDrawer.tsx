@@ -27,11 +27,14 @@ export function IndicatorDrawer({
   view,
   indicator: ind,
   mayEdit,
+  mayEnter,
   onClose,
 }: {
   view: FiveYearView;
   indicator: FiveYearIndicatorView | null;
   mayEdit: boolean;
+  /** May enter a yearly value (planners, and the statistics department's reporters). */
+  mayEnter: boolean;
   onClose: () => void;
 }) {
   const narrow = Grid.useBreakpoint().md === false;
@@ -44,7 +47,7 @@ export function IndicatorDrawer({
       destroyOnHidden
       rootClassName="cockpit-drawer fy-drawer"
     >
-      {ind ? <IndicatorDetail view={view} ind={ind} mayEdit={mayEdit} /> : null}
+      {ind ? <IndicatorDetail view={view} ind={ind} mayEdit={mayEdit} mayEnter={mayEnter} /> : null}
     </Drawer>
   );
 }
@@ -53,10 +56,12 @@ function IndicatorDetail({
   view,
   ind,
   mayEdit,
+  mayEnter,
 }: {
   view: FiveYearView;
   ind: FiveYearIndicatorView;
   mayEdit: boolean;
+  mayEnter: boolean;
 }) {
   const { t, lang } = useI18n();
   const labels = useChartLabels();
@@ -132,7 +137,7 @@ function IndicatorDetail({
         testId="fy-detail-chart"
       />
       <YearlyValues ind={ind} asOfYear={view.asOfYear} />
-      {mayEdit ? <YearlyValueForm plan={view.plan} indicator={ind} /> : null}
+      {mayEnter ? <YearlyValueForm plan={view.plan} indicator={ind} /> : null}
       <LinkedTargets ind={ind} mayEdit={mayEdit} />
     </div>
   );

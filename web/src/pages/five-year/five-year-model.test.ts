@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { FiveYearIndicatorView, Judgement } from "../../../../src/contract/five-year.ts";
 import { ApiError } from "../../api/client.ts";
-import { groupIndicators, isFiveYearPlan, periodYears, refusedField, yearParam } from "./five-year-model.ts";
+import {
+  groupIndicators,
+  isFiveYearPlan,
+  mayEnterValues,
+  periodYears,
+  refusedField,
+  yearParam,
+} from "./five-year-model.ts";
 
 function ind(
   targetId: number,
@@ -63,5 +70,13 @@ describe("five-year cockpit model", () => {
     ).toBeNull();
     expect(refusedField(new Error("x"))).toBeNull();
     expect(refusedField(new ApiError(400, { code: "bad_input", message: "x", details: {} }))).toBeNull();
+  });
+
+  it("lets planners and the statistics department's reporters enter yearly values", () => {
+    expect(mayEnterValues({ role: "planner", departmentName: null }, true)).toBe(true);
+    expect(mayEnterValues({ role: "reporter", departmentName: "区统计局" }, false)).toBe(true);
+    expect(mayEnterValues({ role: "reporter", departmentName: "区发展改革委" }, false)).toBe(false);
+    expect(mayEnterValues({ role: "leader", departmentName: "区统计局" }, false)).toBe(false);
+    expect(mayEnterValues(null, false)).toBe(false);
   });
 });

@@ -71,6 +71,21 @@ export function refusedField(error: unknown): string | null {
   return typeof field === "string" ? field : null;
 }
 
+/**
+ * Who may enter a yearly value: whoever edits plans, and a reporter of the statistics department
+ * (统计局), as the server's route allows (FIVE-YEAR-API: POST /api/targets/:id/yearly-values).
+ */
+export function mayEnterValues(
+  user:
+    | { role: "admin" | "planner" | "leader" | "reporter"; departmentName: string | null }
+    | null
+    | undefined,
+  mayEditPlans: boolean,
+): boolean {
+  if (mayEditPlans) return true;
+  return user?.role === "reporter" && (user.departmentName ?? "").includes("统计");
+}
+
 /** The judgement's colour class (the light), shared by the cards, the counts and the tags. */
 export function lightClass(light: FiveYearIndicatorView["light"]): string {
   return `fy-light-${light}`;
