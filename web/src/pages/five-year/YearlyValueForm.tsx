@@ -77,7 +77,7 @@ export function YearlyValueForm({
         </Form.Item>
         <Form.Item
           name="value"
-          label={t("fy.entry.value", { unit: ind.unit })}
+          label={ind.unit ? t("fy.entry.value", { unit: ind.unit }) : t("fy.col.value")}
           rules={[
             { required: true, message: t("fy.entry.needValue") },
             {
