@@ -113,7 +113,7 @@ export const fiveYearZhCN = {
   "fy.import": "导入年度数据",
   "fy.import.title": "从表格导入年度数据",
   "fy.import.hint":
-    "CSV 或 Excel：每行一个数值，列为“指标ID或指标、年份、数值、来源说明”；或每行一个指标、每年一列。先预览，确认后才写入。",
+    "CSV 或 Excel：每行一个数值，列为“指标”（名称或编号）、“年份”、“数值”、“来源说明”；或每行一个指标、每年一列。先预览，确认后才写入。",
   "fy.import.upload": "选择文件",
   "fy.import.summary": "读到 {rows} 行，其中 {ok} 行可导入。",
   "fy.import.apply": "导入 {count} 行",
