@@ -72,6 +72,13 @@ export async function fiveYearTest({ baseUrl, screenshots, log = () => {} }: Bro
     log(`${groups.length} groups: ${groups.map((g) => `${g.judgement} ${g.attributes.length}`).join(", ")}`);
     await shot(page, screenshots, "five-year.png", log, { fullPage: true });
 
+    // The planner's import of yearly values opens on its explanation (nothing is read before a file).
+    await page.getByTestId("fy-import").click();
+    await page.getByTestId("fy-import-upload").waitFor();
+    await shot(page, screenshots, "five-year-import.png", log);
+    await page.locator(".ant-modal-close").click();
+    await page.getByTestId("fy-import-upload").waitFor({ state: "detached" });
+
     // Another year: the address keeps it and the view follows.
     const earlier = view.asOfYear > view.plan.startYear ? view.asOfYear - 1 : view.plan.endYear;
     await page.getByTestId("fy-year").click();
