@@ -19,7 +19,7 @@ import { readUpload, type Upload } from "./read-upload.ts";
 import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 /** The one spreadsheet of the upload (field `file`). */
-function readSheet(request: FastifyRequest): Promise<Upload> {
+export function readSheet(request: FastifyRequest): Promise<Upload> {
   return readUpload(request, {
     name: baseName,
     tooLarge: (fileName) =>
