@@ -128,6 +128,7 @@ export type AuditEntityKind = keyof typeof AUDIT_ENTITY_WORDS;
 export const AUDIT_SETTING_WORDS: Record<string, LocalText> = {
   "demo.seeded": { zh: "演示数据载入", en: "demo data loaded" },
   "demo.reports": { zh: "演示报送生成", en: "demo reports made" },
+  "demo.five_year": { zh: "演示五年规划生成", en: "demo five-year plan made" },
 };
 
 const UNKNOWN_ACTION: LocalText = { zh: "其他操作", en: "Other action" };
