@@ -48,6 +48,7 @@ function indicator(partial: Partial<FiveYearChartInput> = {}): FiveYearChartInpu
     judgedValue: 117.5,
     projection: 131.1,
     light: "yellow",
+    judgement: "needs_speed",
     ...partial,
   };
 }
@@ -88,7 +89,7 @@ describe("five-year indicator chart", () => {
     expect(symbol(null, { dataIndex: 3 })).toBe("none");
   });
 
-  it("has no projection without one, nor once the final year is judged", () => {
+  it("has no projection without one, once the final year is judged, nor once the target is met", () => {
     const ceiling = fiveYearOption(
       indicator({ projection: null }),
       2023,
@@ -103,6 +104,13 @@ describe("five-year indicator chart", () => {
       "zh-CN",
     ) as unknown as Option;
     expect(done.series).toHaveLength(2);
+    const met = fiveYearOption(
+      indicator({ judgement: "met_early", light: "green", projection: 150 }),
+      2023,
+      LABELS,
+      "zh-CN",
+    ) as unknown as Option;
+    expect(met.series.map((s) => s.name)).toEqual(["目标路径", "实际值"]);
     const none = fiveYearOption(
       indicator({ values: [], judgedYear: null, judgedValue: null, projection: null, light: "grey" }),
       2023,

@@ -37,6 +37,7 @@ export type FiveYearChartInput = Pick<
   | "judgedValue"
   | "projection"
   | "light"
+  | "judgement"
 >;
 
 /** The years on the axis: the baseline year to the target year, one each. */
@@ -66,7 +67,9 @@ export function fiveYearOption(
     y === ind.baselineYear ? ind.baselineValue : y <= asOfYear ? at(ind.values, y) : null,
   );
   const path = years.map((y) => at(ind.path, y));
+  // Once the target is met there is nothing to project: the line would only run past the target.
   const projecting =
+    ind.judgement !== "met_early" &&
     ind.projection !== null &&
     ind.judgedYear !== null &&
     ind.judgedValue !== null &&
