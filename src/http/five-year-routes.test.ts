@@ -329,6 +329,21 @@ describe.each(testDialects())("five-year routes on %s", (dialect) => {
     });
   });
 
+  it("exports the mid-term evaluation as a Word 公文 through the plan's export", async () => {
+    const response = await planner.inject({
+      method: "GET",
+      url: `/api/plans/${world.fiveYearPlanId}/export?format=midterm&year=2023`,
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers["content-type"]).toContain("wordprocessingml");
+    expect(String(response.headers["content-disposition"])).toContain("2023.docx");
+    const outside = await planner.inject({
+      method: "GET",
+      url: `/api/plans/${world.fiveYearPlanId}/export?format=midterm&year=2030`,
+    });
+    expect(outside.statusCode).toBe(400);
+  });
+
   it("makes a plan a five-year plan with its period, refusing a last year before the first", async () => {
     const bad = await planner.inject({
       method: "POST",

@@ -40,7 +40,7 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       ...(recipient !== undefined ? { recipient } : {}),
       ...(redHeader !== undefined ? { redHeader } : {}),
     };
-    const file = await exportPlan(db, request.params.id, { ...rest, frame });
+    const file = await exportPlan(db, request.params.id, { ...rest, frame, lang: requestLang(request) });
     return reply
       .header("content-type", file.mediaType)
       .header("content-disposition", contentDisposition(file.fileName))
