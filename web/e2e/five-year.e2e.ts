@@ -116,6 +116,7 @@ export async function fiveYearTest({ baseUrl, screenshots, log = () => {} }: Bro
 
     // The year picker of the entry offers the plan period only.
     await page.getByTestId("fy-entry-year").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().waitFor();
     const offered = await page
       .locator(".ant-select-dropdown:visible .ant-select-item-option")
       .allInnerTexts();
