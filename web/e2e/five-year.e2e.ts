@@ -5,6 +5,7 @@
 // with the target open; a yearly value is entered and shows in the table; then the same cockpit on a
 // 390-pixel phone. Writes docs/screenshots/five-year*.png.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import type { FiveYearView } from "../../src/contract/five-year.ts";
 import type { PlanSummary } from "../../src/contract/plans.ts";
 import { JUDGEMENT_ORDER } from "../src/pages/five-year/five-year-model.ts";
@@ -25,7 +26,7 @@ export async function fiveYearTest({ baseUrl, screenshots, log = () => {} }: Bro
 
   const browser = await launchChromium();
   try {
-    const page = await pageAs(browser, baseUrl, planner);
+    const page = await pageAs(browser, baseUrl, planner, { acceptDownloads: true });
     const problems = watchProblems(page);
     // Reached from the plan list: the five-year plan carries its own link.
     await page.goto(`${baseUrl}/`);
@@ -71,6 +72,17 @@ export async function fiveYearTest({ baseUrl, screenshots, log = () => {} }: Bro
     assert.match(working, /\d{4}年/, `each card says its working (${working})`);
     log(`${groups.length} groups: ${groups.map((g) => `${g.judgement} ${g.attributes.length}`).join(", ")}`);
     await shot(page, screenshots, "five-year.png", log, { fullPage: true });
+
+    // The mid-term report (中期评估) of the year shown, from the documents menu: a Word file.
+    await page.getByTestId("fy-export").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("fy-export-midterm").click(),
+    ]);
+    const file = await download.path();
+    assert.match(download.suggestedFilename(), /\.docx$/, `a Word file (${download.suggestedFilename()})`);
+    assert.equal(readFileSync(file).subarray(0, 2).toString("latin1"), "PK", "the file is a .docx (a zip)");
+    log(`mid-term report: ${download.suggestedFilename()}`);
 
     // The planner's import of yearly values opens on its explanation (nothing is read before a file).
     await page.getByTestId("fy-import").click();

@@ -84,8 +84,8 @@ describe("api client: the five-year plan (issue 17)", () => {
     });
   });
 
-  it("addresses the mid-term report as Word or PDF as of a year", () => {
-    expect(midtermUrl(5, "midterm", 2023)).toBe("/api/plans/5/export?format=midterm&year=2023");
-    expect(midtermUrl(5, "midterm-pdf", 2022)).toBe("/api/plans/5/export?format=midterm-pdf&year=2022");
+  it("addresses the mid-term report as of a year", () => {
+    expect(midtermUrl(5, 2023)).toBe("/api/plans/5/export?format=midterm&year=2023");
+    expect(midtermUrl(5, 2022)).toBe("/api/plans/5/export?format=midterm&year=2022");
   });
 });

@@ -19,11 +19,9 @@ import type {
 
 type Request = <T>(method: string, path: string, body?: BodyInit | object) => Promise<T>;
 
-/** The mid-term evaluation (中期评估) as of a year: Word, or the same document as PDF. */
-export type MidtermFormat = "midterm" | "midterm-pdf";
-
-export function midtermUrl(planId: number, format: MidtermFormat, year: number): string {
-  const q = new URLSearchParams({ format, year: String(year) });
+/** The mid-term evaluation (中期评估) as of a year, a Word 公文 (the server has no PDF of it). */
+export function midtermUrl(planId: number, year: number): string {
+  const q = new URLSearchParams({ format: "midterm", year: String(year) });
   return `/api/plans/${planId}/export?${q.toString()}`;
 }
 

@@ -145,20 +145,20 @@ export function FiveYearPage() {
   );
 }
 
+/** The documents menu of the evaluation: the mid-term report (中期评估, a Word 公文) as of the year shown. */
 function ExportMenu({ planId, year }: { planId: number; year: number }) {
   const { t } = useI18n();
   const items = [
-    { key: "midterm", label: t("fy.export.midterm"), format: "midterm" as const },
-    { key: "midterm-pdf", label: t("fy.export.midtermPdf"), format: "midterm-pdf" as const },
-  ].map((x) => ({
-    key: x.key,
-    icon: <DownloadOutlined />,
-    label: (
-      <a href={midtermUrl(planId, x.format, year)} download data-testid={`fy-export-${x.key}`}>
-        {x.label}
-      </a>
-    ),
-  }));
+    {
+      key: "midterm",
+      icon: <DownloadOutlined />,
+      label: (
+        <a href={midtermUrl(planId, year)} download data-testid="fy-export-midterm">
+          {t("fy.export.midterm")}
+        </a>
+      ),
+    },
+  ];
   return (
     <Dropdown menu={{ items }} trigger={["click"]}>
       <Button size="small" icon={<DownloadOutlined />} data-testid="fy-export">
