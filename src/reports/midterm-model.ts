@@ -5,6 +5,7 @@
 // language — Chinese unless English is chosen.
 
 import type { FiveYearIndicatorView, FiveYearView, Judgement } from "../contract/five-year.ts";
+import { dayWords } from "../domain/iso-dates.ts";
 import type { TaskLight } from "../domain/task-lights.ts";
 import { unitInEnglish } from "../domain/units.ts";
 
@@ -65,26 +66,6 @@ export function figure(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
   const digits = Math.abs(value) >= 100 ? 1 : 2;
   return String(Number(value.toFixed(digits)));
-}
-
-function dateWords(iso: string, lang: MidtermLang): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  if (lang === "zh") return `${y}年${m}月${d}日`;
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
-  return `${d} ${months[m - 1]} ${y}`;
 }
 
 function overall(view: FiveYearView, lang: MidtermLang): string[] {
@@ -348,7 +329,7 @@ export function buildMidtermModel(input: MidtermInput): MidtermModel {
     ],
     closing: zh ? "特此报告。" : "",
     issuer: input.issuer,
-    date: dateWords(input.date, lang),
+    date: dayWords(input.date, true)[lang],
     attachmentName: zh ? "规划主要指标完成情况表" : "The plan's main indicators",
     table: indicatorTable(view, lang),
   };
