@@ -4,6 +4,9 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { extractPlan } from "../extract/extract-plan.ts";
+import { seedDemo } from "../services/seed-demo.ts";
+import { seedDemoFiveYear } from "../services/seed-demo-five-year.ts";
 import { useCliSandbox } from "../test/cli-sandbox.ts";
 import { buildNankaiWorld } from "../test/nankai-world.ts";
 import { runCli } from "./run-cli.ts";
@@ -77,4 +80,37 @@ describe("plantrack export", () => {
     expect(await runCli(["export", String(planId)], s.io)).toBe(2);
     expect(await runCli(["export", String(planId), "--format", "xlsx", "--out", "-"], s.io)).toBe(2);
   });
+});
+
+describe("plantrack export --format midterm", () => {
+  const sandbox = useCliSandbox("plantrack-export-midterm-");
+
+  it("writes a five-year plan's mid-term evaluation for the year asked, and refuses a year that is no year", async () => {
+    const s = sandbox();
+    const store = openDatabase({ dialect: "sqlite", file: s.dbFile });
+    let planId = 0;
+    try {
+      await migrateToLatest(store.db);
+      const seeded = await seedDemo({
+        db: store.db,
+        extract: extractPlan,
+        examplesDir: join(import.meta.dirname, "../../examples"),
+      });
+      planId = (await seedDemoFiveYear(store.db, extractPlan, seeded.planId as number)).planId as number;
+    } finally {
+      await store.close();
+    }
+    expect(
+      await runCli(
+        ["export", String(planId), "--format", "midterm", "--year", "2023", "--out", "m.docx"],
+        s.io,
+      ),
+    ).toBe(0);
+    const docx = await readFile(join(s.dir, "m.docx"));
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
+    expect(s.out.join("")).toMatch(/已导出 .*m\.docx（2023，\d+ 字节）/);
+    expect(
+      await runCli(["export", String(planId), "--format", "midterm", "--year", "二〇二三"], s.io),
+    ).not.toBe(0);
+  }, 120_000);
 });

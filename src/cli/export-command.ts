@@ -7,7 +7,7 @@ import { AppError } from "../domain/app-error.ts";
 import { EXPORT_FORMATS, exportPlan } from "../services/exports.ts";
 import { resolvePlan } from "../services/report-import.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
-import { say, usageError, usageText } from "./cli-lang.ts";
+import { cliLang, say, usageError, usageText } from "./cli-lang.ts";
 import { openMigratedStore } from "./open-store.ts";
 import { parseArgs } from "./parse-args.ts";
 
@@ -23,6 +23,7 @@ const USAGE = usageText(
     "  --format draft  计划执行情况报告草稿",
     "  --format xlsx   台账（每个领域一个工作表，可修改后导回）",
     "  --format csv|json  台账的同样数据",
+    "  --format midterm  五年规划中期评估报告（公文格式）；--year 2023 为评估年份",
     "  --period  报告期：2020-06（月）或 2020-Q2（季）；默认为截至今天已结束的最后一期",
     "  --as-of   截至该日已审核的数据（默认今天）",
     "  --doc-number 南发改〔2020〕12号  --signer 张三  --recipient 区人民政府  --red-header",
@@ -38,6 +39,7 @@ const USAGE = usageText(
     "  --format draft  the execution report draft",
     "  --format xlsx   the ledger workbook (a sheet per area, re-importable)",
     "  --format csv|json  the ledger's rows",
+    "  --format midterm  a five-year plan's mid-term evaluation (official-document layout); --year 2023 the year evaluated",
     "  --period  the period: 2020-06 (month) or 2020-Q2 (quarter); default: the last period ended by today",
     "  --as-of   what was approved by that date (default today)",
     "  --doc-number NUMBER  --signer NAME  --recipient ORGANIZATION  --red-header",
@@ -46,9 +48,20 @@ const USAGE = usageText(
   ],
 );
 
+function yearFlag(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year))
+    throw new AppError(
+      "bad_input",
+      { zh: `年份“${text}”无效`, en: `--year must be a year: ${text}` },
+      { field: "year" },
+    );
+  return year;
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseArgs(args, {
-    string: ["format", "period", "out", "as-of", "doc-number", "signer", "recipient"],
+    string: ["format", "period", "out", "as-of", "doc-number", "signer", "recipient", "year"],
     boolean: ["red-header"],
   });
   const [planRef, ...extra] = positionals;
@@ -62,6 +75,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       format: flags.format,
       ...(typeof flags.period === "string" ? { period: flags.period } : {}),
       ...(typeof flags["as-of"] === "string" ? { asOf: flags["as-of"] } : {}),
+      ...(typeof flags.year === "string" ? { year: yearFlag(flags.year) } : {}),
+      lang: cliLang(io.env),
       frame: {
         ...(typeof flags["doc-number"] === "string" ? { docNumber: flags["doc-number"] } : {}),
         ...(typeof flags.signer === "string" ? { signer: flags.signer } : {}),

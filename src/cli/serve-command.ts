@@ -17,6 +17,7 @@ import { createJobPool, jobPoolOptionsFromEnv } from "../services/job-pool.ts";
 import { smtpFromEnv } from "../services/reminder-delivery.ts";
 import { startScheduler } from "../services/reminder-scheduler.ts";
 import { DEMO_SEEDED_KEY, seedDemo } from "../services/seed-demo.ts";
+import { seedDemoFiveYear } from "../services/seed-demo-five-year.ts";
 import { DEMO_AS_OF, seedDemoReports } from "../services/seed-demo-reports.ts";
 import type { CliCommand, CliIo } from "./cli-io.ts";
 import { type CliLang, cliLang, say, usageText } from "./cli-lang.ts";
@@ -195,6 +196,14 @@ export async function startServer(io: CliIo, options: ServeOptions): Promise<Run
       if (typeof planId === "number") {
         const started = Date.now();
         const demo = await seedDemoReports(store.db, planId);
+        const fiveYear = await seedDemoFiveYear(store.db, extract, planId);
+        if (fiveYear.seeded)
+          io.out(
+            `${say(io.env, {
+              zh: `已生成示例五年规划 #${fiveYear.planId}（示例数据）：${fiveYear.indicators} 项指标，${fiveYear.values} 个年度值，${fiveYear.annualPlanIds.length} 个年度计划`,
+              en: `made the demo five-year plan #${fiveYear.planId} (demo data): ${fiveYear.indicators} indicators, ${fiveYear.values} yearly values, ${fiveYear.annualPlanIds.length} annual plans`,
+            })}\n`,
+          );
         if (demo.seeded) {
           const ms = Date.now() - started;
           io.out(

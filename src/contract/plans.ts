@@ -42,6 +42,8 @@ export interface PlanSummary {
   regionId: number | null;
   /** Added (issue 4): shown to the public at /api/public/plans (POST /api/plans/:id/public). */
   isPublic: boolean;
+  /** Added (issue 17): annual or five_year (POST /api/plans/:id/kind); the server always sends it. */
+  kind?: "annual" | "five_year";
 }
 
 export interface OutlineNodeView {

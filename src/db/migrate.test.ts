@@ -19,6 +19,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0010-target-stop",
         "0011-plausibility",
         "0012-target-attributes",
+        "0013-five-year",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([
         "0001-initial",
@@ -32,6 +33,7 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
         "0010-target-stop",
         "0011-plausibility",
         "0012-target-attributes",
+        "0013-five-year",
       ]);
       expect((await migrateToLatest(store.db)).applied).toEqual([]);
       expect(await pendingMigrations(store.db)).toEqual([]);

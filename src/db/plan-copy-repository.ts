@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { type Actor, appendAudit } from "./audit-repository.ts";
 import { inTransaction } from "./database.ts";
+import { copyIndicatorLinks } from "./indicator-links-repository.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -63,6 +64,7 @@ export async function insertPlanCopy(
         state: "draft",
         is_public: 0,
         settings: input.settings,
+        kind: source.kind,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -197,6 +199,13 @@ export async function insertPlanCopy(
         )
         .execute();
 
+    // An annual target keeps serving the five-year indicator it served (issue 17).
+    const indicatorLinks = await copyIndicatorLinks(
+      trx,
+      actor,
+      [...targetIds].map(([from, to]) => ({ from, to })),
+      now,
+    );
     const counts = { nodes: nodes.length, targets: targets.length, items: items.length };
     await appendAudit(trx, actor, {
       action: "plan.copy",
@@ -210,6 +219,7 @@ export async function insertPlanCopy(
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         counts,
+        ...(indicatorLinks > 0 ? { indicatorLinks } : {}),
       },
     });
     return { planId, counts };

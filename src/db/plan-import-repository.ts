@@ -30,6 +30,8 @@ export interface NewPlan {
   issuer: string | null;
   publishedOn: string | null;
   createdBy?: number | null;
+  /** five_year: a plan whose period spans several years (issue 17); annual by default. */
+  kind?: "annual" | "five_year";
 }
 
 /** How many of each kind the draft held (the import's summary). */
@@ -109,6 +111,7 @@ export async function insertPlanDraft(
         issuer: plan.issuer,
         published_on: plan.publishedOn,
         state: "draft",
+        kind: plan.kind ?? "annual",
         created_by: plan.createdBy ?? actor.userId,
         created_at: now,
         updated_at: now,

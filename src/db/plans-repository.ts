@@ -128,6 +128,7 @@ function summaryQuery(db: Db) {
       "plans.created_at",
       "plans.region_id",
       "plans.is_public",
+      "plans.kind",
       "regions.name as region_name",
       "regions.code as region_code",
       "plan_sources.file_name",
@@ -278,6 +279,35 @@ export async function markPlanPublished(db: Db, planId: number, now: string): Pr
     .set({ state: "published", published_at: now, updated_at: now })
     .where("id", "=", planId)
     .execute();
+}
+
+/** A plan becomes a five-year plan with its period, or annual again (issue 17); audited plan.set_kind. */
+export async function setPlanKind(
+  db: Db,
+  actor: Actor,
+  plan: Pick<PlanRow, "id" | "kind" | "period_start" | "period_end">,
+  change: { kind: PlanRow["kind"]; periodStart: string; periodEnd: string },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("plans")
+      .set({
+        kind: change.kind,
+        period_start: change.periodStart,
+        period_end: change.periodEnd,
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", plan.id)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: "plan.set_kind",
+      entity: "plan",
+      entityId: plan.id,
+      planId: plan.id,
+      before: { kind: plan.kind, periodStart: plan.period_start, periodEnd: plan.period_end },
+      after: change,
+    });
+  });
 }
 
 /** The text of a plan's source document, if it has one. */

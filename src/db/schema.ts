@@ -57,6 +57,8 @@ export interface PlansTable {
   updated_at: string;
   published_at: string | null;
   closed_at: string | null;
+  /** annual (年度计划) or five_year (五年规划纲要, migration 0013); the period is period_start…period_end. */
+  kind: WithDefault<"annual" | "five_year">;
 }
 
 export interface PlanSourcesTable {
@@ -244,6 +246,30 @@ export interface TargetLinksTable {
   parent_target_id: number;
   /** Unique: a district target feeds one city target. */
   child_target_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A five-year indicator's value for a year (migration 0013): append-only, the latest row of a year counts. */
+export interface IndicatorValuesTable {
+  id: Id;
+  target_id: number;
+  year: number;
+  value: number;
+  source: "statistics" | "linked_report";
+  source_note: WithDefault<string>;
+  /** linked_report: the annual target's report it was taken from. */
+  report_id: number | null;
+  entered_by: number | null;
+  entered_at: string;
+}
+
+/** An annual plan's target serving a five-year indicator (migration 0013). */
+export interface IndicatorLinksTable {
+  id: Id;
+  indicator_target_id: number;
+  /** Unique: an annual target serves one indicator. */
+  annual_target_id: number;
   created_by: number | null;
   created_at: string;
 }
@@ -477,6 +503,8 @@ export interface Database {
   report_revisions: ReportRevisionsTable;
   attachments: AttachmentsTable;
   target_links: TargetLinksTable;
+  indicator_values: IndicatorValuesTable;
+  indicator_links: IndicatorLinksTable;
   reminders: RemindersTable;
   reminder_channels: ReminderChannelsTable;
   reminder_deliveries: ReminderDeliveriesTable;

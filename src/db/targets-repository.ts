@@ -97,6 +97,7 @@ export async function getTargetWithPlan(
       "plans.state as plan_state",
       "plans.is_public as plan_is_public",
       "plans.settings as plan_settings",
+      "plans.kind as plan_kind",
       "plans.created_by as plan_created_by",
       "plans.created_at as plan_created_at",
       "plans.updated_at as plan_updated_at",
@@ -127,6 +128,7 @@ export async function getTargetWithPlan(
     plan_updated_at,
     plan_published_at,
     plan_closed_at,
+    plan_kind,
     previous_value,
     ...row
   } = found;
@@ -147,6 +149,7 @@ export async function getTargetWithPlan(
     updated_at: plan_updated_at,
     published_at: plan_published_at,
     closed_at: plan_closed_at,
+    kind: plan_kind,
   };
   const coDepartmentIds = co_department_ids ? String(co_department_ids).split(",").map(Number) : [];
   return {

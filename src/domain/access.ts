@@ -176,6 +176,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   "POST /api/plans/:id/breakdown/preview": editPlan("plan"),
   "POST /api/plans/:id/breakdown/apply": editPlan("plan"),
 
+  // The five-year plan (issue 17). Entering a yearly value is a "read" row: the planner in scope, or a
+  // reporter of the statistics department (区统计局) — the service checks which; the others are refused.
+  "GET /api/plans/:id/five-year": readPlan("plan"),
+  "POST /api/plans/:id/kind": editPlan("plan"),
+  "GET /api/targets/:id/yearly-values": readPlan("target"),
+  "POST /api/targets/:id/yearly-values": readPlan("target"),
+  "POST /api/targets/:id/yearly-values/from-report": editPlan("target"),
+  "POST /api/plans/:id/yearly-values/preview": editPlan("plan"),
+  "POST /api/plans/:id/yearly-values/apply": editPlan("plan"),
+  // The annual target's plan; the indicator's plan is checked to be a five-year plan by the service.
+  "POST /api/targets/:id/five-year-link": editPlan("target"),
+  "DELETE /api/targets/:id/five-year-link": editPlan("target"),
+  "GET /api/plans/:id/five-year-links/suggestions": editPlan("plan"),
+  "POST /api/plans/:id/five-year-links": editPlan("plan"),
+
   "GET /api/admin/users": ADMIN,
   "POST /api/admin/users": ADMIN,
   "PATCH /api/admin/users/:id": ADMIN,

@@ -152,6 +152,16 @@ export const AUDIT_FIELD_WORDS: Record<string, LocalText> = {
   item_ids: t("项目", "projects"),
   moved_to: t("移至", "moved to"),
   childTargetIds: t("分解目标", "sub-targets"),
+  // Five-year plans (issue 17)
+  startYear: t("规划期起始年", "first year"),
+  endYear: t("规划期末年", "last year"),
+  indicatorId: t("五年规划指标", "five-year indicator"),
+  annualTargetId: t("年度目标", "annual target"),
+  sourceNote: t("来源说明", "source note"),
+  values: t("年度值", "yearly values"),
+  targetId: t("指标", "indicator"),
+  written: t("写入条数", "rows written"),
+  indicatorLinks: t("五年规划指标关联数", "links to five-year indicators"),
   childTargetId: t("分解目标", "sub-target"),
   at: t("时间", "at"),
   planId: t("计划", "plan"),
@@ -256,7 +266,12 @@ const VALUE_WORDS: Record<string, Record<string, LocalText>> = {
   },
   direction: { increase: t("增长", "increase"), decrease: t("下降", "decrease"), level: t("持平", "level") },
   frequency: { monthly: t("按月", "monthly"), quarterly: t("按季", "quarterly") },
-  source: { extracted: t("自动识别", "extracted"), manual: t("手工录入", "entered by hand") },
+  source: {
+    extracted: t("自动识别", "extracted"),
+    manual: t("手工录入", "entered by hand"),
+    statistics: t("统计数据", "statistics"),
+    linked_report: t("年度计划报送", "an annual plan's report"),
+  },
   attribute: { binding: t("约束性", "binding"), expected: t("预期性", "expected") },
   level: {
     reminder: t("催报提醒", "reminder"),
@@ -281,6 +296,7 @@ const VALUE_WORDS: Record<string, Record<string, LocalText>> = {
 };
 
 const KIND_WORDS: Record<string, Record<string, LocalText>> = {
+  plan: { annual: t("年度计划", "annual plan"), five_year: t("五年规划", "five-year plan") },
   target: {
     cumulative: t("累计值", "cumulative"),
     level: t("水平值", "level"),

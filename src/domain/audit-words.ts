@@ -38,6 +38,7 @@ export const AUDIT_ACTION_WORDS = {
   "plan.make_public": { zh: "公开计划", en: "Made a plan public" },
   "plan.make_private": { zh: "取消公开计划", en: "Made a plan private" },
   "plan.delete": { zh: "删除计划", en: "Deleted a plan" },
+  "plan.set_kind": { zh: "设定规划类型", en: "Set a plan's kind" },
   "plan.breakdown_import": { zh: "导入任务分解表", en: "Imported a task breakdown" },
   "ledger.import": { zh: "导入台账", en: "Imported a ledger" },
 
@@ -57,6 +58,14 @@ export const AUDIT_ACTION_WORDS = {
   "target.unlink": { zh: "取消关联分解目标", en: "Unlinked a sub-target" },
   "target.stop": { zh: "中止目标", en: "Stopped a target" },
   "target.delete": { zh: "删除目标", en: "Deleted a target" },
+  "indicator.value": { zh: "填报指标年度值", en: "Entered an indicator's yearly value" },
+  "indicator.value_from_report": {
+    zh: "采用年度计划报送值作为指标年度值",
+    en: "Took an indicator's yearly value from an annual report",
+  },
+  "indicator.import_values": { zh: "导入指标年度值", en: "Imported indicators' yearly values" },
+  "indicator.link": { zh: "关联五年规划指标", en: "Linked a target to a five-year indicator" },
+  "indicator.unlink": { zh: "取消关联五年规划指标", en: "Unlinked a target from a five-year indicator" },
 
   "task.update": { zh: "修改任务", en: "Changed a task" },
   "task.import": { zh: "导入任务要求", en: "Imported a task's details" },
@@ -119,6 +128,7 @@ export type AuditEntityKind = keyof typeof AUDIT_ENTITY_WORDS;
 export const AUDIT_SETTING_WORDS: Record<string, LocalText> = {
   "demo.seeded": { zh: "演示数据载入", en: "demo data loaded" },
   "demo.reports": { zh: "演示报送生成", en: "demo reports made" },
+  "demo.five_year": { zh: "演示五年规划生成", en: "demo five-year plan made" },
 };
 
 const UNKNOWN_ACTION: LocalText = { zh: "其他操作", en: "Other action" };

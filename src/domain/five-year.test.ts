@@ -205,7 +205,7 @@ describe("the edges", () => {
     expect(checkIndicatorYears(2020, 2019)?.message.zh).toBe("目标年份2019年须晚于基期2020年");
     expect(checkIndicatorYears(2020, 2025)).toBeNull();
     expect(checkValueYear({ baselineYear: 2020, targetYear: 2025 }, 2026)?.message.zh).toBe(
-      "2026年不在规划期内（2021—2025年）",
+      "年份2026不在规划期内（2021—2025年）",
     );
     expect(checkValueYear({ baselineYear: 2020, targetYear: 2025 }, 2020)).not.toBeNull();
     expect(checkValueYear({ baselineYear: 2020, targetYear: 2025 }, 2025)).toBeNull();

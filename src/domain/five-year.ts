@@ -421,8 +421,8 @@ export function checkValueYear(
   return {
     field: "year",
     message: {
-      zh: `${year}年不在规划期内（${ind.baselineYear + 1}—${ind.targetYear}年）`,
-      en: `${year} is outside the plan period (${ind.baselineYear + 1}–${ind.targetYear})`,
+      zh: `年份${year}不在规划期内（${ind.baselineYear + 1}—${ind.targetYear}年）`,
+      en: `the year ${year} is outside the plan period (${ind.baselineYear + 1}–${ind.targetYear})`,
     },
   };
 }

@@ -153,6 +153,7 @@ const UNIT_EN: Record<string, string> = {
   "毫克/立方米": "mg/m³",
   天: "days",
   年: "years",
+  岁: "years",
   个百分点: "percentage points",
   百分点: "percentage points",
 };

@@ -29,6 +29,7 @@ import { channelsRoutes } from "./routes/channels-routes.ts";
 import { cockpitRoutes } from "./routes/cockpit-routes.ts";
 import { SHARED_SCHEMAS } from "./routes/common-schemas.ts";
 import { documentsRoutes } from "./routes/documents-routes.ts";
+import { fiveYearRoutes } from "./routes/five-year-routes.ts";
 import { healthRoute } from "./routes/health-route.ts";
 import { importRoute } from "./routes/import-route.ts";
 import { monthGridRoutes } from "./routes/month-grid-routes.ts";
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(attachmentRoutes, routeDeps);
   await app.register(documentsRoutes, routeDeps);
   await app.register(cockpitRoutes, routeDeps);
+  await app.register(fiveYearRoutes, routeDeps);
   await app.register(channelsRoutes, routeDeps);
 
   await installWeb(app, deps.webDist);

@@ -18,7 +18,7 @@ import { readingClock } from "./plan-status.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf, revisionCutoff } from "./reporting-context.ts";
 import { loadTaskWorld } from "./task-world.ts";
 
-export const EXPORT_FORMATS = ["docx", "pdf", "draft", "xlsx", "csv", "json"] as const;
+export const EXPORT_FORMATS = ["docx", "pdf", "draft", "xlsx", "csv", "json", "midterm"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -30,6 +30,9 @@ export interface ExportOptions {
   frame?: Partial<DocumentFrameSettings>;
   /** Where Word documents are rendered: the server's job pool; by default this thread. */
   jobs?: JobRunner;
+  /** midterm: the year evaluated (default the last with values) and the document's language. */
+  year?: number;
+  lang?: "zh" | "en";
 }
 
 export interface ExportFile {
@@ -46,6 +49,7 @@ const MEDIA: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
+  midterm: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 const NAMES: Record<ExportFormat, [string, string]> = {
@@ -55,6 +59,7 @@ const NAMES: Record<ExportFormat, [string, string]> = {
   xlsx: ["执行情况台账", "xlsx"],
   csv: ["执行情况台账", "csv"],
   json: ["执行情况台账", "json"],
+  midterm: ["中期评估报告", "docx"],
 };
 
 export function checkFormat(format: string): ExportFormat {
@@ -144,6 +149,7 @@ function periodText(key: string): string {
 
 export async function exportPlan(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
   const format = checkFormat(options.format);
+  if (format === "midterm") return exportMidterm(db, planId, options);
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
   const period = resolvePeriod(world, options.period, asOf);
   const [what, ext] = NAMES[format];
@@ -255,5 +261,24 @@ export async function exportFillIn(
     mediaType: MEDIA.xlsx,
     bytes,
     period,
+  };
+}
+
+/** A five-year plan's mid-term evaluation (issue 17), as of a year. */
+async function exportMidterm(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
+  const { midtermReportModel } = await import("./midterm-report.ts");
+  const { renderMidtermDocx } = await import("../reports/midterm-docx.ts");
+  const { model, frame } = await midtermReportModel(db, planId, {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.frame ? { frame: options.frame } : {}),
+  });
+  const year = String(model.asOfYear);
+  const what = options.lang === "en" ? "mid-term evaluation" : NAMES.midterm[0];
+  return {
+    fileName: `${safeTitle(model.title)}_${what}_${year}.docx`,
+    mediaType: MEDIA.midterm,
+    bytes: await renderMidtermDocx(model, frame),
+    period: year,
   };
 }

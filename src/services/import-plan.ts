@@ -214,6 +214,8 @@ export async function importPlan(deps: ImportDeps, input: ImportInput): Promise<
         year,
         periodStart: `${firstYear}-01-01`,
         periodEnd: `${lastYear}-12-31`,
+        // A period of several years (2021–2025) is a five-year plan's (规划纲要); one year, an annual plan's.
+        kind: lastYear - firstYear >= 2 ? "five_year" : "annual",
         issuer: draft.meta.issuer,
         publishedOn: draft.meta.published,
       },

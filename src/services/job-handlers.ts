@@ -11,6 +11,7 @@ import type { ProgressModel } from "../reports/progress-model.ts";
 import type { BreakdownRead, RankedLine } from "./breakdown-read.ts";
 import type { ParsedLedger } from "./ledger-file.ts";
 import type { ReadDocument } from "./read-document.ts";
+import type { Grid } from "./sheet-grids.ts";
 
 export interface UploadedFile {
   bytes: Uint8Array;
@@ -22,6 +23,7 @@ export interface JobTypes {
   readDocument: { input: UploadedFile; output: ReadDocument };
   /** `fileName` only names the document in a refusal at the pool's limits. */
   extractPlan: { input: { text: string; options?: ExtractOptions; fileName?: string }; output: PlanDraft };
+  readGrids: { input: UploadedFile; output: Grid[] };
   readBreakdown: { input: UploadedFile; output: BreakdownRead };
   rankBreakdown: {
     input: { lines: readonly BreakdownLine[]; candidates: readonly MatchCandidate[] };
@@ -43,6 +45,7 @@ export const JOB_HANDLERS: JobHandlers = {
   readDocument: async (file) => (await import("./read-document.ts")).readDocument(file.bytes, file.fileName),
   extractPlan: async ({ text, options }) =>
     (await import("../extract/extract-plan.ts")).extractPlan(text, options),
+  readGrids: async (file) => (await import("./sheet-grids.ts")).readGrids(file.bytes, file.fileName),
   readBreakdown: async (file) =>
     (await import("./breakdown-read.ts")).readBreakdown(file.bytes, file.fileName),
   rankBreakdown: async ({ lines, candidates }) =>

@@ -31,6 +31,7 @@ export function toPlanSummary(row: PlanSummaryRow): PlanSummary {
     textSha256: row.text_sha256,
     regionId: row.region_id,
     isPublic: row.is_public === 1,
+    kind: row.kind,
   };
 }
 

@@ -14,9 +14,12 @@ import { fixtureExtract } from "../test/plan-draft-fixture.ts";
 import { testDialects, useTestDatabase } from "../test/test-databases.ts";
 import { bootstrapUsers } from "./bootstrap-users.ts";
 import { loadLedger } from "./exports.ts";
+import { fiveYearView } from "./five-year.ts";
 import { TEST_SCRYPT } from "./password-hash.ts";
 import { listPlans, loadPlanDetail } from "./plan-queries.ts";
 import { NANKAI_DEPARTMENTS, seedDemo } from "./seed-demo.ts";
+import { seedDemoFiveYear } from "./seed-demo-five-year.ts";
+import { DEMO_INDICATORS, DEMO_LINKS } from "./seed-demo-five-year-data.ts";
 import { DEMO_AS_OF, seedDemoReports } from "./seed-demo-reports.ts";
 import { listTasks, planAdjustments } from "./tasks.ts";
 
@@ -196,5 +199,47 @@ describe.each(testDialects())("the demo's year of tasks on %s", (dialect) => {
 
     const again = await seedDemoReports(db, planId);
     expect(again.seeded).toBe(false);
+  }, 120_000);
+});
+
+describe.each(testDialects())("the demo's five-year plan on %s", (dialect) => {
+  const store = useTestDatabase(dialect);
+
+  it("holds a 示例数据 十四五 plan judged in at least three ways, with annual plans 2021–2023 linked to it", async () => {
+    const db = store().db;
+    const { planId } = await seedDemo({ db, extract: extractPlan, examplesDir });
+    if (planId === null) throw new Error("no plan");
+    const outcome = await seedDemoFiveYear(db, extractPlan, planId);
+    expect(outcome).toMatchObject({
+      seeded: true,
+      indicators: DEMO_INDICATORS.length,
+      values: DEMO_INDICATORS.length * 3,
+    });
+    expect(outcome.annualPlanIds).toHaveLength(3);
+    expect(outcome.links).toBe(DEMO_LINKS.length);
+    const admin: Principal = {
+      id: 0,
+      role: "admin",
+      regionId: null,
+      departmentId: null,
+      departmentRegionId: null,
+    };
+    const view = await fiveYearView(db, admin, outcome.planId as number, 2023, "zh");
+    expect(view.plan.title).toContain("示例数据");
+    expect(view.demo).toBe(true);
+    expect(view.indicators.length).toBeGreaterThanOrEqual(15);
+    const judgements = new Set(view.indicators.map((i) => i.judgement));
+    expect(judgements.size, JSON.stringify(view.counts)).toBeGreaterThanOrEqual(3);
+    expect(judgements.has("no_data")).toBe(false);
+    expect(new Set(view.indicators.map((i) => i.form))).toEqual(
+      new Set(["level", "annual_growth", "cumulative", "ceiling", "decrease"]),
+    );
+    expect(view.indicators[0]?.attribute).toBe("binding");
+    expect(view.tasks.list.filter((t) => t.kind === "task").length).toBeGreaterThan(0);
+    // Each annual plan (2021, 2022, 2023) serves the indicators: the copies kept the 2021 links.
+    const linkedPlans = new Set(view.indicators.flatMap((i) => i.linked.map((l) => l.planId)));
+    expect([...linkedPlans].sort()).toEqual([...outcome.annualPlanIds].sort());
+    // A second start changes nothing.
+    expect((await seedDemoFiveYear(db, extractPlan, planId)).seeded).toBe(false);
   }, 120_000);
 });

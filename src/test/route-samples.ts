@@ -469,6 +469,74 @@ export const SAMPLES: Record<string, Sample> = {
       payload: { fingerprint: "stale", fileName: "分解表.csv", rows: [] },
     }),
   },
+  // The five-year plan (issue 17). The matrix plan is annual: the allowed get 400 (not a five-year
+  // plan) or 404 (no link to remove), not a denial.
+  "GET /api/plans/:id/five-year": {
+    request: (w) => ({ method: "GET", url: `/api/plans/${w.planId}/five-year` }),
+  },
+  "POST /api/plans/:id/kind": {
+    request: (w) => ({ method: "POST", url: `/api/plans/${w.planId}/kind`, payload: { kind: "annual" } }),
+  },
+  "GET /api/targets/:id/yearly-values": {
+    request: (w) => ({ method: "GET", url: `/api/targets/${w.targetIds[0]}/yearly-values` }),
+  },
+  "POST /api/targets/:id/yearly-values": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/targets/${w.targetIds[0]}/yearly-values`,
+      payload: { year: 2021, value: 1 },
+    }),
+  },
+  "POST /api/targets/:id/yearly-values/from-report": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/targets/${w.targetIds[0]}/yearly-values/from-report`,
+      payload: { year: 2021 },
+    }),
+  },
+  "POST /api/plans/:id/yearly-values/preview": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/yearly-values/preview`,
+      ...multipartBody({}, [
+        {
+          name: "file",
+          fileName: "年度值.csv",
+          content: new TextEncoder().encode("指标,年份,数值\n就业,2021,1\n"),
+        },
+      ]),
+    }),
+  },
+  "POST /api/plans/:id/yearly-values/apply": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/yearly-values/apply`,
+      payload: { fileName: "年度值.csv", rows: [{ targetId: w.targetIds[0], year: 2021, value: 1 }] },
+    }),
+  },
+  "POST /api/targets/:id/five-year-link": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/targets/${w.targetIds[0]}/five-year-link`,
+      payload: { indicatorId: w.targetIds[1] },
+    }),
+  },
+  "DELETE /api/targets/:id/five-year-link": {
+    request: (w) => ({ method: "DELETE", url: `/api/targets/${w.targetIds[0]}/five-year-link` }),
+  },
+  "GET /api/plans/:id/five-year-links/suggestions": {
+    request: (w) => ({
+      method: "GET",
+      url: `/api/plans/${w.planId}/five-year-links/suggestions?fiveYearPlanId=${w.planId}`,
+    }),
+  },
+  "POST /api/plans/:id/five-year-links": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/plans/${w.planId}/five-year-links`,
+      payload: { links: [{ targetId: w.targetIds[0], indicatorId: w.targetIds[1] }] },
+    }),
+  },
   "GET /api/admin/users": { request: () => ({ method: "GET", url: "/api/admin/users" }) },
   "POST /api/admin/users": {
     request: () => ({

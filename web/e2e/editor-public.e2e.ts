@@ -111,9 +111,17 @@ export async function planEditorTest({ baseUrl, screenshots, log = console.log }
     await page.keyboard.press("Escape");
     await grid.waitFor({ state: "detached" });
 
-    // Copy to the next year, land on the copy's editor, publish it after the check.
+    // Copy to the first year without a plan of this title (the demo copies 2020 to 2021–2023 itself),
+    // land on the copy's editor, publish it after the check.
     await page.getByTestId("editor-copy").click();
-    assert.equal(await page.locator("#copy-year").inputValue(), "2021");
+    assert.equal(await page.locator("#copy-year").inputValue(), "2021", "the next year is offered first");
+    const others = await getJson<PlanSummary[]>(baseUrl, planner, "/api/plans");
+    const taken = new Set(
+      others.filter((p) => p.title.includes("南开区") && p.kind !== "five_year").map((p) => p.year),
+    );
+    let copyYear = 2021;
+    while (taken.has(copyYear)) copyYear++;
+    await page.locator("#copy-year").fill(String(copyYear));
     await page.getByRole("button", { name: "复制并打开" }).click();
     await page.waitForURL(
       (url) => /\/plans\/\d+\/edit$/.test(url.pathname) && !url.pathname.includes(`/plans/${plan.id}/`),
@@ -121,8 +129,11 @@ export async function planEditorTest({ baseUrl, screenshots, log = console.log }
     const copyId = Number(/\/plans\/(\d+)\/edit/.exec(page.url())?.[1]);
     const copy = await getJson<PlanDetail>(baseUrl, planner, `/api/plans/${copyId}`);
     assert.equal(copy.plan.state, "draft");
-    assert.equal(copy.plan.year, 2021);
-    await page.locator("h1").filter({ hasText: "2021" }).waitFor();
+    assert.equal(copy.plan.year, copyYear);
+    await page
+      .locator("h1")
+      .filter({ hasText: String(copyYear) })
+      .waitFor();
     await page.getByTestId("editor-publish").click();
     const check = page.getByTestId("publish-check");
     await check.waitFor();

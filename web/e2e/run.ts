@@ -22,6 +22,7 @@ import { cockpitTest } from "./cockpit.e2e.ts";
 import { deskReviewTest } from "./desk-review.e2e.ts";
 import { documentsTest } from "./documents.e2e.ts";
 import { planEditorTest, publicPageTest } from "./editor-public.e2e.ts";
+import { fiveYearTest } from "./five-year.e2e.ts";
 import { gridTest } from "./grid.e2e.ts";
 import { reportingCycleTest } from "./monitoring.e2e.ts";
 import { ENGLISH_ON_CHINESE_SCREENS } from "./pages.ts";
@@ -73,6 +74,11 @@ const tests: { name: string; run: (baseUrl: string) => Promise<void> }[] = [
     // First: it reads the demo data before other tests add reports to it.
     name: "cockpit: leader lands on the cockpit, charts drawn, as-of date changed, red target drilled to its reports and working, phone",
     run: (baseUrl) => cockpitTest({ baseUrl, screenshots, log }),
+  },
+  {
+    // Early too: it reads the demo's five-year evaluation as seeded.
+    name: "five-year: planner opens the 十四五 plan's cockpit from the plan list, indicators grouped by judgement with 约束性 first, another year picked, an indicator drilled to its yearly values and the annual targets linked to it, a linked target opened in its plan; phone",
+    run: (baseUrl) => fiveYearTest({ baseUrl, screenshots, log }),
   },
   {
     name: "sign-in: signed out to /login, wrong password explained, keyboard sign-in back to the plan, sign-out",

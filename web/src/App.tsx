@@ -19,6 +19,7 @@ import { DeskPage } from "./pages/desk/DeskPage.tsx";
 import { ReportPage } from "./pages/desk/ReportPage.tsx";
 import { TaskWorkPage } from "./pages/desk/TaskWorkPage.tsx";
 import { PlanEditorPage } from "./pages/editor/PlanEditorPage.tsx";
+import { LinkSuggestionsPage } from "./pages/five-year/LinkSuggestionsPage.tsx";
 import { MonthGridPage } from "./pages/grid/MonthGridPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/not-found/NotFoundPage.tsx";
@@ -32,6 +33,10 @@ import { ReviewPage } from "./pages/review/ReviewPage.tsx";
 // The cockpit carries ECharts: loaded only when a cockpit is opened, never with the other pages.
 const CockpitPage = lazy(() =>
   import("./pages/cockpit/CockpitPage.tsx").then((m) => ({ default: m.CockpitPage })),
+);
+// The five-year cockpit carries ECharts too: loaded when opened.
+const FiveYearPage = lazy(() =>
+  import("./pages/five-year/FiveYearPage.tsx").then((m) => ({ default: m.FiveYearPage })),
 );
 // The web bench's baseline page exists only in a build made with VITE_PLANTRACK_BENCH=1.
 const CockpitBaselinePage =
@@ -104,6 +109,24 @@ export function App() {
                 >
                   <CockpitPage />
                 </Suspense>
+              }
+            />
+            <Route
+              path="/plans/:id/five-year"
+              element={
+                <Suspense
+                  fallback={<div className="page-scroll cockpit-page" data-testid="five-year-loading" />}
+                >
+                  <FiveYearPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/plans/:id/five-year-links"
+              element={
+                <RequirePermission permission="plans.edit">
+                  <LinkSuggestionsPage />
+                </RequirePermission>
               }
             />
             {CockpitBaselinePage ? (

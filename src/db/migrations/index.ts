@@ -13,6 +13,7 @@ import * as m0009 from "./0009-reminder-channels.ts";
 import * as m0010 from "./0010-target-stop.ts";
 import * as m0011 from "./0011-plausibility.ts";
 import * as m0012 from "./0012-target-attributes.ts";
+import * as m0013 from "./0013-five-year.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0010-target-stop": m0010,
   "0011-plausibility": m0011,
   "0012-target-attributes": m0012,
+  "0013-five-year": m0013,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

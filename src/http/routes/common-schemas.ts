@@ -134,6 +134,7 @@ export const PlanSummarySchema = Type.Object({
   textSha256: Nullable(Type.String()),
   regionId: Nullable(Type.Integer()),
   isPublic: Type.Boolean(),
+  kind: Type.Optional(Type.Union([Type.Literal("annual"), Type.Literal("five_year")])),
 });
 sameShape<Same<Static<typeof PlanSummarySchema>, PlanSummary>>();
 

@@ -19,7 +19,7 @@ import { readUpload, type Upload } from "./read-upload.ts";
 import { actorOf, principalOf, type RouteDeps } from "./route-deps.ts";
 
 /** The one spreadsheet of the upload (field `file`). */
-function readSheet(request: FastifyRequest): Promise<Upload> {
+export function readSheet(request: FastifyRequest): Promise<Upload> {
   return readUpload(request, {
     name: baseName,
     tooLarge: (fileName) =>
@@ -40,7 +40,12 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       ...(recipient !== undefined ? { recipient } : {}),
       ...(redHeader !== undefined ? { redHeader } : {}),
     };
-    const file = await exportPlan(db, request.params.id, { ...rest, frame, jobs });
+    const file = await exportPlan(db, request.params.id, {
+      ...rest,
+      frame,
+      jobs,
+      lang: requestLang(request),
+    });
     return reply
       .header("content-type", file.mediaType)
       .header("content-disposition", contentDisposition(file.fileName))

@@ -92,6 +92,7 @@ import type {
   UserView,
   UserWithPassword,
 } from "../../../src/contract/users.ts";
+import { fiveYearEndpoints } from "./five-year-api.ts";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -504,6 +505,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     deleteTarget: (id: number) => request<unknown>("DELETE", `/api/targets/${id}`),
     stopTarget: (id: number, body: StopTargetRequest) =>
       request<TargetView>("POST", `/api/targets/${id}/stop`, body),
+
+    // ── the five-year plan (issue 17) ──
+    ...fiveYearEndpoints(request),
   };
 }
 

@@ -28,6 +28,15 @@ describe("access", () => {
       ["reports.review", "POST /api/reports/:id/review"],
       ["reports.review", "POST /api/plans/:id/reminders"],
       ["reports.review", "POST /api/extensions/:id/decision"],
+      // The five-year plan's writes the UI offers to whoever edits plans (issue 17).
+      ["plans.edit", "POST /api/plans/:id/yearly-values/preview"],
+      ["plans.edit", "POST /api/plans/:id/yearly-values/apply"],
+      ["plans.edit", "POST /api/targets/:id/yearly-values/from-report"],
+      ["plans.edit", "GET /api/plans/:id/five-year-links/suggestions"],
+      ["plans.edit", "POST /api/plans/:id/five-year-links"],
+      ["plans.edit", "DELETE /api/targets/:id/five-year-link"],
+      ["plans.read", "GET /api/plans/:id/five-year"],
+      ["plans.read", "GET /api/targets/:id/yearly-values"],
     ];
     for (const role of ROLES) {
       for (const [permission, route] of routes) {

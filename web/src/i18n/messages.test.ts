@@ -6,6 +6,7 @@ import { deskZhCN } from "./messages-desk.ts";
 import { deskReviewZhCN } from "./messages-desk-review.ts";
 import { documentsZhCN } from "./messages-documents.ts";
 import { editorPublicZhCN } from "./messages-editor-public.ts";
+import { fiveYearZhCN } from "./messages-five-year.ts";
 import { gridZhCN } from "./messages-grid.ts";
 import { loginAccountZhCN } from "./messages-login-account.ts";
 import { planZhCN } from "./messages-plan.ts";
@@ -36,6 +37,7 @@ describe("messages", () => {
       deskReviewZhCN,
       documentsZhCN,
       editorPublicZhCN,
+      fiveYearZhCN,
       gridZhCN,
       loginAccountZhCN,
       planZhCN,

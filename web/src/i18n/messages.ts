@@ -10,6 +10,7 @@ import { deskEnUS, deskZhCN } from "./messages-desk.ts";
 import { deskReviewEnUS, deskReviewZhCN } from "./messages-desk-review.ts";
 import { documentsEnUS, documentsZhCN } from "./messages-documents.ts";
 import { editorPublicEnUS, editorPublicZhCN } from "./messages-editor-public.ts";
+import { fiveYearEnUS, fiveYearZhCN } from "./messages-five-year.ts";
 import { gridEnUS, gridZhCN } from "./messages-grid.ts";
 import { loginAccountEnUS, loginAccountZhCN } from "./messages-login-account.ts";
 import { planEnUS, planZhCN } from "./messages-plan.ts";
@@ -150,6 +151,7 @@ export const zhCN = {
   ...tasksZhCN,
   ...gridZhCN,
   ...plausibilityZhCN,
+  ...fiveYearZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -284,6 +286,7 @@ export const enUS: Messages = {
   ...tasksEnUS,
   ...gridEnUS,
   ...plausibilityEnUS,
+  ...fiveYearEnUS,
 };
 
 export type Vars = Record<string, string | number>;

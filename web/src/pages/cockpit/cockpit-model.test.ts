@@ -75,4 +75,11 @@ describe("the leader's landing plan", () => {
     expect(landingPlan([plan(2, "draft", 2021, "2021-01-01")])?.id).toBe(2);
     expect(landingPlan([])).toBeNull();
   });
+
+  it("lands on an annual plan rather than a five-year plan, which has its own cockpit", () => {
+    const fiveYear = { ...plan(5, "published", 2021, "2022-01-01"), kind: "five_year" as const };
+    const annual = { ...plan(1, "published", 2020, "2020-03-01"), kind: "annual" as const };
+    expect(landingPlan([fiveYear, annual])?.id).toBe(1);
+    expect(landingPlan([fiveYear])?.id).toBe(5);
+  });
 });

@@ -39,11 +39,16 @@ export function defaultTrendTarget(view: CockpitView): number | null {
   );
 }
 
-/** The plan a leader lands on: the newest published plan (by year, then the latest imported), else any. */
+/**
+ * The plan a leader lands on: the newest published annual plan (by year, then the latest imported),
+ * else any; a five-year plan only when there is no annual one (it has a cockpit of its own).
+ */
 export function landingPlan(plans: readonly PlanSummary[]): PlanSummary | null {
   const rank = (p: PlanSummary) => (p.state === "published" ? 2 : p.state === "closed" ? 1 : 0);
+  const annual = (p: PlanSummary) => (p.kind === "five_year" ? 0 : 1);
   const sorted = [...plans].sort(
     (a, b) =>
+      annual(b) - annual(a) ||
       rank(b) - rank(a) ||
       (b.year ?? 0) - (a.year ?? 0) ||
       b.createdAt.localeCompare(a.createdAt) ||

@@ -8,6 +8,7 @@ import { can } from "../../auth/access.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { formatDateTime } from "../../format/number.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { isFiveYearPlan } from "../five-year/five-year-model.ts";
 import { ImportButton } from "./ImportButton.tsx";
 import { sameTextPeers } from "./plan-list-model.ts";
 import { StateTag } from "./StateTag.tsx";
@@ -36,6 +37,16 @@ export function PlanListPage() {
               <Link to={`/plans/${plan.id}`} className="plan-link">
                 {plan.title}
               </Link>
+              {isFiveYearPlan(plan) ? (
+                <Link
+                  to={`/plans/${plan.id}/five-year`}
+                  className="small"
+                  style={{ marginInlineStart: 8 }}
+                  data-testid="plan-five-year-link"
+                >
+                  {t("fy.open")}
+                </Link>
+              ) : null}
               <div className="muted small" data-testid="plan-source">
                 #{plan.id} · {plan.fileName ?? t("plans.noFile")}
                 {twins.length > 0 ? (

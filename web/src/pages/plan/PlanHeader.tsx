@@ -3,7 +3,9 @@ import {
   DashboardOutlined,
   EditOutlined,
   EyeOutlined,
+  FundOutlined,
   GlobalOutlined,
+  LinkOutlined,
 } from "@ant-design/icons";
 import { App, Button, Switch, Tag, Tooltip } from "antd";
 import { useState } from "react";
@@ -16,6 +18,7 @@ import { DocumentsMenu } from "../../components/documents/DocumentsMenu.tsx";
 import { errorMessage } from "../../components/ErrorState.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { PublishDialog } from "../editor/PublishDialog.tsx";
+import { isFiveYearPlan } from "../five-year/five-year-model.ts";
 import { StateTag } from "../plan-list/StateTag.tsx";
 
 export function PlanHeader({ detail }: { detail: PlanDetail }) {
@@ -30,6 +33,8 @@ export function PlanHeader({ detail }: { detail: PlanDetail }) {
   const mayPublish = can(role, "plans.publish");
   const mayMakePublic = can(role, "plans.makePublic");
   const canPublish = plan.state === "draft";
+  // A five-year plan is evaluated by year (五年规划评估); an annual plan's targets are linked to one.
+  const fiveYear = isFiveYearPlan(plan);
 
   async function togglePublic(next: boolean) {
     try {
@@ -74,9 +79,20 @@ export function PlanHeader({ detail }: { detail: PlanDetail }) {
           <EditOutlined /> {t("editor.open")}
         </Link>
       ) : null}
-      <Link to={`/plans/${plan.id}/cockpit`} className="small" data-testid="cockpit-link">
-        <DashboardOutlined /> {t("cockpit.open")}
-      </Link>
+      {fiveYear ? (
+        <Link to={`/plans/${plan.id}/five-year`} className="small" data-testid="five-year-link">
+          <FundOutlined /> {t("fy.open")}
+        </Link>
+      ) : (
+        <Link to={`/plans/${plan.id}/cockpit`} className="small" data-testid="cockpit-link">
+          <DashboardOutlined /> {t("cockpit.open")}
+        </Link>
+      )}
+      {!fiveYear && mayPublish ? (
+        <Link to={`/plans/${plan.id}/five-year-links`} className="small" data-testid="five-year-links-link">
+          <LinkOutlined /> {t("fy.links.open")}
+        </Link>
+      ) : null}
       {plan.isPublic ? (
         <Link to={`/public/plans/${plan.id}`} className="small" data-testid="public-link">
           <EyeOutlined /> {t("public.openLink")}

@@ -1,6 +1,6 @@
 import { Button, Grid, Skeleton, Splitter } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { usePlanStatus } from "../../api/monitoring-queries.ts";
 import { usePlan, usePlanSource } from "../../api/queries.ts";
@@ -79,6 +79,19 @@ export function PlanPage() {
     },
     [detail, scrollTo],
   );
+
+  // ?target=ID (a link from the five-year cockpit to an annual target): that target opened once loaded.
+  const [search] = useSearchParams();
+  const linkedTarget = search.get("target");
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (!detail || linkedTarget === null || opened.current === linkedTarget) return;
+    const id = Number(linkedTarget);
+    if (detail.targets.some((x) => x.id === id)) {
+      opened.current = linkedTarget;
+      selectTargetFromTable(id);
+    }
+  }, [detail, linkedTarget, selectTargetFromTable]);
 
   if (!Number.isFinite(planId)) {
     return (
