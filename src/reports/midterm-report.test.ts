@@ -180,4 +180,15 @@ describe("the demo's mid-term evaluation report", () => {
     },
     300_000,
   );
+
+  it.skipIf(skip !== "")(
+    "is exported as a PDF too (format midterm-pdf), converted by LibreOffice",
+    async () => {
+      const file = await exportPlan(store.db, planId, { format: "midterm-pdf", year: 2023 });
+      expect(file.fileName).toMatch(/中期评估报告_2023\.pdf$/);
+      expect(file.mediaType).toBe("application/pdf");
+      expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    },
+    300_000,
+  );
 });

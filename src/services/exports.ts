@@ -18,7 +18,16 @@ import { readingClock } from "./plan-status.ts";
 import { type Db, loadPlanWorld, type PlanWorld, periodsOf, revisionCutoff } from "./reporting-context.ts";
 import { loadTaskWorld } from "./task-world.ts";
 
-export const EXPORT_FORMATS = ["docx", "pdf", "draft", "xlsx", "csv", "json", "midterm"] as const;
+export const EXPORT_FORMATS = [
+  "docx",
+  "pdf",
+  "draft",
+  "xlsx",
+  "csv",
+  "json",
+  "midterm",
+  "midterm-pdf",
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -50,6 +59,7 @@ const MEDIA: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
   midterm: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "midterm-pdf": "application/pdf",
 };
 
 const NAMES: Record<ExportFormat, [string, string]> = {
@@ -60,6 +70,7 @@ const NAMES: Record<ExportFormat, [string, string]> = {
   csv: ["执行情况台账", "csv"],
   json: ["执行情况台账", "json"],
   midterm: ["中期评估报告", "docx"],
+  "midterm-pdf": ["中期评估报告", "pdf"],
 };
 
 export function checkFormat(format: string): ExportFormat {
@@ -149,7 +160,7 @@ function periodText(key: string): string {
 
 export async function exportPlan(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
   const format = checkFormat(options.format);
-  if (format === "midterm") return exportMidterm(db, planId, options);
+  if (format === "midterm" || format === "midterm-pdf") return exportMidterm(db, planId, options, format);
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
   const period = resolvePeriod(world, options.period, asOf);
   const [what, ext] = NAMES[format];
@@ -159,13 +170,7 @@ export async function exportPlan(db: Db, planId: number, options: ExportOptions)
     // Loaded on demand: the ledger formats do not pay for the Word renderer (fonts, charts).
     const word = await import("./progress-report.ts");
     const build = format === "draft" ? word.buildExecutionDraftDocx : word.buildProgressReportDocx;
-    let toPdf: ((docx: Buffer) => Promise<Buffer>) | null = null;
-    if (format === "pdf") {
-      // Checked before the report is built: without LibreOffice the answer names the package.
-      const { findLibreOffice, libreOfficeMissing } = await import("../reports/libreoffice.ts");
-      if (!findLibreOffice()) throw libreOfficeMissing();
-      toPdf = (await import("../reports/docx-pdf.ts")).docxToPdf;
-    }
+    const toPdf = format === "pdf" ? await pdfConverter() : null;
     const docx = await build(
       db,
       planId,
@@ -265,7 +270,20 @@ export async function exportFillIn(
 }
 
 /** A five-year plan's mid-term evaluation (issue 17), as of a year. */
-async function exportMidterm(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
+/** The PDF converter, checked before a report is built: without LibreOffice the answer names the package. */
+async function pdfConverter(): Promise<(docx: Buffer) => Promise<Buffer>> {
+  const { findLibreOffice, libreOfficeMissing } = await import("../reports/libreoffice.ts");
+  if (!findLibreOffice()) throw libreOfficeMissing();
+  return (await import("../reports/docx-pdf.ts")).docxToPdf;
+}
+
+async function exportMidterm(
+  db: Db,
+  planId: number,
+  options: ExportOptions,
+  format: "midterm" | "midterm-pdf",
+): Promise<ExportFile> {
+  const toPdf = format === "midterm-pdf" ? await pdfConverter() : null;
   const { midtermReportModel } = await import("./midterm-report.ts");
   const { renderMidtermDocx } = await import("../reports/midterm-docx.ts");
   const { model, frame } = await midtermReportModel(db, planId, {
@@ -274,11 +292,12 @@ async function exportMidterm(db: Db, planId: number, options: ExportOptions): Pr
     ...(options.frame ? { frame: options.frame } : {}),
   });
   const year = String(model.asOfYear);
-  const what = options.lang === "en" ? "mid-term evaluation" : NAMES.midterm[0];
+  const what = options.lang === "en" ? "mid-term evaluation" : NAMES[format][0];
+  const docx = await renderMidtermDocx(model, frame);
   return {
-    fileName: `${safeTitle(model.title)}_${what}_${year}.docx`,
-    mediaType: MEDIA.midterm,
-    bytes: await renderMidtermDocx(model, frame),
+    fileName: `${safeTitle(model.title)}_${what}_${year}.${NAMES[format][1]}`,
+    mediaType: MEDIA[format],
+    bytes: toPdf ? await toPdf(docx) : docx,
     period: year,
   };
 }

@@ -209,10 +209,10 @@ export const exportSchema = {
   params: IdParams,
   querystring: Type.Object(
     {
-      format: Type.String({ maxLength: 10 }),
+      format: Type.String({ maxLength: 16 }),
       period: Type.Optional(PeriodKey()),
       asOf: Type.Optional(DateString()),
-      // format=midterm: the year of a five-year plan evaluated.
+      // format=midterm (Word) or midterm-pdf: the year of a five-year plan evaluated.
       year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
       // The 公文 frame of docx and pdf, over the plan's settings (发文字号 checked: 南发改〔2020〕12号).
       docNumber: Type.Optional(Type.String({ maxLength: 40 })),

@@ -87,5 +87,6 @@ describe("api client: the five-year plan (issue 17)", () => {
   it("addresses the mid-term report as of a year", () => {
     expect(midtermUrl(5, 2023)).toBe("/api/plans/5/export?format=midterm&year=2023");
     expect(midtermUrl(5, 2022)).toBe("/api/plans/5/export?format=midterm&year=2022");
+    expect(midtermUrl(5, 2023, true)).toBe("/api/plans/5/export?format=midterm-pdf&year=2023");
   });
 });

@@ -20,8 +20,9 @@ import type {
 type Request = <T>(method: string, path: string, body?: BodyInit | object) => Promise<T>;
 
 /** The mid-term evaluation (中期评估) as of a year, a Word 公文 (the server has no PDF of it). */
-export function midtermUrl(planId: number, year: number): string {
-  const q = new URLSearchParams({ format: "midterm", year: String(year) });
+/** The mid-term report as of a year: the Word 公文, or its PDF (converted by LibreOffice on the server). */
+export function midtermUrl(planId: number, year: number, pdf = false): string {
+  const q = new URLSearchParams({ format: pdf ? "midterm-pdf" : "midterm", year: String(year) });
   return `/api/plans/${planId}/export?${q.toString()}`;
 }
 

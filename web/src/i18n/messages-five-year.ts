@@ -109,6 +109,7 @@ export const fiveYearZhCN = {
   "fy.col.working": "进展",
   "fy.export": "中期评估报告",
   "fy.export.midterm": "下载中期评估报告（Word）",
+  "fy.export.midtermPdf": "下载中期评估报告（PDF）",
   "fy.import": "导入年度数据",
   "fy.import.title": "从表格导入年度数据",
   "fy.import.hint":
@@ -257,6 +258,7 @@ export const fiveYearEnUS: Record<keyof typeof fiveYearZhCN, string> = {
   "fy.col.working": "Progress",
   "fy.export": "Mid-term report",
   "fy.export.midterm": "Download the mid-term evaluation (Word)",
+  "fy.export.midtermPdf": "Download the mid-term evaluation (PDF)",
   "fy.import": "Import yearly values",
   "fy.import.title": "Import yearly values from a sheet",
   "fy.import.hint":

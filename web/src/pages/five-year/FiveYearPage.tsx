@@ -145,7 +145,7 @@ export function FiveYearPage() {
   );
 }
 
-/** The documents menu of the evaluation: the mid-term report (中期评估, a Word 公文) as of the year shown. */
+/** The documents menu of the evaluation: the mid-term report (中期评估, a 公文 in Word or PDF) as of the year shown. */
 function ExportMenu({ planId, year }: { planId: number; year: number }) {
   const { t } = useI18n();
   const items = [
@@ -155,6 +155,15 @@ function ExportMenu({ planId, year }: { planId: number; year: number }) {
       label: (
         <a href={midtermUrl(planId, year)} download data-testid="fy-export-midterm">
           {t("fy.export.midterm")}
+        </a>
+      ),
+    },
+    {
+      key: "midterm-pdf",
+      icon: <DownloadOutlined />,
+      label: (
+        <a href={midtermUrl(planId, year, true)} download data-testid="fy-export-midterm-pdf">
+          {t("fy.export.midtermPdf")}
         </a>
       ),
     },
