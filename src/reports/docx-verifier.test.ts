@@ -22,6 +22,7 @@ import {
 } from "../services/progress-report.ts";
 import { seedDemoReports } from "../services/seed-demo-reports.ts";
 import { buildNankaiWorld } from "../test/nankai-world.ts";
+import { writePageImages } from "../test/page-images.ts";
 import { type VerifierReport, verifierSkipReason, verifyDocx } from "./docx-verifier.ts";
 
 const skip = verifierSkipReason();
@@ -134,27 +135,16 @@ describe.skipIf(skip !== "")("documents measured on the printed page", () => {
       // Pictures for the README: page 1, the signature page, 附件1's first page and the 版记.
       const f = (checked.get("nankai-report") as Checked).report.figures;
       const shots = join(repoRoot, "docs", "screenshots");
-      mkdirSync(shots, { recursive: true });
-      const annex = (f.signaturePage ?? 1) + 1;
-      for (const [name, n] of [
-        ["report-frame-page-1", 1],
-        ["report-signature", f.signaturePage ?? 1],
-        ["report-annex-1", annex],
-        ["report-colophon", f.pages],
-      ] as const) {
-        execFileSync("pdftoppm", [
-          "-r",
-          "60",
-          "-png",
-          "-f",
-          String(n),
-          "-l",
-          String(n),
-          "-singlefile",
-          join(dir, "r.pdf"),
-          join(shots, name),
-        ]);
-      }
+      writePageImages(
+        join(dir, "r.pdf"),
+        [
+          ["report-frame-page-1", 1],
+          ["report-signature", f.signaturePage ?? 1],
+          ["report-annex-1", (f.signaturePage ?? 1) + 1],
+          ["report-colophon", f.pages],
+        ],
+        shots,
+      );
       expect(readdirSync(shots)).toEqual(
         expect.arrayContaining(["report-frame-page-1.png", "report-colophon.png"]),
       );

@@ -3,7 +3,6 @@
 // measured by the verifier (skipped, saying so, without LibreOffice and poppler), its figures written
 // to docs/midterm-verifier-figures.json and its pages to docs/screenshots/midterm-*.png.
 
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { buildMidtermDocx, midtermReportModel } from "../services/midterm-report
 import { seedDemo } from "../services/seed-demo.ts";
 import { seedDemoFiveYear } from "../services/seed-demo-five-year.ts";
 import { DEMO_INDICATORS } from "../services/seed-demo-five-year-data.ts";
+import { writePageImages } from "../test/page-images.ts";
 import { verifierSkipReason, verifyDocx } from "./docx-verifier.ts";
 
 const repoRoot = join(import.meta.dirname, "../..");
@@ -147,22 +147,14 @@ describe("the demo's mid-term evaluation report", () => {
       const dir = mkdtempSync(join(tmpdir(), "plantrack-midterm-"));
       try {
         writeFileSync(join(dir, "m.pdf"), report.pdf);
-        for (const [name, n] of [
-          ["midterm-page-1", 1],
-          ["midterm-annex", (report.figures.signaturePage ?? 1) + 1],
-        ] as const)
-          execFileSync("pdftoppm", [
-            "-r",
-            "60",
-            "-png",
-            "-f",
-            String(n),
-            "-l",
-            String(n),
-            "-singlefile",
-            join(dir, "m.pdf"),
-            join(repoRoot, "docs", "screenshots", name),
-          ]);
+        writePageImages(
+          join(dir, "m.pdf"),
+          [
+            ["midterm-page-1", 1],
+            ["midterm-annex", (report.figures.signaturePage ?? 1) + 1],
+          ],
+          join(repoRoot, "docs", "screenshots"),
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

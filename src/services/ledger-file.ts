@@ -4,13 +4,13 @@
 // texts belonging to the fill-in's own period. Pure reading of bytes, no database: it runs in the job
 // pool (job-pool.ts), off the server's event loop.
 
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { LedgerFiller } from "../contract/documents.ts";
 import { AppError } from "../domain/app-error.ts";
 import { isFillIn, readFillIn } from "../reports/ledger-fill-in.ts";
 import { FIXED_HEADERS, HEADER_ROW, LEDGER_FORMAT, META_SHEET } from "../reports/ledger-xlsx.ts";
 import { type CellText, cellValue, columnLetter } from "../reports/sheet-cells.ts";
-import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
+import { loadWorkbookWithinLimits } from "./sheet-limits.ts";
 
 export interface FileRow {
   sheet: string;
@@ -95,19 +95,7 @@ function firstTextColumn(periods: number): number {
 }
 
 export async function readLedgerWorkbook(bytes: Uint8Array, fileName: string): Promise<ParsedLedger> {
-  await assertWorkbookWithinLimits(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      "unsupported_file",
-      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
-      {
-        file: fileName,
-      },
-    );
-  }
+  const wb = await loadWorkbookWithinLimits(bytes, fileName);
   // A department's 填报表: a header block above its table, one period.
   if (isFillIn(wb)) return readFillInLedger(wb, fileName);
   const meta = wb.getWorksheet(META_SHEET);

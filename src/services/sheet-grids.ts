@@ -2,13 +2,12 @@
 // import matches against the plan. Pure reading of bytes, no database: it runs in the job pool
 // (job-pool.ts), off the server's event loop, within the sheet limits (sheet-limits.ts).
 
-import ExcelJS from "exceljs";
 import { AppError } from "../domain/app-error.ts";
 import { formatNumber } from "../domain/target-display.ts";
 import { decodeText } from "../extract/decode-text.ts";
 import { cellValue } from "../reports/sheet-cells.ts";
 import { parseCsv } from "./report-import.ts";
-import { assertWorkbookWithinLimits } from "./sheet-limits.ts";
+import { loadWorkbookWithinLimits } from "./sheet-limits.ts";
 
 export interface Grid {
   sheet: string;
@@ -49,17 +48,7 @@ export async function readGrids(bytes: Uint8Array, fileName: string): Promise<Gr
       { zh: `${fileName}：请上传 .xlsx 或 .csv 文件`, en: `${fileName}: upload an .xlsx or .csv file` },
       { file: fileName },
     );
-  await assertWorkbookWithinLimits(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      "unsupported_file",
-      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
-      { file: fileName },
-    );
-  }
+  const wb = await loadWorkbookWithinLimits(bytes, fileName);
   const grids: Grid[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state !== "visible") continue;

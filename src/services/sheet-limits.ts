@@ -4,6 +4,7 @@
 // province has a few thousand rows; a file over the limit gets 413 file_too_large naming the limit,
 // and nothing is stored.
 
+import ExcelJS from "exceljs";
 import { AppError } from "../domain/app-error.ts";
 import { isZip, unzipBounded } from "./bounded-zip.ts";
 
@@ -146,4 +147,26 @@ export async function assertWorkbookWithinLimits(
       },
     },
   });
+}
+
+/**
+ * An uploaded workbook for ExcelJS, checked first against the zip and sheet limits; a file that is no
+ * workbook is refused as unsupported, naming it.
+ */
+export async function loadWorkbookWithinLimits(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ExcelJS.Workbook> {
+  await assertWorkbookWithinLimits(bytes, fileName);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(
+      "unsupported_file",
+      { zh: `${fileName}：不是有效的 Excel 文件（.xlsx）`, en: `${fileName}: not an .xlsx workbook` },
+      { file: fileName },
+    );
+  }
+  return wb;
 }
