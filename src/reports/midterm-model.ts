@@ -1,5 +1,6 @@
-// The mid-term evaluation report (中期评估报告) of a five-year plan, as a model of sentences and a table
-// (issue 17): 一、总体评价; 二、主要指标完成情况 grouped 符合进度 / 需加快 / 进展缓慢 / 逆向, one sentence
+// The mid-term evaluation report (中期评估报告) of a five-year plan, and its annual report on the
+// plan's implementation in one year (年度实施情况报告, the same judging as of that year, written as a
+// year's report), as a model of sentences and a table (issue 17): 一、总体评价; 二、主要指标完成情况 grouped 符合进度 / 需加快 / 进展缓慢 / 逆向, one sentence
 // per indicator (its working, every figure from the data); 三、重点任务和重大工程推进情况; 四、存在的主要
 // 问题; 五、下一步工作; 附件 the indicator table. Pure: the five-year view in, paragraphs out, in ONE
 // language — Chinese unless English is chosen.
@@ -33,9 +34,14 @@ export interface MidtermModel {
   table: { headers: string[]; rows: string[][] };
 }
 
+/** The mid-term evaluation, or the annual report on the plan's implementation in the year judged. */
+export type FiveYearReportKind = "midterm" | "annual";
+
 export interface MidtermInput {
   view: FiveYearView;
   lang: MidtermLang;
+  /** Default the mid-term evaluation. */
+  kind?: FiveYearReportKind;
   issuer: string;
   recipient: string;
   /** YYYY-MM-DD. */
@@ -299,9 +305,15 @@ export function buildMidtermModel(input: MidtermInput): MidtermModel {
   const { view, lang } = input;
   const zh = lang === "zh";
   const name = view.plan.title.replace(/（示例数据）|\(示例数据\)/, "");
-  const title = zh
-    ? `关于${name}实施情况中期评估的报告`
-    : `Mid-term evaluation of the plan “${view.plan.title}”`;
+  const annual = input.kind === "annual";
+  const year = view.asOfYear;
+  const title = annual
+    ? zh
+      ? `关于${name}${year}年实施情况的报告`
+      : `The plan “${view.plan.title}” in ${year}: report on its implementation`
+    : zh
+      ? `关于${name}实施情况中期评估的报告`
+      : `Mid-term evaluation of the plan “${view.plan.title}”`;
   const section = (heading: string, paragraphs: string[]): MidtermSection => ({
     heading,
     groups: [{ heading: null, paragraphs }],
@@ -311,11 +323,15 @@ export function buildMidtermModel(input: MidtermInput): MidtermModel {
     asOfYear: view.asOfYear,
     title,
     recipient: input.recipient,
-    opening: zh
-      ? `根据规划实施评估工作安排，现将${name}截至${view.asOfYear}年的实施情况中期评估报告如下：`
-      : `This report evaluates the plan as of ${view.asOfYear}, halfway through its period.`,
+    opening: annual
+      ? zh
+        ? `现将${name}${year}年实施情况报告如下：`
+        : `This report sets out how the plan was carried out in ${year}.`
+      : zh
+        ? `根据规划实施评估工作安排，现将${name}截至${year}年的实施情况中期评估报告如下：`
+        : `This report evaluates the plan as of ${year}, halfway through its period.`,
     sections: [
-      section(zh ? "一、总体评价" : "1. Overall", overall(view, lang)),
+      section(zh ? (annual ? "一、总体情况" : "一、总体评价") : "1. Overall", overall(view, lang)),
       {
         heading: zh ? "二、主要指标完成情况" : "2. The main indicators",
         groups: indicatorGroups(view, lang),
@@ -325,7 +341,16 @@ export function buildMidtermModel(input: MidtermInput): MidtermModel {
         groups: tasksSection(view, lang),
       },
       section(zh ? "四、存在的主要问题" : "4. Main problems", problems(view, lang)),
-      section(zh ? "五、下一步工作" : "5. Next steps", nextSteps(view, lang)),
+      section(
+        zh
+          ? annual
+            ? `五、${year + 1}年工作安排`
+            : "五、下一步工作"
+          : annual
+            ? `5. Plans for ${year + 1}`
+            : "5. Next steps",
+        nextSteps(view, lang),
+      ),
     ],
     closing: zh ? "特此报告。" : "",
     issuer: input.issuer,

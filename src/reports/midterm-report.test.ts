@@ -173,6 +173,31 @@ describe("the demo's mid-term evaluation report", () => {
     300_000,
   );
 
+  it("is written for one year as the plan's annual implementation report (format yearly)", async () => {
+    const file = await exportPlan(store.db, planId, { format: "yearly", year: 2022 });
+    expect(file.fileName).toMatch(/年度实施情况报告_2022\.docx$/);
+    const { model } = await midtermReportModel(store.db, planId, {
+      kind: "annual",
+      year: 2022,
+      date: "2023-01-20",
+    });
+    expect(model.title).toBe("关于南开区国民经济和社会发展第十四个五年规划主要指标2022年实施情况的报告");
+    expect(model.asOfYear).toBe(2022);
+    expect(model.sections.map((s) => s.heading)).toEqual([
+      "一、总体情况",
+      "二、主要指标完成情况",
+      "三、重点任务和重大工程推进情况",
+      "四、存在的主要问题",
+      "五、2023年工作安排",
+    ]);
+    expect(model.opening).toBe(
+      "现将南开区国民经济和社会发展第十四个五年规划主要指标2022年实施情况报告如下：",
+    );
+    // Judged as of 2022: no figure of 2023 (“2023年为…”) in the text.
+    const text = model.sections.flatMap((s) => s.groups.flatMap((g) => g.paragraphs)).join("");
+    expect(text).not.toMatch(/2023年为/);
+  });
+
   it.skipIf(skip !== "")(
     "is exported as a PDF too (format midterm-pdf), converted by LibreOffice",
     async () => {

@@ -27,6 +27,8 @@ export const EXPORT_FORMATS = [
   "json",
   "midterm",
   "midterm-pdf",
+  "yearly",
+  "yearly-pdf",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -60,6 +62,8 @@ const MEDIA: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
   midterm: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "midterm-pdf": "application/pdf",
+  yearly: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "yearly-pdf": "application/pdf",
 };
 
 const NAMES: Record<ExportFormat, [string, string]> = {
@@ -71,6 +75,8 @@ const NAMES: Record<ExportFormat, [string, string]> = {
   json: ["执行情况台账", "json"],
   midterm: ["中期评估报告", "docx"],
   "midterm-pdf": ["中期评估报告", "pdf"],
+  yearly: ["年度实施情况报告", "docx"],
+  "yearly-pdf": ["年度实施情况报告", "pdf"],
 };
 
 export function checkFormat(format: string): ExportFormat {
@@ -160,7 +166,8 @@ function periodText(key: string): string {
 
 export async function exportPlan(db: Db, planId: number, options: ExportOptions): Promise<ExportFile> {
   const format = checkFormat(options.format);
-  if (format === "midterm" || format === "midterm-pdf") return exportMidterm(db, planId, options, format);
+  if (format === "midterm" || format === "midterm-pdf" || format === "yearly" || format === "yearly-pdf")
+    return exportFiveYearReport(db, planId, options, format);
   const { world, asOf } = readingClock(await loadPlanWorld(db, planId), options.asOf);
   const period = resolvePeriod(world, options.period, asOf);
   const [what, ext] = NAMES[format];
@@ -277,22 +284,26 @@ async function pdfConverter(): Promise<(docx: Buffer) => Promise<Buffer>> {
   return (await import("../reports/docx-pdf.ts")).docxToPdf;
 }
 
-async function exportMidterm(
+/** A five-year plan's mid-term evaluation or its report of one year, in Word or PDF. */
+async function exportFiveYearReport(
   db: Db,
   planId: number,
   options: ExportOptions,
-  format: "midterm" | "midterm-pdf",
+  format: "midterm" | "midterm-pdf" | "yearly" | "yearly-pdf",
 ): Promise<ExportFile> {
-  const toPdf = format === "midterm-pdf" ? await pdfConverter() : null;
+  const toPdf = format.endsWith("-pdf") ? await pdfConverter() : null;
+  const kind = format.startsWith("yearly") ? "annual" : "midterm";
   const { midtermReportModel } = await import("./midterm-report.ts");
   const { renderMidtermDocx } = await import("../reports/midterm-docx.ts");
   const { model, frame } = await midtermReportModel(db, planId, {
+    kind,
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.frame ? { frame: options.frame } : {}),
   });
   const year = String(model.asOfYear);
-  const what = options.lang === "en" ? "mid-term evaluation" : NAMES[format][0];
+  const what =
+    options.lang === "en" ? (kind === "annual" ? "annual report" : "mid-term evaluation") : NAMES[format][0];
   const docx = await renderMidtermDocx(model, frame);
   return {
     fileName: `${safeTitle(model.title)}_${what}_${year}.${NAMES[format][1]}`,

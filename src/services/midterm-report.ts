@@ -6,7 +6,12 @@ import { getPlanRow } from "../db/plans-repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../domain/access.ts";
 import { renderMidtermDocx } from "../reports/midterm-docx.ts";
-import { buildMidtermModel, type MidtermLang, type MidtermModel } from "../reports/midterm-model.ts";
+import {
+  buildMidtermModel,
+  type FiveYearReportKind,
+  type MidtermLang,
+  type MidtermModel,
+} from "../reports/midterm-model.ts";
 import { type DocumentFrameSettings, frameOf } from "../reports/progress-frame.ts";
 import { fiveYearView, notFound } from "./five-year.ts";
 import { settingsOfPlan } from "./reporting-context.ts";
@@ -23,6 +28,8 @@ const DOCUMENT_READER: Principal = {
 };
 
 export interface MidtermOptions {
+  /** The mid-term evaluation (default) or the year's report on the plan's implementation. */
+  kind?: FiveYearReportKind;
   year?: number;
   lang?: MidtermLang;
   frame?: Partial<DocumentFrameSettings>;
@@ -50,6 +57,7 @@ export async function midtermReportModel(
     model: buildMidtermModel({
       view,
       lang,
+      ...(options.kind ? { kind: options.kind } : {}),
       issuer: zh ? issuer : /[\u4e00-\u9fff]/.test(issuer) ? "The planning office" : issuer,
       recipient,
       date,

@@ -88,5 +88,7 @@ describe("api client: the five-year plan (issue 17)", () => {
     expect(midtermUrl(5, 2023)).toBe("/api/plans/5/export?format=midterm&year=2023");
     expect(midtermUrl(5, 2022)).toBe("/api/plans/5/export?format=midterm&year=2022");
     expect(midtermUrl(5, 2023, true)).toBe("/api/plans/5/export?format=midterm-pdf&year=2023");
+    expect(midtermUrl(5, 2022, false, "yearly")).toBe("/api/plans/5/export?format=yearly&year=2022");
+    expect(midtermUrl(5, 2022, true, "yearly")).toBe("/api/plans/5/export?format=yearly-pdf&year=2022");
   });
 });

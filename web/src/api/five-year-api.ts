@@ -20,9 +20,17 @@ import type {
 type Request = <T>(method: string, path: string, body?: BodyInit | object) => Promise<T>;
 
 /** The mid-term evaluation (中期评估) as of a year, a Word 公文 (the server has no PDF of it). */
-/** The mid-term report as of a year: the Word 公文, or its PDF (converted by LibreOffice on the server). */
-export function midtermUrl(planId: number, year: number, pdf = false): string {
-  const q = new URLSearchParams({ format: pdf ? "midterm-pdf" : "midterm", year: String(year) });
+/**
+ * The mid-term evaluation as of a year, or the year's report on the plan's implementation (yearly):
+ * the Word 公文, or its PDF (converted by LibreOffice on the server).
+ */
+export function midtermUrl(
+  planId: number,
+  year: number,
+  pdf = false,
+  kind: "midterm" | "yearly" = "midterm",
+): string {
+  const q = new URLSearchParams({ format: pdf ? `${kind}-pdf` : kind, year: String(year) });
   return `/api/plans/${planId}/export?${q.toString()}`;
 }
 

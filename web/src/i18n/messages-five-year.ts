@@ -110,6 +110,8 @@ export const fiveYearZhCN = {
   "fy.export": "中期评估报告",
   "fy.export.midterm": "下载中期评估报告（Word）",
   "fy.export.midtermPdf": "下载中期评估报告（PDF）",
+  "fy.export.yearly": "下载年度实施情况报告（Word）",
+  "fy.export.yearlyPdf": "下载年度实施情况报告（PDF）",
   "fy.import": "导入年度数据",
   "fy.import.title": "从表格导入年度数据",
   "fy.import.hint":
@@ -259,6 +261,8 @@ export const fiveYearEnUS: Record<keyof typeof fiveYearZhCN, string> = {
   "fy.export": "Mid-term report",
   "fy.export.midterm": "Download the mid-term evaluation (Word)",
   "fy.export.midtermPdf": "Download the mid-term evaluation (PDF)",
+  "fy.export.yearly": "Download the year's implementation report (Word)",
+  "fy.export.yearlyPdf": "Download the year's implementation report (PDF)",
   "fy.import": "Import yearly values",
   "fy.import.title": "Import yearly values from a sheet",
   "fy.import.hint":

@@ -145,29 +145,29 @@ export function FiveYearPage() {
   );
 }
 
-/** The documents menu of the evaluation: the mid-term report (中期评估, a 公文 in Word or PDF) as of the year shown. */
+/** The documents menu: the mid-term evaluation (中期评估) and the year's report, as 公文 in Word or PDF, as of the year shown. */
 function ExportMenu({ planId, year }: { planId: number; year: number }) {
   const { t } = useI18n();
-  const items = [
-    {
-      key: "midterm",
-      icon: <DownloadOutlined />,
-      label: (
-        <a href={midtermUrl(planId, year)} download data-testid="fy-export-midterm">
-          {t("fy.export.midterm")}
-        </a>
-      ),
-    },
-    {
-      key: "midterm-pdf",
-      icon: <DownloadOutlined />,
-      label: (
-        <a href={midtermUrl(planId, year, true)} download data-testid="fy-export-midterm-pdf">
-          {t("fy.export.midtermPdf")}
-        </a>
-      ),
-    },
-  ];
+  const documents = [
+    ["midterm", false, "fy.export.midterm"],
+    ["midterm", true, "fy.export.midtermPdf"],
+    ["yearly", false, "fy.export.yearly"],
+    ["yearly", true, "fy.export.yearlyPdf"],
+  ] as const;
+  const items = documents.map(([kind, pdf, label]) => ({
+    key: `${kind}${pdf ? "-pdf" : ""}`,
+    icon: <DownloadOutlined />,
+    label: (
+      <a
+        href={midtermUrl(planId, year, pdf, kind)}
+        download
+        data-testid={`fy-export-${kind}${pdf ? "-pdf" : ""}`}
+      >
+        {t(label)}
+      </a>
+    ),
+  }));
+
   return (
     <Dropdown menu={{ items }} trigger={["click"]}>
       <Button size="small" icon={<DownloadOutlined />} data-testid="fy-export">
