@@ -15,7 +15,16 @@ import { Worker } from "node:worker_threads";
 import { parseArgs } from "../src/cli/parse-args.ts";
 import type { ApiErrorBody } from "../src/contract/common.ts";
 import { makeDeflatedZip } from "../src/test/make-documents.ts";
-import { type Client, freePort, type Server, signIn, sleep, startServer, waitReady } from "./server-child.ts";
+import {
+  type Client,
+  demoPlanId,
+  freePort,
+  type Server,
+  signIn,
+  sleep,
+  startServer,
+  waitReady,
+} from "./server-child.ts";
 
 const PASSWORD = "Attack-test-pass-9";
 const MB = 1024 * 1024;
@@ -227,13 +236,7 @@ async function main(): Promise<number> {
     const pid = server.child.pid as number;
     console.log(`server ready in ${readyMs} ms (pid ${pid}, demo seeded)`);
     const planner = await signIn(base, "planner", PASSWORD);
-    const plans = (await (
-      await fetch(`${base}/api/plans`, { headers: { cookie: planner.cookie } })
-    ).json()) as {
-      id: number;
-    }[];
-    const planId = plans[0]?.id;
-    if (!planId) throw new Error("the demo has no plan");
+    const planId = await demoPlanId(base, planner);
     attacks.push(
       {
         name: "zip bomb .docx → import",

@@ -21,7 +21,16 @@ import type { ReportDetail } from "../src/contract/reports.ts";
 import { checkSqliteIntegrity } from "../src/db/backup.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { type Row, readTableRows } from "../src/db/table-dump-repository.ts";
-import { type Client, freePort, ROOT, signIn, sleep, startServer, waitReady } from "./server-child.ts";
+import {
+  type Client,
+  demoPlanId,
+  freePort,
+  ROOT,
+  signIn,
+  sleep,
+  startServer,
+  waitReady,
+} from "./server-child.ts";
 
 const PASSWORD = "Crash-test-pass-9";
 
@@ -310,10 +319,7 @@ async function crashRun(dialect: "sqlite" | "postgres", o: Options): Promise<boo
       `[${dialect}] server ready in ${firstStart} ms (demo seeded); signing in ${o.clients} clients`,
     );
     const planner = await signIn(base, "planner", PASSWORD);
-    const plans = (await (
-      await fetch(`${base}/api/plans`, { headers: { cookie: planner.cookie } })
-    ).json()) as { id: number }[];
-    const planId = plans[0]?.id;
+    const planId = await demoPlanId(base, planner);
     const detail = (await (
       await fetch(`${base}/api/plans/${planId}`, { headers: { cookie: planner.cookie } })
     ).json()) as PlanDetail;

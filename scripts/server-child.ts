@@ -91,3 +91,20 @@ export async function signIn(base: string, username: string, password: string): 
   const session = (await r.json()) as SessionInfo;
   return { cookie, csrf: session.csrfToken };
 }
+
+/**
+ * The demo's Nankai 2020 plan: the first published annual plan (the demo also holds a five-year plan
+ * and draft annual plans copied from 2020, listed newest first).
+ */
+export async function demoPlanId(base: string, client: Client): Promise<number> {
+  const plans = (await (await fetch(`${base}/api/plans`, { headers: { cookie: client.cookie } })).json()) as {
+    id: number;
+    state: string;
+    kind?: string;
+  }[];
+  const annual = plans
+    .filter((p) => p.state === "published" && p.kind !== "five_year")
+    .sort((a, b) => a.id - b.id)[0];
+  if (!annual) throw new Error("the demo has no published annual plan");
+  return annual.id;
+}
