@@ -27,7 +27,8 @@ describe.each(testDialects())("document routes on %s", (dialect) => {
       auth: TEST_AUTH,
       reminderWebhookUrl: null,
     });
-  });
+    // The Nankai world is read from the plan's text and imported: seconds on PostgreSQL.
+  }, 60_000);
   afterEach(async () => {
     await app.close();
   });

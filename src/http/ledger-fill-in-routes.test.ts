@@ -20,7 +20,8 @@ describe.each(testDialects())("the fill-in ledger route on %s", (dialect) => {
   beforeEach(async () => {
     w = await buildNankaiWorld(store().db);
     app = await testApp(store().db, dialect);
-  });
+    // The Nankai world is read from the plan's text and imported: seconds on PostgreSQL.
+  }, 60_000);
   afterEach(async () => {
     await app.close();
   });
