@@ -229,7 +229,6 @@ async function main(): Promise<number> {
   delete env.DATABASE_URL;
   let server: Server | null = null;
   try {
-    console.log("making the files: a zip bomb, a million-row CSV, a million-row .xlsx …");
     const attacks: Attack[] = [];
     server = startServer(env, port);
     const readyMs = await waitReady(base, server);
@@ -237,6 +236,7 @@ async function main(): Promise<number> {
     console.log(`server ready in ${readyMs} ms (pid ${pid}, demo seeded)`);
     const planner = await signIn(base, "planner", PASSWORD);
     const planId = await demoPlanId(base, planner);
+    console.log("making the files: a zip bomb, a million-row CSV, a million-row .xlsx …");
     attacks.push(
       {
         name: "zip bomb .docx → import",

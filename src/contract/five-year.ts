@@ -8,7 +8,7 @@
 // the plan period (field "year", the message names 年份/the year), units that cannot be compared
 // (field "unit"), a target year before the baseline year (field "targetYear"); nothing is written.
 
-import type { Attribute, IndicatorForm, Judgement, Light } from "../domain/five-year.ts";
+import type { Attribute, FiveYearResult, IndicatorForm, Judgement, Light } from "../domain/five-year.ts";
 import type { TaskLight } from "../domain/task-lights.ts";
 import type { TaskState } from "../domain/task-states.ts";
 import type { DepartmentRef } from "./common.ts";
@@ -84,7 +84,7 @@ export interface FiveYearIndicatorView {
   values: YearlyValueView[];
   judgement: Judgement;
   light: Light;
-  method: "required_growth" | "linear" | "annual_growth" | "cumulative" | "ceiling";
+  method: FiveYearResult["method"];
   /** The year judged (latest value not after asOfYear) and its value; null without data. */
   judgedYear: number | null;
   judgedValue: number | null;
